@@ -1,0 +1,24 @@
+//! duizhao (对照, "side by side") aligns a Chinese original with its English
+//! translation sentence by sentence and reviews the translation.
+//!
+//! The pipeline flows one way:
+//!
+//! * [`input`] decodes bytes to text (UTF-8, UTF-16, GB18030);
+//! * [`segment`] splits text into [`Sentence`]s, held by a [`Document`];
+//! * [`align`] pairs the sentences of two documents into [`Bead`]s;
+//! * [`check`] reviews an [`Alignment`] and reports [`Finding`]s;
+//! * [`export`] writes alignments and findings as TSV, JSON, TMX or HTML.
+//!
+//! Evidence shared by aligner and checker lives in [`numbers`] (figures
+//! compared by value) and [`lexicon`] (the bundled CC-CEDICT dictionary).
+#![warn(missing_docs)]
+
+pub mod document;
+pub mod error;
+pub mod input;
+pub mod lang;
+pub mod segment;
+
+pub use document::{Document, Sentence};
+pub use error::{Error, ErrorKind, Result};
+pub use lang::Lang;
