@@ -13,12 +13,14 @@
 //! compared by value) and [`lexicon`] (the bundled CC-CEDICT dictionary).
 #![warn(missing_docs)]
 
+pub mod align;
 pub mod document;
 pub mod error;
 pub mod input;
 pub mod lang;
 pub mod segment;
 
+pub use align::{Aligner, Alignment, Bead};
 pub use document::{Document, Sentence};
 pub use error::{Error, ErrorKind, Result};
 pub use lang::Lang;
