@@ -16,8 +16,10 @@
 pub mod align;
 pub mod document;
 pub mod error;
+pub mod export;
 pub mod input;
 pub mod lang;
+pub mod lexicon;
 pub mod segment;
 
 pub use align::{Aligner, Alignment, Bead};
