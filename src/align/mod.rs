@@ -88,8 +88,17 @@ impl Aligner {
         let lexicon = Lexicon::bundled();
         let zu = cost::zh_units(zh, lexicon);
         let eu = cost::en_units(en, lexicon);
-        let model = CostModel::new(&zu, &eu, Weights::default());
-        let steps = search(&zu, &eu, &model);
+        let mut model = CostModel::new(&zu, &eu, Weights::default());
+        let mut steps = search(&zu, &eu, &model);
+        // Unaligned text (page debris, untranslated passages) skews the length
+        // ratio taken from whole documents: re-estimate it on the aligned
+        // beads and search again when it moved.
+        if let Some(ratio) = aligned_ratio(&steps, &zu, &eu) {
+            if (ratio / model.ratio - 1.0).abs() > 0.05 {
+                model.ratio = ratio;
+                steps = search(&zu, &eu, &model);
+            }
+        }
         let beads: Vec<Bead> = steps
             .iter()
             .map(|s| {
@@ -148,6 +157,16 @@ fn search(zh: &[ZhUnit], en: &[EnUnit], model: &CostModel) -> Vec<Step> {
     let band = Band::from_bounds(lo, hi, m);
     debug_assert!(band.cells() <= (n + 1) * (m + 1));
     dp::best_path(n, m, &band, &MOVES, cost)
+}
+
+/// English/Chinese length ratio over the aligned beads of a path.
+fn aligned_ratio(steps: &[Step], zh: &[ZhUnit], en: &[EnUnit]) -> Option<f64> {
+    let (mut lz, mut le) = (0.0, 0.0);
+    for s in steps.iter().filter(|s| s.a > 0 && s.b > 0) {
+        lz += zh[s.i..s.i + s.a].iter().map(|u| u.len).sum::<f64>();
+        le += en[s.j..s.j + s.b].iter().map(|u| u.len).sum::<f64>();
+    }
+    (lz > 0.0 && le > 0.0).then(|| le / lz)
 }
 
 /// Confidence of a bead from its cost per sentence (logistic, calibrated on MAC-Dev).
