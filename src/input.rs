@@ -73,6 +73,11 @@ pub struct Decoded {
 /// characters), [`ErrorKind::Encoding`] when no supported encoding fits, and
 /// [`ErrorKind::Io`] for inputs over [`MAX_INPUT_BYTES`].
 pub fn decode(bytes: &[u8]) -> Result<Decoded> {
+    decode_vec(bytes.to_vec())
+}
+
+/// [`decode`] taking ownership, which spares a copy of UTF-8 input.
+fn decode_vec(bytes: Vec<u8>) -> Result<Decoded> {
     if bytes.is_empty() {
         return Err(Error::new(ErrorKind::Empty, "file is empty"));
     }
@@ -99,7 +104,7 @@ pub fn read_path(path: &Path) -> Result<Decoded> {
             .take(MAX_INPUT_BYTES + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| io_error("cannot read", &e).with_path("<stdin>"))?;
-        return decode(&bytes).map_err(|e| e.with_path("<stdin>"));
+        return decode_vec(bytes).map_err(|e| e.with_path("<stdin>"));
     }
     let meta = fs::metadata(path).map_err(|e| io_error("cannot open", &e).with_path(path))?;
     if meta.is_dir() {
@@ -113,7 +118,7 @@ pub fn read_path(path: &Path) -> Result<Decoded> {
     file.take(MAX_INPUT_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| io_error("cannot read", &e).with_path(path))?;
-    decode(&bytes).map_err(|e| e.with_path(path))
+    decode_vec(bytes).map_err(|e| e.with_path(path))
 }
 
 /// Write `text` to `path` without ever leaving a half-written file: the bytes
@@ -160,7 +165,7 @@ fn check_size(len: u64) -> Result<()> {
 }
 
 /// A one-line I/O error message, without the OS error number.
-fn io_error(what: &str, err: &io::Error) -> Error {
+pub(crate) fn io_error(what: &str, err: &io::Error) -> Error {
     let why = match err.kind() {
         io::ErrorKind::NotFound => "no such file or directory".to_string(),
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),
@@ -180,21 +185,23 @@ fn binary() -> Error {
     Error::new(ErrorKind::Binary, "looks like a binary file, not text")
 }
 
-fn decode_text(bytes: &[u8]) -> Result<(String, Encoding)> {
+fn decode_text(bytes: Vec<u8>) -> Result<(String, Encoding)> {
     if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
         return Err(Error::new(
             ErrorKind::Encoding,
             "UTF-32 is not supported (convert the file to UTF-8)",
         ));
     }
-    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return match std::str::from_utf8(rest) {
-            Ok(s) => Ok((s.to_string(), Encoding::Utf8Bom)),
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        let mut rest = bytes;
+        rest.drain(..3);
+        return match String::from_utf8(rest) {
+            Ok(s) => Ok((s, Encoding::Utf8Bom)),
             Err(e) => Err(Error::new(
                 ErrorKind::Encoding,
                 format!(
                     "not valid UTF-8 despite its UTF-8 byte-order mark (first bad byte at offset {})",
-                    e.valid_up_to() + 3
+                    e.utf8_error().valid_up_to() + 3
                 ),
             )),
         };
@@ -206,18 +213,18 @@ fn decode_text(bytes: &[u8]) -> Result<(String, Encoding)> {
         return utf16(rest, true, 2).map(|s| (s, Encoding::Utf16Be));
     }
     if bytes.contains(&0) {
-        return match guess_utf16(bytes) {
+        return match guess_utf16(&bytes) {
             Some(found) => Ok(found),
             None => Err(binary()),
         };
     }
-    let bad = match std::str::from_utf8(bytes) {
-        Ok(s) => return Ok((s.to_string(), Encoding::Utf8)),
-        Err(e) => e.valid_up_to(),
+    let (bad, bytes) = match String::from_utf8(bytes) {
+        Ok(s) => return Ok((s, Encoding::Utf8)),
+        Err(e) => (e.utf8_error().valid_up_to(), e.into_bytes()),
     };
-    if !mostly_utf8(bytes) {
+    if !mostly_utf8(&bytes) {
         if let Some(text) =
-            encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes)
+            encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(&bytes)
         {
             if looks_chinese(&text) {
                 return Ok((text.into_owned(), Encoding::Gb18030));
@@ -280,11 +287,17 @@ fn utf16(bytes: &[u8], big_endian: bool, offset: usize) -> Result<String> {
     Ok(text)
 }
 
-/// Recognise UTF-16 without a byte-order mark: in text with ASCII
-/// characters, one byte of each ASCII code unit is NUL, always in the same
-/// position (odd offsets for little-endian, even for big-endian).
+/// Recognise UTF-16 without a byte-order mark. In text with some ASCII
+/// (line breaks, spaces, digits, names), one byte of each ASCII code unit is
+/// NUL, always on the same side: odd offsets for little-endian, even for
+/// big-endian. Accepted only when that side clearly dominates, the bytes
+/// decode without error, and the result reads as text with white space.
 fn guess_utf16(bytes: &[u8]) -> Option<(String, Encoding)> {
     if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    // A code unit with both bytes NUL is U+0000: not text.
+    if bytes.chunks_exact(2).any(|p| p == [0, 0]) {
         return None;
     }
     let units = bytes.len() / 2;
@@ -293,19 +306,39 @@ fn guess_utf16(bytes: &[u8]) -> Option<(String, Encoding)> {
         even += usize::from(pair[0] == 0);
         odd += usize::from(pair[1] == 0);
     }
-    // A code unit with both bytes NUL is U+0000: not text.
-    if bytes.chunks_exact(2).any(|p| p == [0, 0]) {
-        return None;
-    }
-    let (big_endian, encoding) = if odd * 5 >= units && even * 50 <= odd {
-        (false, Encoding::Utf16LeGuessed)
-    } else if even * 5 >= units && odd * 50 <= even {
-        (true, Encoding::Utf16BeGuessed)
+    // Han characters at U+xx00 (一, 最, 退) put some NULs on the other side.
+    let (big_endian, encoding, heavy) = if odd >= 2 * even {
+        (false, Encoding::Utf16LeGuessed, odd)
+    } else if even >= 2 * odd {
+        (true, Encoding::Utf16BeGuessed, even)
     } else {
         return None;
     };
+    if heavy < 2 || heavy * 200 < units {
+        return None;
+    }
     let text = utf16(bytes, big_endian, 0).ok()?;
-    (control_share(&text) <= 0.01).then_some((text, encoding))
+    let total = text.chars().count();
+    let plausible = text.chars().filter(|&c| plausible_char(c)).count();
+    let ok = control_share(&text) <= 0.01
+        && plausible * 100 >= total * 95
+        && text.contains([' ', '\n', '\r', '\t', '\u{3000}']);
+    ok.then_some((text, encoding))
+}
+
+/// Characters expected in text of any language: letters, digits, white
+/// space, punctuation and common symbols.
+fn plausible_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || c.is_whitespace()
+        || c.is_ascii_punctuation()
+        || matches!(c as u32,
+            0x00A0..=0x00BF | 0x00D7 | 0x00F7
+            | 0x2000..=0x2BFF // punctuation, currency, arrows, maths, shapes
+            | 0x3000..=0x303F // CJK symbols and punctuation
+            | 0xFE30..=0xFE4F // CJK compatibility forms
+            | 0xFF00..=0xFFEF // full-width forms
+            | 0x1F300..=0x1FAFF) // emoji
 }
 
 /// Share of characters that are control characters other than white space.
@@ -450,6 +483,27 @@ mod tests {
         assert!(d.encoding.name().contains("without BOM"));
         let d = decode(&utf16be(s, false)).unwrap();
         assert_eq!((d.text.as_str(), d.encoding), (s, Encoding::Utf16BeGuessed));
+    }
+
+    #[test]
+    fn utf16_without_bom_mostly_chinese() {
+        // 一 (U+4E00) puts NULs on the other side; the ASCII still dominates.
+        let s = "这是一个测试。\n第二行有100个字。\n";
+        let d = decode(&utf16le(s, false)).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (s, Encoding::Utf16LeGuessed));
+        let d = decode(&utf16be(s, false)).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (s, Encoding::Utf16BeGuessed));
+    }
+
+    #[test]
+    fn stray_nul_in_ascii_is_binary_not_utf16() {
+        // Read as UTF-16, ASCII letter pairs become Han characters: the
+        // single NUL must not make this "UTF-16".
+        let e = decode(b"Hello world, this is plain ASCII text\0!\n").unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Binary);
+        let mut b = "An ASCII line of text.\n".repeat(40).into_bytes();
+        b.extend_from_slice(b"a\0b\0");
+        assert_eq!(decode(&b).unwrap_err().kind(), ErrorKind::Binary);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use duizhao::{input, Document, Lang};
+use duizhao::{eval, input, lang, Document, Lang};
 
 /// Chinese-English parallel text: segment, align and review a translation.
 #[derive(Parser)]
@@ -23,6 +23,10 @@ struct Cli {
 enum Command {
     /// Split a text into sentences, one per line (or JSON lines).
     Segment(SegmentArgs),
+    /// Separate a file holding both languages into a Chinese and an English file.
+    Split(SplitArgs),
+    /// Score predicted alignments against gold ones (strict and lax P/R/F1).
+    Eval(EvalArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -53,6 +57,31 @@ struct SegmentArgs {
     semicolon: bool,
 }
 
+#[derive(clap::Args)]
+struct SplitArgs {
+    /// The bilingual text file (`-` for standard input).
+    file: PathBuf,
+    /// Where to write the Chinese lines.
+    #[arg(long, value_name = "OUT")]
+    zh: PathBuf,
+    /// Where to write the English lines.
+    #[arg(long, value_name = "OUT")]
+    en: PathBuf,
+}
+
+#[derive(clap::Args)]
+struct EvalArgs {
+    /// Gold ladder file, or directory of ladder files (e.g. `001.align`).
+    #[arg(long, value_name = "PATH")]
+    gold: PathBuf,
+    /// Predicted ladder file, or directory with the same file names.
+    #[arg(long, value_name = "PATH")]
+    pred: PathBuf,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -67,6 +96,8 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Segment(args) => segment(&args, cli.verbose),
+        Command::Split(args) => split(&args, cli.verbose),
+        Command::Eval(args) => evaluate(&args),
     }
 }
 
@@ -74,9 +105,9 @@ fn read(path: &Path, verbose: bool) -> Result<String> {
     let decoded = input::read_path(path)?;
     if verbose {
         eprintln!(
-            "duizhao: {}: decoded as {:?}",
+            "duizhao: {}: decoded as {}",
             path.display(),
-            decoded.encoding
+            decoded.encoding.name()
         );
     }
     Ok(decoded.text)
@@ -87,7 +118,13 @@ fn segment(args: &SegmentArgs, verbose: bool) -> Result<ExitCode> {
     let lang = match args.lang {
         LangArg::Zh => Lang::Zh,
         LangArg::En => Lang::En,
-        LangArg::Auto => Lang::En,
+        LangArg::Auto => {
+            let lang = lang::detect(&text).unwrap_or(Lang::En);
+            if verbose {
+                eprintln!("duizhao: {}: language {}", args.file.display(), lang.code());
+            }
+            lang
+        }
     };
     let sentences = duizhao::segment::Segmenter::new(lang)
         .semicolon_breaks(args.semicolon)
@@ -107,6 +144,51 @@ fn segment(args: &SegmentArgs, verbose: bool) -> Result<ExitCode> {
                 writeln!(out, "{v}")?
             }
         }
+    }
+    out.flush().context("writing output")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn split(args: &SplitArgs, verbose: bool) -> Result<ExitCode> {
+    if args.zh == args.en {
+        anyhow::bail!("--zh and --en name the same file: {}", args.zh.display());
+    }
+    let text = read(&args.file, verbose)?;
+    let halves = lang::split_bilingual(&text);
+    for (count, name) in [(halves.zh_lines, "Chinese"), (halves.en_lines, "English")] {
+        if count == 0 {
+            anyhow::bail!("{}: no {name} lines found", args.file.display());
+        }
+    }
+    input::write_atomic(&args.zh, &halves.zh)?;
+    input::write_atomic(&args.en, &halves.en)?;
+    if verbose {
+        eprintln!(
+            "duizhao: {}: {} Chinese lines to {}, {} English lines to {}",
+            args.file.display(),
+            halves.zh_lines,
+            args.zh.display(),
+            halves.en_lines,
+            args.en.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn evaluate(args: &EvalArgs) -> Result<ExitCode> {
+    let report = eval::evaluate_paths(&args.gold, &args.pred)?;
+    for doc in &report.docs {
+        for w in &doc.warnings {
+            eprintln!("duizhao: warning: {}: {w}", doc.name);
+        }
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{}", report.table())?;
     }
     out.flush().context("writing output")?;
     Ok(ExitCode::SUCCESS)
