@@ -171,10 +171,13 @@ pub fn format_ladder(links: &[Link]) -> String {
     out
 }
 
-/// Read and parse a ladder file.
+/// Read and parse a ladder file. An empty file is an empty ladder.
 pub fn read_ladder(path: &Path) -> Result<Vec<Link>> {
-    let decoded = crate::input::read_path(path)?;
-    parse_ladder(&decoded.text).map_err(|e| e.with_path(path))
+    match crate::input::read_path(path) {
+        Ok(decoded) => parse_ladder(&decoded.text).map_err(|e| e.with_path(path)),
+        Err(e) if e.kind() == ErrorKind::Empty => Ok(Vec::new()),
+        Err(e) => Err(e),
+    }
 }
 
 /// Raw counts behind the scores, to be summed over documents.
@@ -336,7 +339,7 @@ fn match_links<'a>(
 
 /// Number of Chinese and English sentences a ladder mentions (highest id + 1).
 fn extent(links: &[Link]) -> (usize, usize) {
-    let top = |ids: &mut dyn Iterator<Item = usize>| ids.max().map_or(0, |m| m + 1);
+    let top = |ids: &mut dyn Iterator<Item = usize>| ids.max().map_or(0, |m| m.saturating_add(1));
     (
         top(&mut links.iter().flat_map(|l| l.zh.iter().copied())),
         top(&mut links.iter().flat_map(|l| l.en.iter().copied())),
@@ -773,6 +776,26 @@ mod tests {
         let got: Vec<Link> = (&a).into();
         assert_eq!(got, vec![l(&[0, 1], &[0]), l(&[2], &[]), l(&[], &[1])]);
         assert_eq!(format_ladder(&links(&a)), "[0,1]:[0]\n[2]:[]\n[]:[1]\n");
+    }
+
+    #[test]
+    fn huge_ids_do_not_overflow() {
+        let links = parse_ladder(&format!("[{}]:[0]\n", usize::MAX)).unwrap();
+        assert_eq!(extent(&links), (usize::MAX, 1));
+        assert!(parse_ladder("[99999999999999999999999]:[0]").is_err());
+    }
+
+    #[test]
+    fn empty_ladder_file_is_an_empty_ladder() {
+        let dir = std::env::temp_dir().join(format!("duizhao-eval-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("empty.align");
+        std::fs::write(&p, "").unwrap();
+        assert_eq!(read_ladder(&p).unwrap(), vec![]);
+        std::fs::write(&p, "[0]:[0]\n[x]:[1]\n").unwrap();
+        let e = read_ladder(&p).unwrap_err();
+        assert!(e.to_string().contains("empty.align: line 2: "), "{e}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -26,6 +26,12 @@ enum Command {
     /// Separate a file holding both languages into a Chinese and an English file.
     Split(SplitArgs),
     /// Score predicted alignments against gold ones (strict and lax P/R/F1).
+    ///
+    /// Ladders hold one link per line, `[zh ids]:[en ids]`, e.g. `[0,1]:[0]`,
+    /// `[7]:[]`. Scoring follows Vecalign/Bertalign: precision over all
+    /// predicted links ("pred"), recall over gold links non-empty on both
+    /// sides ("gold"); lax accepts overlapping links. The overall row sums
+    /// the counts of all documents before dividing.
     Eval(EvalArgs),
 }
 
