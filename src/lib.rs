@@ -16,6 +16,7 @@
 pub mod align;
 pub mod document;
 pub mod error;
+pub mod eval;
 pub mod export;
 pub mod input;
 pub mod lang;
