@@ -367,8 +367,10 @@ impl Segmenter {
         match c {
             '。' | '！' | '？' | '｡' | '…' | '⋯' | '‼' | '⁇' | '⁈' | '⁉' => true,
             '!' | '?' => !next.is_some_and(|n| n.is_ascii_alphanumeric()),
-            '．' => !(prev.is_some_and(|p| p.is_ascii_digit() || is_fullwidth_digit(p))
-                && next.is_some_and(|n| n.is_ascii_digit() || is_fullwidth_digit(n))),
+            '．' => {
+                !(prev.is_some_and(|p| p.is_ascii_digit() || is_fullwidth_digit(p))
+                    && next.is_some_and(|n| n.is_ascii_digit() || is_fullwidth_digit(n)))
+            }
             '；' => self.semicolon_breaks,
             ';' => self.semicolon_breaks && !next.is_some_and(|n| n.is_ascii_alphanumeric()),
             '—' => {
@@ -405,11 +407,14 @@ impl Segmenter {
                 continue;
             }
             let terminal = match d {
-                '。' | '！' | '？' | '｡' | '!' | '?' | '．' | '‼' | '⁇' | '⁈' | '⁉' => true,
+                '。' | '！' | '？' | '｡' | '!' | '?' | '．' | '‼' | '⁇' | '⁈' | '⁉' => {
+                    true
+                }
                 '…' | '⋯' | '.' => true,
                 '—' => {
                     let after = skip_dashes(p, j);
-                    if char_at(p, after).is_some_and(|n| matches!(n, '”' | '’' | '」' | '』')) {
+                    if char_at(p, after).is_some_and(|n| matches!(n, '”' | '’' | '」' | '』'))
+                    {
                         j = after;
                         end = after;
                         last = '—';
@@ -431,7 +436,8 @@ impl Segmenter {
                 last = d;
                 continue;
             }
-            let closes = is_zh_closer(d) || (d == '"' && stack.last().is_some_and(|o| o.close == '"'));
+            let closes =
+                is_zh_closer(d) || (d == '"' && stack.last().is_some_and(|o| o.close == '"'));
             if closes {
                 if let Some(protected) = close_mark(stack, cuts, d) {
                     closed_protected |= protected;
@@ -454,7 +460,9 @@ impl Segmenter {
             false
         } else if only_ellipsis && !closed_any {
             !(stack.iter().any(|o| o.kind == PairKind::Quote)
-                || before.map_or(true, |b| is_continuation(b) || zh_opener(b).is_some() || b == '"')
+                || before.map_or(true, |b| {
+                    is_continuation(b) || zh_opener(b).is_some() || b == '"'
+                })
                 || stammer(p, i, j))
         } else {
             true
@@ -480,7 +488,13 @@ fn skip_dashes(p: &str, mut i: usize) -> usize {
     i
 }
 
-fn open_mark(stack: &mut Vec<Open>, cuts: &[usize], close: char, kind: PairKind, prev: Option<char>) {
+fn open_mark(
+    stack: &mut Vec<Open>,
+    cuts: &[usize],
+    close: char,
+    kind: PairKind,
+    prev: Option<char>,
+) {
     if stack.len() >= MAX_DEPTH {
         return;
     }
@@ -529,7 +543,9 @@ fn zh_period_ends(p: &str, i: usize, prev: Option<char>, next: Option<char>) -> 
             let head = p.get(..i).unwrap_or("");
             let start = head
                 .rfind(|d: char| !(d.is_ascii_alphanumeric() || d == '.'))
-                .map_or(0, |k| k + head[k..].chars().next().map_or(1, char::len_utf8));
+                .map_or(0, |k| {
+                    k + head[k..].chars().next().map_or(1, char::len_utf8)
+                });
             let word = head.get(start..).unwrap_or("");
             !is_abbreviation_like(word)
         }
@@ -635,7 +651,18 @@ fn is_number_abbr(w: &str) -> bool {
 fn is_month_abbr(w: &str) -> bool {
     matches!(
         w,
-        "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
+        "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
     )
 }
 
@@ -680,6 +707,11 @@ fn is_plain_abbr(w: &str) -> bool {
             | "intl"
             | "natl"
     )
+}
+
+/// Company suffixes, which follow a name.
+fn is_company_abbr(w: &str) -> bool {
+    matches!(w, "inc" | "corp" | "co" | "ltd" | "llc" | "plc")
 }
 
 /// Words that commonly start an English sentence (lower case).
@@ -931,7 +963,7 @@ impl Folded {
         for (slot, b) in buf.iter_mut().zip(w.bytes()) {
             *slot = b.to_ascii_lowercase();
         }
-        if !w.is_ascii() && !(w.ends_with('°') || w.ends_with('º')) {
+        if !(w.is_ascii() || w.ends_with('°') || w.ends_with('º')) {
             return None;
         }
         Some(Folded { buf, len: w.len() })
@@ -982,7 +1014,10 @@ fn is_en_closer(c: char) -> bool {
 }
 
 fn is_bullet(c: char) -> bool {
-    matches!(c, '•' | '⁃' | '◦' | '▪' | '‣' | '·' | '●' | '○' | '■' | '□' | '-' | '–' | '—')
+    matches!(
+        c,
+        '•' | '⁃' | '◦' | '▪' | '‣' | '·' | '●' | '○' | '■' | '□' | '-' | '–' | '—'
+    )
 }
 
 /// How the next token after a candidate boundary begins.
@@ -1035,10 +1070,9 @@ fn next_token(p: &str, m: usize) -> Next<'_> {
         Start::Upper
     } else if c.is_lowercase() {
         Start::Lower
-    } else if c.is_ascii_digit() {
-        Start::Digit
-    } else if matches!(c, '$' | '£' | '€' | '¥' | '#')
-        && char_at(p, i + c.len_utf8()).is_some_and(|d| d.is_ascii_digit())
+    } else if c.is_ascii_digit()
+        || (matches!(c, '$' | '£' | '€' | '¥' | '#')
+            && char_at(p, i + c.len_utf8()).is_some_and(|d| d.is_ascii_digit()))
     {
         Start::Digit
     } else if c == '.' && i == m {
@@ -1098,25 +1132,33 @@ enum List {
     Lettered { next: u8, paren: bool },
 }
 
-/// A list marker at byte `i`: a number or a letter with `.`, `.)` or `)`,
-/// followed by white space. Returns (number or letter, dot, paren).
-fn list_marker(p: &str, i: usize) -> Option<(u32, bool, bool, bool)> {
+/// A list marker: a number (up to three digits) or a lower-case letter
+/// followed by `.`, `.)` or `)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Marker {
+    /// The number, or the letter's code.
+    value: u32,
+    letter: bool,
+    dot: bool,
+    paren: bool,
+}
+
+/// The list marker at byte `i`, when one stands there followed by white space.
+fn list_marker(p: &str, i: usize) -> Option<Marker> {
     let b = p.as_bytes();
     let mut k = i;
     let mut value: u32 = 0;
-    let mut letter = false;
     while k < b.len() && b[k].is_ascii_digit() && k - i < 3 {
         value = value * 10 + u32::from(b[k] - b'0');
         k += 1;
     }
-    if k == i {
-        if k < b.len() && b[k].is_ascii_lowercase() {
-            value = u32::from(b[k]);
-            letter = true;
-            k += 1;
-        } else {
-            return None;
+    let letter = k == i;
+    if letter {
+        match b.get(k) {
+            Some(&c) if c.is_ascii_lowercase() => value = u32::from(c),
+            _ => return None,
         }
+        k += 1;
     }
     let dot = b.get(k) == Some(&b'.');
     if dot {
@@ -1126,32 +1168,32 @@ fn list_marker(p: &str, i: usize) -> Option<(u32, bool, bool, bool)> {
     if paren {
         k += 1;
     }
-    if !(dot || paren) {
+    if !(dot || paren) || !b.get(k).is_some_and(|c| c.is_ascii_whitespace()) {
         return None;
     }
-    if !b.get(k).is_some_and(|c| c.is_ascii_whitespace()) {
-        return None;
-    }
-    Some((value, letter, dot, paren))
+    Some(Marker {
+        value,
+        letter,
+        dot,
+        paren,
+    })
 }
 
 impl List {
     fn detect(p: &str) -> List {
         let i = skip_ws(p, 0);
-        if let Some(c) = char_at(p, i) {
-            if is_bullet(c) && matches!(c, '•' | '⁃' | '◦' | '▪' | '‣' | '●' | '■') {
-                return List::Bullet(c);
-            }
+        if let Some(c @ ('•' | '⁃' | '◦' | '▪' | '‣' | '●' | '■')) = char_at(p, i) {
+            return List::Bullet(c);
         }
         match list_marker(p, i) {
-            Some((v, false, dot, paren)) => List::Numbered {
-                next: v + 1,
-                paren,
-                dot,
+            Some(m) if !m.letter => List::Numbered {
+                next: m.value + 1,
+                paren: m.paren,
+                dot: m.dot,
             },
-            Some((v, true, true, paren)) if v == u32::from(b'a') => List::Lettered {
+            Some(m) if m.dot && m.value == u32::from(b'a') => List::Lettered {
                 next: b'b',
-                paren,
+                paren: m.paren,
             },
             _ => List::None,
         }
@@ -1162,27 +1204,39 @@ impl List {
         match *self {
             List::None => false,
             List::Bullet(b) => c == b,
-            List::Numbered { next, paren, dot } => match list_marker(p, i) {
-                Some((v, false, d, pa)) if v == next && d == dot && pa == paren => {
+            List::Numbered { next, paren, dot } => {
+                let want = Marker {
+                    value: next,
+                    letter: false,
+                    dot,
+                    paren,
+                };
+                let hit = list_marker(p, i) == Some(want);
+                if hit {
                     *self = List::Numbered {
                         next: next + 1,
                         paren,
                         dot,
                     };
-                    true
                 }
-                _ => false,
-            },
-            List::Lettered { next, paren } => match list_marker(p, i) {
-                Some((v, true, true, pa)) if v == u32::from(next) && pa == paren => {
+                hit
+            }
+            List::Lettered { next, paren } => {
+                let want = Marker {
+                    value: u32::from(next),
+                    letter: true,
+                    dot: true,
+                    paren,
+                };
+                let hit = list_marker(p, i) == Some(want);
+                if hit {
                     *self = List::Lettered {
                         next: next.saturating_add(1),
                         paren,
                     };
-                    true
                 }
-                _ => false,
-            },
+                hit
+            }
         }
     }
 }
@@ -1242,7 +1296,8 @@ impl Segmenter {
                     cuts.push(i);
                     words = 0;
                 }
-                let lone_bullet = is_bullet(c) && char_at(p, i + len).map_or(true, char::is_whitespace);
+                let lone_bullet =
+                    is_bullet(c) && char_at(p, i + len).map_or(true, char::is_whitespace);
                 if !lone_bullet {
                     words += 1;
                 }
@@ -1275,7 +1330,13 @@ impl Segmenter {
 
     /// Decides whether the final mark at byte `i` ends a sentence. Returns the
     /// position to resume scanning and the boundary, if any.
-    fn en_terminal(&self, p: &str, i: usize, token_start: usize, words: usize) -> (usize, Option<usize>) {
+    fn en_terminal(
+        &self,
+        p: &str,
+        i: usize,
+        token_start: usize,
+        words: usize,
+    ) -> (usize, Option<usize>) {
         // The cluster of marks.
         let mut j = i;
         let (mut dots, mut bang, mut ellipsis, mut strong, mut semi, mut dash) =
@@ -1304,10 +1365,8 @@ impl Segmenter {
                     k += d.len_utf8();
                 }
                 let m = skip_ws(p, k);
-                let cut = k > last + 1
-                    && m > k
-                    && m < p.len()
-                    && next_token(p, m).start == Start::Upper;
+                let cut =
+                    k > last + 1 && m > k && m < p.len() && next_token(p, m).start == Start::Upper;
                 return (k, cut.then_some(k));
             }
             return self.en_after_period(p, last, last + 1, "", words);
@@ -1348,11 +1407,15 @@ impl Segmenter {
         if bang {
             let cut = match next.start {
                 Start::Lower => false,
+                // `Yahoo! Inc.`
+                Start::Upper if folded_is(next.word, is_company_abbr) => false,
                 Start::Upper => {
-                    !(closed
+                    // `"Why?" Wang asked.`: a name, then a verb of saying.
+                    let attribution = closed
                         && !next.quoted
                         && !folded_is(next.word, is_starter)
-                        && folded_is(next.following, is_speech_verb))
+                        && folded_is(next.following, is_speech_verb);
+                    !attribution
                 }
                 _ => true,
             };
@@ -1529,7 +1592,10 @@ mod tests {
 
     #[test]
     fn chinese_unclosed_title_keeps_boundaries() {
-        assert_eq!(split(Lang::Zh, "他读《书。很好。"), vec!["他读《书。", "很好。"]);
+        assert_eq!(
+            split(Lang::Zh, "他读《书。很好。"),
+            vec!["他读《书。", "很好。"]
+        );
     }
 
     #[test]
@@ -1550,18 +1616,30 @@ mod tests {
             split(Lang::Zh, "他走了……我不知道该怎么办。"),
             vec!["他走了……", "我不知道该怎么办。"]
         );
-        assert_eq!(split(Lang::Zh, "“我…… 我不知道。”"), vec!["“我…… 我不知道。”"]);
-        assert_eq!(split(Lang::Zh, "不过……不过算了。"), vec!["不过……不过算了。"]);
+        assert_eq!(
+            split(Lang::Zh, "“我…… 我不知道。”"),
+            vec!["“我…… 我不知道。”"]
+        );
+        assert_eq!(
+            split(Lang::Zh, "不过……不过算了。"),
+            vec!["不过……不过算了。"]
+        );
     }
 
     #[test]
     fn english_abbreviation_before_sentence_starter() {
         assert_eq!(
-            split(Lang::En, "It halted efforts with the U.S. This action was taken."),
+            split(
+                Lang::En,
+                "It halted efforts with the U.S. This action was taken."
+            ),
             vec!["It halted efforts with the U.S.", "This action was taken."]
         );
         assert_eq!(
-            split(Lang::En, "Finally, the U.S. National Drug Control Strategy relies on it."),
+            split(
+                Lang::En,
+                "Finally, the U.S. National Drug Control Strategy relies on it."
+            ),
             vec!["Finally, the U.S. National Drug Control Strategy relies on it."]
         );
     }
@@ -1577,7 +1655,10 @@ mod tests {
     #[test]
     fn english_heading_is_one_sentence() {
         assert_eq!(
-            split(Lang::En, "Australia: Which Conflicts of Interest? Trump Doubles Down on Crypto"),
+            split(
+                Lang::En,
+                "Australia: Which Conflicts of Interest? Trump Doubles Down on Crypto"
+            ),
             vec!["Australia: Which Conflicts of Interest? Trump Doubles Down on Crypto"]
         );
     }
@@ -1591,7 +1672,9 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_input() {
-        for t in ["", ".", "。", "“", "”。", "……", ". . .", "a.", "\u{3000}", "1.", "•", "—'", "N°."] {
+        for t in [
+            "", ".", "。", "“", "”。", "……", ". . .", "a.", "\u{3000}", "1.", "•", "—'", "N°.",
+        ] {
             let _ = Segmenter::auto().segment(t);
             let _ = Segmenter::new(Lang::Zh).semicolon_breaks(true).segment(t);
             let _ = Segmenter::new(Lang::En).semicolon_breaks(true).segment(t);
