@@ -289,8 +289,8 @@ fn is_continuation(c: char) -> bool {
     matches!(c, '，' | ',' | '、' | '；' | ';' | '：' | ':' | '﹐' | '﹑')
 }
 
-/// Single-character verbs of saying: a quotation right after one is direct
-/// speech, not an embedded term.
+/// Verbs of saying, by their last character (`说`, `道`, `表示`, `声称`…): a
+/// quotation right after one is direct speech, not an embedded term.
 fn is_zh_speech_verb(c: char) -> bool {
     matches!(
         c,
@@ -315,6 +315,9 @@ fn is_zh_speech_verb(c: char) -> bool {
             | '寫'
             | '讲'
             | '講'
+            | '示'
+            | '称'
+            | '稱'
     )
 }
 
