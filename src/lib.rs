@@ -18,6 +18,7 @@ pub mod document;
 pub mod error;
 pub mod input;
 pub mod lang;
+pub mod numbers;
 pub mod segment;
 
 pub use align::{Aligner, Alignment, Bead};
