@@ -147,3 +147,85 @@ fn seed_documents_figure_lists() {
         assert_eq!(got.trim_end(), want.trim_end(), "{path}");
     }
 }
+
+/// Over the gold sentence beads of the MAC-Dev corpus (literary text, read
+/// from `../shared` when present): most figures find their counterpart, and
+/// few pairs are flagged as altered.
+#[test]
+fn mac_dev_gold_beads() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let Some(dir) = ["../shared", "../../shared"]
+        .iter()
+        .map(|rel| root.join(rel).join("corpora/mac-dev"))
+        .find(|p| p.is_dir())
+    else {
+        eprintln!("note: MAC-Dev corpus absent, skipping");
+        return;
+    };
+    let parse = |s: &str| -> Vec<usize> {
+        s.trim()
+            .trim_matches(['[', ']'])
+            .split(',')
+            .filter_map(|x| x.trim().parse().ok())
+            .collect()
+    };
+    let (mut zh_n, mut en_n, mut matched, mut altered, mut beads) = (0, 0, 0, 0, 0);
+    // The same counts for wrong pairs (each Chinese bead with the English of
+    // the bead three further on), which figures should tell apart.
+    let (mut wrong_n, mut wrong_matched) = (0, 0);
+    for d in 1..=6 {
+        let read = |sub: &str| std::fs::read_to_string(dir.join(sub).join(format!("{d:03}")));
+        let (Ok(zh), Ok(en)) = (read("zh"), read("en")) else {
+            continue;
+        };
+        let Ok(gold) = std::fs::read_to_string(dir.join("gold").join(format!("{d:03}.align")))
+        else {
+            continue;
+        };
+        let zl: Vec<&str> = zh.lines().collect();
+        let el: Vec<&str> = en.lines().collect();
+        let mut pairs = Vec::new();
+        for line in gold.lines() {
+            let Some((a, b)) = line.split_once(':') else {
+                continue;
+            };
+            let zt: String = parse(a)
+                .iter()
+                .filter_map(|&i| zl.get(i).copied())
+                .collect();
+            let et: Vec<&str> = parse(b)
+                .iter()
+                .filter_map(|&i| el.get(i).copied())
+                .collect();
+            let et = et.join(" ");
+            let zf = extract(&zt, Lang::Zh);
+            let ef = extract(&et, Lang::En);
+            let c = compare(&zf, &ef);
+            pairs.push((zf.clone(), ef.clone()));
+            zh_n += zf.len();
+            en_n += ef.len();
+            matched += c.matched.len();
+            altered += c
+                .matched
+                .iter()
+                .filter(|m| m.quality == MatchQuality::Altered)
+                .count();
+            beads += 1;
+        }
+        for k in 0..pairs.len().saturating_sub(3) {
+            let (zf, ef) = (&pairs[k].0, &pairs[k + 3].1);
+            wrong_n += zf.len() + ef.len();
+            wrong_matched += compare(zf, ef).matched.len();
+        }
+    }
+    let wrong = 2.0 * wrong_matched as f64 / wrong_n.max(1) as f64;
+    let agreement = 2.0 * matched as f64 / (zh_n + en_n).max(1) as f64;
+    eprintln!(
+        "MAC-Dev: {beads} beads, {zh_n} zh / {en_n} en figures, {matched} matched \
+         ({altered} altered), agreement {agreement:.2}; wrong pairs {wrong:.2}"
+    );
+    assert!(wrong <= 0.2, "wrong-pair agreement {wrong:.2}");
+    assert!(beads > 1000, "{beads} beads");
+    assert!(agreement >= 0.62, "agreement {agreement:.2}");
+    assert!(altered <= 10, "{altered} altered");
+}

@@ -21,7 +21,10 @@ pub(super) fn extract(text: &str) -> Vec<Figure> {
         }
         match p.figure_at(i) {
             Some((q, next)) => {
-                if let Some(f) = q.figure() {
+                if let Some(mut f) = q.figure() {
+                    if let Some(prev) = out.last() {
+                        super::continue_date(text, prev, &mut f);
+                    }
                     out.push(f);
                 }
                 i = next.max(i + 1);
@@ -567,6 +570,9 @@ impl<'a> Parser<'a> {
                                 | "tens"
                                 | "scores"
                                 | "couple"
+                                | "halved"
+                                | "halving"
+                                | "halve"
                                 | "several"
                                 | "few"
                                 | "decade"
@@ -1386,6 +1392,12 @@ impl<'a> Parser<'a> {
         if w == "half" {
             return self.half(i);
         }
+        if matches!(w, "halved" | "halving" | "halve") && !name_like {
+            return Some((
+                Qty::new(start, self.end(i), 0.5, Kind::Fraction(1, 2)),
+                i + 1,
+            ));
+        }
         if let Some(v) = ordinal_word(w) {
             return self.ordinal_word(i, v, name_like);
         }
@@ -1427,6 +1439,12 @@ impl<'a> Parser<'a> {
                 && !scaled
                 && den > 2
                 && (plural == (v > 1.0) || sep)
+                // "the first three quarters" are periods, not 3/4.
+                && !(i > 0
+                    && matches!(
+                        self.w(i - 1),
+                        "first" | "last" | "past" | "next" | "previous" | "the" | "these" | "those"
+                    ))
             {
                 let q = Qty::new(
                     start,

@@ -623,6 +623,45 @@ impl Qty {
     }
 }
 
+/// The second day of a date range ("3月5日至11日", "March 5 to 11") takes the
+/// month and year of the first.
+fn continue_date(text: &str, prev: &Figure, cur: &mut Figure) {
+    let Value::Date {
+        year,
+        month: Some(month),
+        day: Some(first),
+    } = prev.value
+    else {
+        return;
+    };
+    let day = match cur.value {
+        Value::Date {
+            year: None,
+            month: None,
+            day: Some(d),
+        } => d,
+        Value::Number(x) if cur.qualifier == Qualifier::Exact && !cur.vague && x.fract() == 0.0 => {
+            if !(1.0..=31.0).contains(&x) {
+                return;
+            }
+            x as u8
+        }
+        _ => return,
+    };
+    let between = text.get(prev.span.end..cur.span.start).unwrap_or("").trim();
+    let connector = matches!(
+        between,
+        "至" | "到" | "-" | "–" | "—" | "～" | "~" | "to" | "through" | "and" | "-to"
+    );
+    if connector && day > first {
+        cur.value = Value::Date {
+            year,
+            month: Some(month),
+            day: Some(day),
+        };
+    }
+}
+
 fn range_kind(k: Kind) -> Option<RangeKind> {
     Some(match k {
         Kind::Plain => RangeKind::Number,

@@ -745,3 +745,97 @@ mod prop {
         }
     }
 }
+
+#[test]
+fn quarters_units_and_continued_dates() {
+    assert_eq!(zh1("三季度GDP"), Value::Ordinal(3));
+    assert_eq!(zh1("一季度"), Value::Ordinal(1));
+    assert_eq!(zh1("前三季度"), Value::Number(3.0));
+    assert_eq!(en1("in the third quarter"), Value::Ordinal(3));
+    assert_eq!(en1("the first three quarters"), Value::Number(3.0));
+    assert_eq!(one("60岁及以上", Lang::Zh).qualifier, Qualifier::AtLeast);
+    assert_eq!(
+        one("1.3万亿斤以上", Lang::Zh).qualifier,
+        Qualifier::MoreThan
+    );
+    assert_eq!(one("增加了一倍多", Lang::Zh).qualifier, Qualifier::MoreThan);
+    assert_eq!(
+        one("more than doubled", Lang::En).qualifier,
+        Qualifier::MoreThan
+    );
+    assert_eq!(
+        en1("profits halved"),
+        Value::Fraction {
+            numerator: 1,
+            denominator: 2
+        }
+    );
+    assert_eq!(zh1("每百户"), Value::Number(100.0));
+    assert_eq!(zh1("每万人"), Value::Number(10_000.0));
+    none("二十国集团", Lang::Zh);
+    let z: Vec<_> = figs("3月5日至11日", Lang::Zh)
+        .into_iter()
+        .map(|f| f.1)
+        .collect();
+    assert_eq!(
+        z,
+        [date(None, Some(3), Some(5)), date(None, Some(3), Some(11))]
+    );
+    let e: Vec<_> = figs("from March 5 to 11", Lang::En)
+        .into_iter()
+        .map(|f| f.1)
+        .collect();
+    assert_eq!(e, z);
+}
+
+#[test]
+fn conservative_small_numbers() {
+    // 两 before a bare noun is "both"; with a measure word it counts.
+    none("两人都来了，两国关系，两侧", Lang::Zh);
+    assert_eq!(zh1("两个鸡蛋"), Value::Number(2.0));
+    assert_eq!(zh1("两位高手"), Value::Number(2.0));
+    // 二十两 is twenty taels, not 22.
+    assert_eq!(zh1("二十两银子"), Value::Number(20.0));
+    // 十七八 is "seventeen or eighteen".
+    let f = one("十七八岁", Lang::Zh);
+    assert!(f.vague);
+    assert_eq!(
+        f.value,
+        Value::Range {
+            lo: 17.0,
+            hi: 18.0,
+            kind: RangeKind::Number
+        }
+    );
+    // Lone financial digits are words; numeral idioms are not figures.
+    none("队伍，大陆，放肆，收拾", Lang::Zh);
+    none("七绕八拐，十拿九稳，朝三暮四，七手八脚", Lang::Zh);
+    assert_eq!(figs("一年两次", Lang::Zh).len(), 1);
+    // Nicknames, clock times.
+    none("罗小四，老三，下午两点钟，三点半", Lang::Zh);
+    none("at two o'clock", Lang::En);
+    // English "two" as "both", "or two"; "two or three" is vague.
+    none(
+        "the two returned; the two countries; two of us; a day or two",
+        Lang::En,
+    );
+    let f = one("two or three women", Lang::En);
+    assert!(f.vague);
+    assert_eq!(
+        f.value,
+        Value::Range {
+            lo: 2.0,
+            hi: 3.0,
+            kind: RangeKind::Number
+        }
+    );
+    // "first" is an ordinal only before a noun of order.
+    none(
+        "He struck first. The first one. She first dusted. The first thing.",
+        Lang::En,
+    );
+    assert_eq!(en1("China's first visit"), Value::Ordinal(1));
+    assert_eq!(en1("the second-largest economy"), Value::Ordinal(2));
+    // Pounds are weight unless sterling.
+    assert_eq!(en1("weighing 130 pounds"), Value::Number(130.0));
+}

@@ -37,8 +37,11 @@ pub(super) fn extract(text: &str) -> Vec<Figure> {
             Step::Fig(mut q) => {
                 q.start = q.start.max(last_end);
                 let next = q.end.max(i + len);
-                if let Some(f) = q.figure() {
+                if let Some(mut f) = q.figure() {
                     last_end = f.span.end;
+                    if let Some(prev) = out.last() {
+                        super::continue_date(text, prev, &mut f);
+                    }
                     out.push(f);
                 }
                 i = next;
@@ -301,7 +304,7 @@ fn parse_num(text: &str, start: usize) -> Option<ZhNum> {
                 None if i == start
                     && (char_at(text, i + l)
                         .is_some_and(|n| big_unit(n).is_some() || n == '年')
-                        || prev_char(text, i).is_some_and(|c| "逾超近约达过".contains(c))) =>
+                        || prev_char(text, i).is_some_and(|c| "逾超近约达过每".contains(c))) =>
                 {
                     decimal(1.0, 0, p)
                 }
@@ -325,6 +328,16 @@ fn parse_num(text: &str, start: usize) -> Option<ZhNum> {
         if let Some(p) = big_unit(c) {
             let has = section > 0.0 || cur.is_some_and(|(m, _)| m > 0.0);
             if !has {
+                // 每万人: "per ten thousand".
+                if i == start && prev_char(text, i) == Some('每') {
+                    total = decimal(1.0, 0, p);
+                    last_pow = p;
+                    last_big = p;
+                    units = true;
+                    chars += 1;
+                    i += l;
+                    continue;
+                }
                 if p == 8 && last_big == 4 && total > 0.0 {
                     // 万亿
                     total *= 1e8;
@@ -659,12 +672,35 @@ const MEASURE_WORDS: &str =
 
 const CLASSIFIERS: &str = "人个名家次项件位种所辆架吨岁户例起份座只头条亩批场台";
 
+/// Units of measure that may stand between a figure and 以上, 左右 ….
+const UNIT_WORDS: &[&str] = &[
+    "平方公里",
+    "平方米",
+    "公里",
+    "公斤",
+    "千米",
+    "千克",
+    "公顷",
+    "万人",
+    "亿人",
+    "美元",
+    "欧元",
+    "斤",
+    "米",
+    "元",
+    "亩",
+    "克",
+    "度",
+];
+
 /// A qualifier after the figure (以上, 左右 …), optionally after one classifier.
 fn suffix_qualifier(text: &str, end: usize) -> Option<(Qualifier, usize)> {
     let mut j = end;
     for attempt in 0..2 {
         let r = rest(text, j);
         for (w, q) in [
+            ("及以上", Qualifier::AtLeast),
+            ("及以下", Qualifier::AtMost),
             ("以上", Qualifier::MoreThan),
             ("以下", Qualifier::LessThan),
             ("以内", Qualifier::AtMost),
@@ -682,6 +718,10 @@ fn suffix_qualifier(text: &str, end: usize) -> Option<(Qualifier, usize)> {
             }
         }
         if attempt == 0 {
+            if let Some(u) = UNIT_WORDS.iter().find(|u| r.starts_with(*u)) {
+                j += u.len();
+                continue;
+            }
             match r.chars().next() {
                 Some(c) if CLASSIFIERS.contains(c) => j += c.len_utf8(),
                 _ => break,
@@ -972,7 +1012,7 @@ fn finish(text: &str, q: &mut Qty) {
         }
         q.start = start;
     }
-    if matches!(q.kind, Kind::Duration(_)) && q.qualifier == Qualifier::Exact {
+    if matches!(q.kind, Kind::Duration(_) | Kind::Multiple) && q.qualifier == Qualifier::Exact {
         if let Some(c @ ('多' | '余')) = char_at(text, q.end) {
             q.qualifier = Qualifier::MoreThan;
             q.end += c.len_utf8();
@@ -1121,6 +1161,10 @@ fn quantity(text: &str, i: usize) -> Result<(Qty, Option<char>), Step> {
         }
     }
     let lone = n.lone;
+    // 二十国集团, 七国集团: names (G20, G7).
+    if rest(text, q.end).starts_with("国集团") {
+        return Err(Step::Skip(q.end + 9));
+    }
     // Clock times (三点钟, 两点半) are not figures.
     let r = rest(text, q.end);
     if r.starts_with("点钟") || r.starts_with("点半") {
@@ -1307,6 +1351,14 @@ fn apply_unit_num(text: &str, q: &mut Qty, n: Option<&ZhNum>) {
         };
         q.value = year;
         return set(q, Kind::Decade, 6);
+    }
+    if r.starts_with("季度") && int && (1.0..=4.0).contains(&v) {
+        // 三季度 is the third quarter; 前三季度 the first three.
+        let pre = before(text, q.start);
+        if !pre.ends_with(|c| "前后近连续".contains(c)) {
+            return set(q, Kind::Ordinal, 6);
+        }
+        return;
     }
     for w in ["周年", "年级", "届"] {
         if r.starts_with(w) && int && v >= 1.0 {
