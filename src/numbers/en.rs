@@ -602,6 +602,14 @@ impl<'a> Parser<'a> {
             if ws.iter().enumerate().all(|(k, w)| self.is_word(i + k, w)) {
                 let j = i + ws.len();
                 if let Some((mut fig, next)) = self.ranged(j) {
+                    // "about 1500 people": a hedged four-digit number outside
+                    // 1900–2100 is a count, not a year ("over 2021" stays a year).
+                    if fig.kind == Kind::Year
+                        && fig.range.is_none()
+                        && !(1900.0..=2100.0).contains(&fig.value)
+                    {
+                        fig.kind = Kind::Plain;
+                    }
                     if !fig.is_point_in_time() && fig.qualifier == Qualifier::Exact && !fig.vague {
                         fig.qualifier = *q;
                         fig.start = self.start(i);
@@ -791,6 +799,17 @@ impl<'a> Parser<'a> {
         match n.suffix {
             Suffix::Code | Suffix::Clock => return None,
             _ => {}
+        }
+        // "No. 1": an ordinal (第一大).
+        if i >= 2
+            && self.punct(i - 1) == Some('.')
+            && self.is_word(i - 2, "no")
+            && self.capitalized(i - 2)
+            && a.is_integer()
+            && n.suffix == Suffix::None
+        {
+            let q = Qty::new(self.start(i - 2), tok.end, a.value(), Kind::Ordinal);
+            return Some((q, i + 1));
         }
         // Identifiers: G20, COVID-19, F-35 (but mid-2022, pre-2020 are fine).
         if i > 0 && !tok.space {
@@ -1347,6 +1366,17 @@ impl<'a> Parser<'a> {
         }
         if w == "decade" || w == "century" {
             let v = if w == "decade" { 10.0 } else { 100.0 };
+            // "the past decade and a half"
+            if self.is_word(i + 1, "and") && self.is_word(i + 2, "a") && self.is_word(i + 3, "half")
+            {
+                let q = Qty::new(
+                    start,
+                    self.end(i + 3),
+                    v * 1.5,
+                    Kind::Duration(TimeUnit::Year),
+                );
+                return Some((q, i + 4));
+            }
             if self.punct(i + 1) == Some('-') && self.glued(i + 1) && self.is_word(i + 2, "long") {
                 return Some((
                     Qty::new(start, self.end(i + 2), v, Kind::Duration(TimeUnit::Year)),

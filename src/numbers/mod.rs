@@ -11,8 +11,9 @@
 //! Extraction is deliberately conservative: English "one"/"a" and Chinese lone
 //! 一 before a classifier (一个人, 一些, 统一, 之一 …) are not figures, nor are
 //! clause-initial enumerators (第一，/ "First,"), a short list of idioms and names
-//! containing numerals (三心二意, 一带一路, 两会, 十四五), codes such as
-//! COVID-19 or 5G, clock times and version numbers.
+//! containing numerals (三心二意, 一带一路, 两会), codes such as COVID-19 or
+//! 5G, clock times and version numbers. Plan names such as 十四五 are read as
+//! the ordinal they stand for (the 14th Five-Year Plan), never as 14 and 5.
 //!
 //! Values are normalised so that the two languages meet: 10.7万 and "107,000"
 //! are both `Number(107000.0)`; 六成 and "60%" both `Percent(60.0)`; 十年 and
@@ -350,6 +351,10 @@ fn describe_date(s: &mut String, year: Option<i32>, month: Option<u8>, day: Opti
 fn describe_vague(v: &Value, s: &mut String) {
     let base = match *v {
         Value::Number(x) | Value::Multiple(x) => x,
+        Value::Money { amount, currency } => {
+            s.push_str(currency_prefix(currency));
+            amount
+        }
         Value::Duration { amount, unit } => {
             let word = match (amount as i64, unit) {
                 (10, TimeUnit::Year) => "decades",
@@ -426,8 +431,8 @@ fn currency_prefix(c: Currency) -> &'static str {
     }
 }
 
-/// Write a number the English way: grouped thousands, "1.2 billion" for large
-/// round amounts, at most six decimals.
+/// Write a number the English way: thousands grouped from 10,000 up, "1.2
+/// billion" for large round amounts, at most six decimals.
 fn push_num(s: &mut String, x: f64) {
     if !x.is_finite() {
         s.push('?');
@@ -464,8 +469,10 @@ fn push_plain(s: &mut String, x: f64) {
     }
     let digits = int.to_string();
     let n = digits.len();
+    // Four-digit numbers read best ungrouped (2023, 1500); 10,000 and up are grouped.
+    let group = n > 4;
     for (k, ch) in digits.chars().enumerate() {
-        if k > 0 && (n - k) % 3 == 0 {
+        if group && k > 0 && (n - k) % 3 == 0 {
             s.push(',');
         }
         s.push(ch);

@@ -350,6 +350,10 @@ fn ordinals_and_enumerators() {
     assert_eq!(en1("the twenty-first"), Value::Ordinal(21));
     assert_eq!(en1("for the first time"), Value::Ordinal(1));
     none("第一，我们要努力。第二、加强合作。", Lang::Zh);
+    // 十四五 names the 14th Five-Year Plan.
+    assert_eq!(zh1("“十四五”规划"), Value::Ordinal(14));
+    assert_eq!(en1("the 14th Five-Year Plan"), Value::Ordinal(14));
+    assert_eq!(en1("the No. 1 trading partner"), Value::Ordinal(1));
     none(
         "First, we go. Second, they came. Third, it ended.",
         Lang::En,
@@ -413,6 +417,11 @@ fn qualifiers() {
     assert_eq!(q("近十年来", Lang::Zh), Exact);
     assert_eq!(q("最近5年", Lang::Zh), Exact);
     assert_eq!(q("over 2021", Lang::En), Exact);
+    assert_eq!(
+        one("about 1500 people", Lang::En).value,
+        Value::Number(1500.0)
+    );
+    assert_eq!(q("about 1500 people", Lang::En), About);
     let f = one("超过了100万人", Lang::Zh);
     assert_eq!(&"超过了100万人"[f.span], "超过了100万");
 }
@@ -465,7 +474,6 @@ fn chinese_non_figures() {
     for s in [
         "一带一路",
         "两会",
-        "十四五规划",
         "一些",
         "一直",
         "一起",
@@ -498,6 +506,16 @@ fn chinese_non_figures() {
         "G20峰会",
         "五年规划",
         "三中全会",
+        "四川省",
+        "三亚",
+        "九寨沟",
+        "三星电子",
+        "两位数增长",
+        "五一假期",
+        "一以贯之",
+        "一系列",
+        "一把手",
+        "第一线",
     ] {
         none(s, Lang::Zh);
     }
@@ -547,6 +565,12 @@ fn describe() {
     assert_eq!(d("August 15", Lang::En), "August 15");
     assert_eq!(d("3.5%", Lang::En), "3.5%");
     assert_eq!(d("5-10年", Lang::Zh), "5–10 years");
+    assert_eq!(d("数十亿元", Lang::Zh), "RMB billions");
+    assert_eq!(d("几十年", Lang::Zh), "decades");
+    assert_eq!(d("2023", Lang::En), "2023");
+    assert_eq!(d("1,200", Lang::En), "1200");
+    assert_eq!(d("12 June 2023", Lang::En), "June 12, 2023");
+    assert_eq!(d("the past decade and a half", Lang::En), "15 years");
 }
 
 #[test]

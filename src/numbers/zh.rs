@@ -470,9 +470,6 @@ const NOT_FIGURES: &[&str] = &[
     "两岸",
     "三峡",
     "三农",
-    "十三五",
-    "十四五",
-    "十五五",
     "五四运动",
     "九一八",
     "七七事变",
@@ -491,6 +488,44 @@ const NOT_FIGURES: &[&str] = &[
     "七中全会",
     "二氧化",
     "三明治",
+    // Places, companies, holidays.
+    "四川",
+    "三亚",
+    "三明",
+    "三门峡",
+    "三沙",
+    "三里屯",
+    "九江",
+    "九寨沟",
+    "九龙",
+    "六安",
+    "六盘水",
+    "七台河",
+    "八达岭",
+    "十堰",
+    "万州",
+    "万宁",
+    "五指山",
+    "五台山",
+    "二连浩特",
+    "千岛湖",
+    "百色",
+    "三星",
+    "万科",
+    "一汽",
+    "五粮液",
+    "三一重工",
+    "二维码",
+    "两位数",
+    "三位数",
+    "三维",
+    "二次元",
+    "七夕",
+    "五一劳动节",
+    "五一假期",
+    "五一黄金周",
+    "十一假期",
+    "十一黄金周",
     // Adverbs and words.
     "十分",
     "十足",
@@ -623,6 +658,7 @@ const PREFIX_QUALIFIERS: &[(&str, Qualifier)] = &[
     ("多于", Qualifier::MoreThan),
     ("高于", Qualifier::MoreThan),
     ("大于", Qualifier::MoreThan),
+    ("大约有", Qualifier::About),
     ("大约", Qualifier::About),
     ("大概", Qualifier::About),
     ("约为", Qualifier::About),
@@ -668,7 +704,7 @@ fn prefix_qualifier(text: &str, start: usize) -> Option<(Qualifier, usize)> {
 
 /// Measure words after which a lone 两 is a count.
 const MEASURE_WORDS: &str =
-    "个名位次种家条件项座只辆架本张台块斤两米吨份批场届期步遍章节句套层间所棵朵支枝根颗粒片段群对双把门道起例户亩倍公分千百万亿处类轮回趟滴盒杯碗瓶包袋箱桶盘页首部集篇幅艘栋副顶匹株笔封";
+    "个名位次种家条件项座只辆架本张台块斤两米吨份批场届期步遍章节句套层间所棵朵支枝根颗粒片段群对双把门道起例户亩倍公分千百万亿处类轮回趟滴盒杯碗瓶包袋箱桶盘页首部集篇幅艘栋副顶匹株笔封大";
 
 const CLASSIFIERS: &str = "人个名家次项件位种所辆架吨岁户例起份座只头条亩批场台";
 
@@ -808,6 +844,20 @@ fn figure_at(text: &str, i: usize, ch: char) -> Step {
                 }
             }
             return Step::Next;
+        }
+        '十' => {
+            // 十四五 names the 14th Five-Year Plan: an ordinal, never 14 and 5.
+            for (w, n) in [
+                ("十一五", 11.0),
+                ("十二五", 12.0),
+                ("十三五", 13.0),
+                ("十四五", 14.0),
+                ("十五五", 15.0),
+            ] {
+                if r.starts_with(w) {
+                    return Step::Fig(Qty::new(i, i + 9, n, Kind::Ordinal));
+                }
+            }
         }
         '千' if r.starts_with("千千万万") => return Step::Fig(vague(i, i + 12, 1e4)),
         '亿' if r.starts_with("亿万") => return Step::Fig(vague(i, i + 6, 1e8)),
