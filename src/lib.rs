@@ -21,6 +21,7 @@ pub mod export;
 pub mod input;
 pub mod lang;
 pub mod lexicon;
+pub mod numbers;
 pub mod segment;
 
 pub use align::{Aligner, Alignment, Bead};

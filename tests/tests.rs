@@ -6,3 +6,5 @@ mod input;
 mod eval;
 // Sentence segmentation: golden rules, Chinese cases, seed fixtures, MAC-Dev boundaries.
 mod segment;
+// Figures: extraction and comparison over the bundled seed translation.
+mod numbers;
