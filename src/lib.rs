@@ -18,6 +18,7 @@ pub mod document;
 pub mod error;
 pub mod input;
 pub mod lang;
+pub mod lexicon;
 pub mod segment;
 
 pub use align::{Aligner, Alignment, Bead};
