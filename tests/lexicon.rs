@@ -5,6 +5,22 @@ use std::path::Path;
 
 use duizhao::lexicon::{lexical_match, EnWord, Lexicon, ZhWord};
 
+/// The bundled lexicon, or with `DZ_RUNTIME` set one compiled now from the
+/// bundled CC-CEDICT (to compare compile parameters without a rebuild).
+fn lexicon() -> &'static Lexicon {
+    static RUNTIME: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    if std::env::var_os("DZ_RUNTIME").is_none() {
+        return Lexicon::bundled();
+    }
+    RUNTIME.get_or_init(|| {
+        use std::io::Read;
+        let gz = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/cedict/cedict_1_0_ts_utf-8_mdbg.txt.gz")).unwrap();
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(&gz[..]).read_to_string(&mut text).unwrap();
+        Lexicon::from_cedict(&text)
+    })
+}
+
 /// MAC-Dev beside the repository (`../shared`), or beside a checkout one level deeper.
 const MAC_DEV: [&str; 2] = [
     concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora/mac-dev"),
@@ -124,7 +140,7 @@ fn mac_dev_separation(lex: &Lexicon, root: &Path) -> Separation {
 #[test]
 fn mac_dev_true_pairs_outscore_their_neighbours() {
     let Some(root) = mac_dev() else { return };
-    let sep = mac_dev_separation(Lexicon::bundled(), root);
+    let sep = mac_dev_separation(lexicon(), root);
     eprintln!(
         "MAC-Dev 1-1 pairs: {}  mean true {:.3}  mean false {:.3}  true > both neighbours {:.1}%  true > neighbour (pairwise) {:.1}%",
         sep.pairs,
@@ -142,7 +158,7 @@ fn mac_dev_true_pairs_outscore_their_neighbours() {
 fn dump_mac_dev_pairs() {
     use std::fmt::Write;
     let Some(root) = mac_dev() else { return };
-    let lex = Lexicon::bundled();
+    let lex = lexicon();
     let mut out = String::new();
     for n in 1..=6 {
         let name = format!("{n:03}");
@@ -197,7 +213,7 @@ fn dump_mac_dev_pairs() {
 fn dump_matched_words() {
     use std::fmt::Write;
     let Some(root) = mac_dev() else { return };
-    let lex = Lexicon::bundled();
+    let lex = lexicon();
     let mut out = String::new();
     for n in 1..=6 {
         let name = format!("{n:03}");
@@ -255,7 +271,7 @@ const SEED_PARAGRAPHS: &[(usize, &[usize])] = &[
 fn seed_paragraphs_score_highest_against_their_translation() {
     let zh = std::fs::read_to_string(format!("{SEED}/zh.txt")).expect("seed zh");
     let en = std::fs::read_to_string(format!("{SEED}/en.txt")).expect("seed en");
-    let lex = Lexicon::bundled();
+    let lex = lexicon();
     let zl: Vec<&str> = zh.lines().collect();
     let el: Vec<&str> = en.lines().collect();
     let en_paras: Vec<usize> = (7..=25).step_by(2).collect();
@@ -294,7 +310,7 @@ fn seed_paragraphs_score_highest_against_their_translation() {
 #[test]
 #[ignore = "prints the words of $ZH and $EN"]
 fn show_words() {
-    let lex = Lexicon::bundled();
+    let lex = lexicon();
     let zs = std::env::var("ZH").unwrap_or_default();
     let es = std::env::var("EN").unwrap_or_default();
     let zw = lex.zh_words(&zs);

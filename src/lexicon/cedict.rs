@@ -50,16 +50,16 @@ impl<'a> Entry<'a> {
     }
 
     /// The headword a cross-reference entry points to: the simplified form
-    /// after `see`, `variant of`, `also written` (幹嘛|干嘛 → 干嘛).
+    /// after `see`, `variant of`, `also written`, `abbr. for` (幹嘛|干嘛 → 干嘛).
     pub fn reference(&self) -> Option<&'a str> {
         for gloss in self.raw_glosses() {
-            let at = ["variant of ", "see also ", "see ", "also written "]
+            let at = ["variant of ", "see also ", "see ", "also written ", "abbr. for "]
                 .iter()
                 .find_map(|k| gloss.find(k).map(|i| i + k.len()));
             let Some(at) = at else { continue };
             let rest = gloss.get(at..)?;
             let end = rest
-                .find(|c: char| !(crate::lang::is_han(c) || c == '|'))
+                .find(|c: char| !(super::is_han(c) || c == '|'))
                 .unwrap_or(rest.len());
             let target = rest.get(..end)?;
             let target = target.rsplit('|').next().unwrap_or(target);
@@ -129,7 +129,7 @@ fn strip_remarks(gloss: &str) -> String {
             ']' => bracket = bracket.saturating_sub(1),
             _ if paren > 0 || bracket > 0 => {}
             '|' | '·' => out.push(' '),
-            c if crate::lang::is_han(c) => out.push(' '),
+            c if super::is_han(c) => out.push(' '),
             c => out.push(c),
         }
     }

@@ -36,7 +36,7 @@ pub(crate) fn fold_width(c: char) -> char {
 /// Characters that make up a Latin token: letters and digits outside the Han script.
 pub(crate) fn is_word_char(c: char) -> bool {
     let c = fold_width(c);
-    c.is_alphanumeric() && !crate::lang::is_han(c) && !is_kana_or_hangul(c)
+    c.is_alphanumeric() && !super::is_han(c) && !is_kana_or_hangul(c)
 }
 
 fn is_kana_or_hangul(c: char) -> bool {
@@ -154,17 +154,17 @@ pub(crate) fn strip_apostrophes(s: &str) -> std::borrow::Cow<'_, str> {
 /// The list: articles and determiners, pronouns, auxiliaries and modals,
 /// prepositions, conjunctions, a few adverbs of degree, negation and `one`.
 const EN_STOPWORDS: &[&str] = &[
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+    "a", "about", "above", "after",  "against", "all", "also", "am", "an", "and", "any",
     "are", "aren't", "as", "at", "be", "been", "before", "being", "below", "between", "both",
     "but", "by", "can", "can't", "could", "couldn't", "did", "didn't", "do", "does", "doesn't",
     "doing", "don't", "down", "during", "each", "either", "else", "even", "ever", "every",
-    "few", "for", "from", "further", "had", "hadn't", "has", "hasn't", "have", "haven't",
+     "for", "from", "further", "had", "hadn't", "has", "hasn't", "have", "haven't",
     "having", "he", "he's", "her", "here", "hers", "herself", "him", "himself", "his", "how",
     "i", "i'd", "i'll", "i'm", "i've", "if", "in", "into", "is", "isn't", "it", "it's", "its",
     "itself", "just", "let", "may", "me", "might", "mine", "more", "most", "much", "must", "my",
-    "myself", "neither", "no", "nor", "not", "now", "of", "off", "on", "once", "one", "only",
-    "onto", "or", "other", "ought", "our", "ours", "ourselves", "out", "over", "own", "per",
-    "quite", "rather", "same", "shall", "she", "she's", "should", "shouldn't", "so", "some",
+    "myself", "neither", "no", "nor", "not", "now", "of", "off", "on",  "one", "only",
+    "onto", "or",  "ought", "our", "ours", "ourselves", "out", "over",  "per",
+    "quite", "rather",  "shall", "she", "she's", "should", "shouldn't", "so", "some",
     "such", "than", "that", "that's", "the", "their", "theirs", "them", "themselves", "then",
     "there", "there's", "these", "they", "they're", "this", "those", "though", "through",
     "thus", "to", "too", "under", "until", "up", "upon", "us", "very", "via", "was", "wasn't",
@@ -259,6 +259,70 @@ pub(crate) fn lemma(norm: &str) -> &str {
     }
 }
 
+/// British spellings of whole words, sorted, for [`americanise`].
+const BRITISH_WORDS: &[(&str, &str)] = &[
+    ("aeroplane", "airplane"),
+    ("ageing", "aging"),
+    ("aluminium", "aluminum"),
+    ("cheque", "check"),
+    ("defence", "defense"),
+    ("grey", "gray"),
+    ("judgement", "judgment"),
+    ("licence", "license"),
+    ("mould", "mold"),
+    ("offence", "offense"),
+    ("plough", "plow"),
+    ("pretence", "pretense"),
+    ("programme", "program"),
+    ("programmes", "programs"),
+    ("pyjamas", "pajamas"),
+    ("tyre", "tire"),
+    ("tyres", "tires"),
+];
+
+/// British spellings mapped to American ones, as CC-CEDICT spells its
+/// glosses: `-our` → `-or` (colour, favourite), `-ise`/`-isation` → `-ize`
+/// (realise, organisation), `-yse` → `-yze`, `-tre` → `-ter`, and a few words.
+/// Suffix rules need a stem of some length (so `hour`, `four`, `rise`,
+/// `noise` are left alone); the same rules run on glosses and sentences,
+/// so a word they rewrite needlessly still meets itself.
+pub(crate) fn americanise(word: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    const SUFFIXES: &[(&str, &str, usize)] = &[
+        ("isations", "izations", 4),
+        ("isation", "ization", 4),
+        ("ourites", "orites", 2),
+        ("ourite", "orite", 2),
+        ("ourable", "orable", 2),
+        ("ouring", "oring", 2),
+        ("oured", "ored", 2),
+        ("ours", "ors", 2),
+        ("our", "or", 2),
+        ("ising", "izing", 4),
+        ("ised", "ized", 4),
+        ("ises", "izes", 4),
+        ("iser", "izer", 4),
+        ("ise", "ize", 4),
+        ("ysing", "yzing", 4),
+        ("ysed", "yzed", 4),
+        ("yse", "yze", 4),
+        ("tres", "ters", 2),
+        ("tre", "ter", 2),
+    ];
+    if let Ok(i) = BRITISH_WORDS.binary_search_by(|&(b, _)| b.cmp(word)) {
+        return BRITISH_WORDS.get(i).map_or(Cow::Borrowed(word), |&(_, a)| Cow::Borrowed(a));
+    }
+    for &(brit, amer, min) in SUFFIXES {
+        if let Some(stem) = word.strip_suffix(brit) {
+            if stem.chars().count() >= min {
+                return Cow::Owned(format!("{stem}{amer}"));
+            }
+            break;
+        }
+    }
+    Cow::Borrowed(word)
+}
+
 /// True for an English function word (`norm` is a normalised token).
 pub(crate) fn is_stopword(norm: &str) -> bool {
     EN_STOPWORDS.binary_search(&norm).is_ok()
@@ -295,6 +359,25 @@ mod tests {
         assert_eq!(lemma("children"), "child");
         assert_eq!(lemma("says"), "says");
         assert_eq!(lemma("americans"), "america");
+    }
+
+    #[test]
+    fn british_spellings_become_american() {
+        assert!(BRITISH_WORDS.windows(2).all(|w| w[0].0 < w[1].0));
+        for (brit, amer) in [
+            ("colour", "color"),
+            ("favourite", "favorite"),
+            ("realised", "realized"),
+            ("organisation", "organization"),
+            ("analyse", "analyze"),
+            ("centre", "center"),
+            ("defence", "defense"),
+            ("hour", "hour"),
+            ("rise", "rise"),
+            ("four", "four"),
+        ] {
+            assert_eq!(americanise(brit), amer);
+        }
     }
 
     #[test]
