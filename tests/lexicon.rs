@@ -5,22 +5,6 @@ use std::path::Path;
 
 use duizhao::lexicon::{lexical_match, EnWord, Lexicon, ZhWord};
 
-/// The bundled lexicon, or with `DZ_RUNTIME` set one compiled now from the
-/// bundled CC-CEDICT (to compare compile parameters without a rebuild).
-fn lexicon() -> &'static Lexicon {
-    static RUNTIME: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-    if std::env::var_os("DZ_RUNTIME").is_none() {
-        return Lexicon::bundled();
-    }
-    RUNTIME.get_or_init(|| {
-        use std::io::Read;
-        let gz = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/cedict/cedict_1_0_ts_utf-8_mdbg.txt.gz")).unwrap();
-        let mut text = String::new();
-        flate2::read::GzDecoder::new(&gz[..]).read_to_string(&mut text).unwrap();
-        Lexicon::from_cedict(&text)
-    })
-}
-
 /// MAC-Dev beside the repository (`../shared`), or beside a checkout one level deeper.
 const MAC_DEV: [&str; 2] = [
     concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora/mac-dev"),
@@ -28,7 +12,10 @@ const MAC_DEV: [&str; 2] = [
 ];
 
 fn mac_dev() -> Option<&'static Path> {
-    let found = MAC_DEV.iter().map(Path::new).find(|p| p.join("gold").is_dir());
+    let found = MAC_DEV
+        .iter()
+        .map(Path::new)
+        .find(|p| p.join("gold").is_dir());
     if found.is_none() {
         eprintln!("note: MAC-Dev not found at {}, skipped", MAC_DEV[0]);
     }
@@ -101,13 +88,19 @@ fn mac_dev_separation(lex: &Lexicon, root: &Path) -> Separation {
         let en: Vec<Vec<EnWord>> = en.lines().map(|l| lex.en_words(l)).collect();
         let links = parse_gold(&gold);
         let en_side = |link: &Link| -> Vec<&[EnWord]> {
-            link.en.iter().filter_map(|&j| en.get(j)).map(|v| v.as_slice()).collect()
+            link.en
+                .iter()
+                .filter_map(|&j| en.get(j))
+                .map(|v| v.as_slice())
+                .collect()
         };
         for (k, link) in links.iter().enumerate() {
             if link.zh.len() != 1 || link.en.len() != 1 {
                 continue;
             }
-            let Some(z) = zh.get(link.zh[0]) else { continue };
+            let Some(z) = zh.get(link.zh[0]) else {
+                continue;
+            };
             let score = |e: &[&[EnWord]]| lexical_match(&[z.as_slice()], e).score();
             let t = score(&en_side(link));
             sep.pairs += 1;
@@ -115,7 +108,9 @@ fn mac_dev_separation(lex: &Lexicon, root: &Path) -> Separation {
             let mut beats = 0;
             let mut neighbours = 0;
             for other in [k.checked_sub(1), Some(k + 1)].into_iter().flatten() {
-                let Some(other) = links.get(other) else { continue };
+                let Some(other) = links.get(other) else {
+                    continue;
+                };
                 if other.en.is_empty() {
                     continue;
                 }
@@ -140,7 +135,7 @@ fn mac_dev_separation(lex: &Lexicon, root: &Path) -> Separation {
 #[test]
 fn mac_dev_true_pairs_outscore_their_neighbours() {
     let Some(root) = mac_dev() else { return };
-    let sep = mac_dev_separation(lexicon(), root);
+    let sep = mac_dev_separation(Lexicon::bundled(), root);
     eprintln!(
         "MAC-Dev 1-1 pairs: {}  mean true {:.3}  mean false {:.3}  true > both neighbours {:.1}%  true > neighbour (pairwise) {:.1}%",
         sep.pairs,
@@ -149,110 +144,18 @@ fn mac_dev_true_pairs_outscore_their_neighbours() {
         100.0 * sep.beats_both_share(),
         100.0 * sep.pairwise_share()
     );
-    assert!(sep.pairs > 500, "{sep:?}");
-    assert!(sep.mean_true() - sep.mean_false() > 0.0, "{sep:?}");
+    // Reached: 817 pairs, mean true 0.414 vs false 0.086, 86.9% above both
+    // neighbours, 89.4% pairwise. Floors a little below.
+    assert!(sep.pairs > 800, "{sep:?}");
+    assert!(sep.mean_true() - sep.mean_false() > 0.30, "{sep:?}");
+    assert!(sep.beats_both_share() > 0.85, "{sep:?}");
+    assert!(sep.pairwise_share() > 0.88, "{sep:?}");
 }
 
-#[test]
-#[ignore = "diagnostic dump to /tmp/lexdump.txt"]
-fn dump_mac_dev_pairs() {
-    use std::fmt::Write;
-    let Some(root) = mac_dev() else { return };
-    let lex = lexicon();
-    let mut out = String::new();
-    for n in 1..=6 {
-        let name = format!("{n:03}");
-        let zh = std::fs::read_to_string(root.join("zh").join(&name)).unwrap();
-        let en = std::fs::read_to_string(root.join("en").join(&name)).unwrap();
-        let gold = std::fs::read_to_string(root.join("gold").join(format!("{name}.align"))).unwrap();
-        let zl: Vec<&str> = zh.lines().collect();
-        let el: Vec<&str> = en.lines().collect();
-        let links = parse_gold(&gold);
-        for (k, link) in links.iter().enumerate() {
-            if link.zh.len() != 1 || link.en.len() != 1 {
-                continue;
-            }
-            let (zs, es) = (zl[link.zh[0]], el[link.en[0]]);
-            let zw = lex.zh_words(zs);
-            let ew = lex.en_words(es);
-            let m = lexical_match(&[&zw], &[&ew]);
-            let beaten = [k.wrapping_sub(1), k + 1].iter().any(|&o| {
-                links.get(o).is_some_and(|l| {
-                    let ews: Vec<Vec<EnWord>> = l.en.iter().map(|&j| lex.en_words(el[j])).collect();
-                    let refs: Vec<&[EnWord]> = ews.iter().map(|v| v.as_slice()).collect();
-                    !l.en.is_empty() && lexical_match(&[&zw], &refs).score() >= m.score()
-                })
-            });
-            if !beaten {
-                continue;
-            }
-            let en_ids: Vec<u32> = ew.iter().flat_map(|w| std::iter::once(w.stem).chain(w.alt)).collect();
-            let zh_ids: Vec<u32> = zw.iter().flat_map(|w| w.translations.iter().copied()).collect();
-            writeln!(out, "== {:.2} {zs}\n   {es}", m.score()).unwrap();
-            let name = |id: u32| lex.stem_text(id).map_or(format!("#{id:x}"), str::to_string);
-            for w in &zw {
-                let hit = w.translations.iter().any(|t| en_ids.contains(t));
-                let tr: Vec<String> = w.translations.iter().map(|&t| name(t)).collect();
-                writeln!(out, "  {} {} [{}]", if hit { "+" } else { "-" }, &zs[w.span.clone()], tr.join(" ")).unwrap();
-            }
-            let words: Vec<String> = ew
-                .iter()
-                .map(|w| {
-                    let hit = zh_ids.contains(&w.stem) || w.alt.is_some_and(|a| zh_ids.contains(&a));
-                    format!("{}{}", if hit { "+" } else { "-" }, &es[w.span.clone()])
-                })
-                .collect();
-            writeln!(out, "  EN {}", words.join(" ")).unwrap();
-        }
-    }
-    std::fs::write("/tmp/lexdump.txt", out).unwrap();
-}
-
-#[test]
-#[ignore = "diagnostic dump of matched words to /tmp/lexmatched.txt"]
-fn dump_matched_words() {
-    use std::fmt::Write;
-    let Some(root) = mac_dev() else { return };
-    let lex = lexicon();
-    let mut out = String::new();
-    for n in 1..=6 {
-        let name = format!("{n:03}");
-        let zh = std::fs::read_to_string(root.join("zh").join(&name)).unwrap();
-        let en = std::fs::read_to_string(root.join("en").join(&name)).unwrap();
-        let gold = std::fs::read_to_string(root.join("gold").join(format!("{name}.align"))).unwrap();
-        let zl: Vec<&str> = zh.lines().collect();
-        let el: Vec<&str> = en.lines().collect();
-        let links = parse_gold(&gold);
-        for (k, link) in links.iter().enumerate() {
-            if link.zh.len() != 1 || link.en.len() != 1 {
-                continue;
-            }
-            for (tag, other) in [("T", Some(k)), ("F", k.checked_sub(1)), ("F", Some(k + 1))] {
-                let Some(l) = other.and_then(|o| links.get(o)) else { continue };
-                let zs = zl[link.zh[0]];
-                let zw = lex.zh_words(zs);
-                for &j in &l.en {
-                    let es = el[j];
-                    let ew = lex.en_words(es);
-                    let zh_ids: Vec<u32> = zw.iter().flat_map(|w| w.translations.iter().copied()).collect();
-                    for w in &ew {
-                        if zh_ids.contains(&w.stem) || w.alt.is_some_and(|a| zh_ids.contains(&a)) {
-                            let z: Vec<&str> = zw
-                                .iter()
-                                .filter(|z| z.translations.contains(&w.stem) || w.alt.is_some_and(|a| z.translations.contains(&a)))
-                                .map(|z| &zs[z.span.clone()])
-                                .collect();
-                            writeln!(out, "{tag} {name}:{k} {} {}", &es[w.span.clone()], z.join(",")).unwrap();
-                        }
-                    }
-                }
-            }
-        }
-    }
-    std::fs::write(std::env::var("DUMP").unwrap_or("/tmp/lexmatched.txt".into()), out).unwrap();
-}
-
-const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpora/global-times-2023-fentanyl");
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/corpora/global-times-2023-fentanyl"
+);
 
 /// Paragraphs of the seed pair: (Chinese line, English lines it translates).
 const SEED_PARAGRAPHS: &[(usize, &[usize])] = &[
@@ -271,7 +174,7 @@ const SEED_PARAGRAPHS: &[(usize, &[usize])] = &[
 fn seed_paragraphs_score_highest_against_their_translation() {
     let zh = std::fs::read_to_string(format!("{SEED}/zh.txt")).expect("seed zh");
     let en = std::fs::read_to_string(format!("{SEED}/en.txt")).expect("seed en");
-    let lex = lexicon();
+    let lex = Lexicon::bundled();
     let zl: Vec<&str> = zh.lines().collect();
     let el: Vec<&str> = en.lines().collect();
     let en_paras: Vec<usize> = (7..=25).step_by(2).collect();
@@ -302,30 +205,51 @@ fn seed_paragraphs_score_highest_against_their_translation() {
     // the true translation must win nearly always and by a clear mean margin.
     let wins = margins.iter().filter(|&&m| m > 0.0).count();
     let mean = margins.iter().sum::<f64>() / margins.len() as f64;
-    eprintln!("seed: true paragraph best for {wins}/{}, mean margin {mean:.3}", margins.len());
+    eprintln!(
+        "seed: true paragraph best for {wins}/{}, mean margin {mean:.3}",
+        margins.len()
+    );
+    // Reached: 9/9, mean margin 0.206.
     assert!(wins + 1 >= margins.len(), "{margins:?}");
-    assert!(mean > 0.15, "{margins:?}");
+    assert!(mean > 0.17, "{margins:?}");
+}
+
+/// The Chinese words of `zh` that some English word of `en` matches.
+fn matched_words<'a>(lex: &Lexicon, zh: &'a str, en: &str) -> Vec<&'a str> {
+    let ew = lex.en_words(en);
+    lex.zh_words(zh)
+        .into_iter()
+        .filter(|w| {
+            w.translations
+                .iter()
+                .any(|t| ew.iter().any(|e| e.stem == *t || e.alt == Some(*t)))
+        })
+        .filter_map(|w| zh.get(w.span))
+        .collect()
 }
 
 #[test]
-#[ignore = "prints the words of $ZH and $EN"]
-fn show_words() {
-    let lex = lexicon();
-    let zs = std::env::var("ZH").unwrap_or_default();
-    let es = std::env::var("EN").unwrap_or_default();
-    let zw = lex.zh_words(&zs);
-    let ew = lex.en_words(&es);
-    let name = |id: u32| lex.stem_text(id).map_or(format!("#{id:x}"), str::to_string);
-    let en_ids: Vec<u32> = ew.iter().flat_map(|w| std::iter::once(w.stem).chain(w.alt)).collect();
-    let zh_ids: Vec<u32> = zw.iter().flat_map(|w| w.translations.iter().copied()).collect();
-    for w in &zw {
-        let hit = w.translations.iter().any(|t| en_ids.contains(t));
-        let tr: Vec<String> = w.translations.iter().map(|&t| name(t)).collect();
-        eprintln!("  {} {} [{}]", if hit { "+" } else { "-" }, &zs[w.span.clone()], tr.join(" "));
+fn seed_sentences_match_their_key_words() {
+    let zh = std::fs::read_to_string(format!("{SEED}/zh.txt")).expect("seed zh");
+    let en = std::fs::read_to_string(format!("{SEED}/en.txt")).expect("seed en");
+    let lex = Lexicon::bundled();
+    let zl: Vec<&str> = zh.lines().collect();
+    let el: Vec<&str> = en.lines().collect();
+    // The first sentence of the article and the two English sentences that render it.
+    let first_zh = zl[2].split_inclusive('。').next().expect("a sentence");
+    let first_en: String = el[6].split_inclusive(". ").take(2).collect();
+    let matched = matched_words(lex, first_zh, &first_en);
+    for w in ["佩洛西", "外交部", "暂停", "禁毒", "合作", "中国"] {
+        assert!(matched.contains(&w), "{w} unmatched in {matched:?}");
     }
-    for w in &ew {
-        let hit = zh_ids.contains(&w.stem) || w.alt.is_some_and(|a| zh_ids.contains(&a));
-        eprintln!("  EN {} {} {} {:?}", if hit { "+" } else { "-" }, &es[w.span.clone()], name(w.stem), w.alt.map(name));
-    }
-    eprintln!("score {:.3}", lexical_match(&[&zw], &[&ew]).score());
+    let zw = lex.zh_words(first_zh);
+    let ew = lex.en_words(&first_en);
+    let wrong = lex.en_words(el[8]);
+    let right = lexical_match(&[&zw], &[&ew]).score();
+    let other = lexical_match(&[&zw], &[&wrong]).score();
+    eprintln!("seed first sentence: true {right:.3}, next paragraph {other:.3}");
+    assert!(right > 0.45 && right > 2.0 * other, "{right} vs {other}");
+    // Harvard, in the second paragraph.
+    let harvard = matched_words(lex, zl[4], el[8]);
+    assert!(harvard.contains(&"哈佛大学"), "{harvard:?}");
 }

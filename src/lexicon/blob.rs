@@ -189,7 +189,8 @@ impl Blob {
         }
         let (stem_trunc, max_chars) = (word(2)?, word(3)?);
         let (n_stems, stem_slots, n_words, word_slots) = (word(4)?, word(5)?, word(6)?, word(7)?);
-        let (n_ids, stem_bytes, word_bytes, pinyin_len) = (word(8)?, word(9)?, word(10)?, word(11)?);
+        let (n_ids, stem_bytes, word_bytes, pinyin_len) =
+            (word(8)?, word(9)?, word(10)?, word(11)?);
         if !stem_slots.is_power_of_two() || !word_slots.is_power_of_two() {
             return None;
         }

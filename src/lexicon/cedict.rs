@@ -53,9 +53,15 @@ impl<'a> Entry<'a> {
     /// after `see`, `variant of`, `also written`, `abbr. for` (幹嘛|干嘛 → 干嘛).
     pub fn reference(&self) -> Option<&'a str> {
         for gloss in self.raw_glosses() {
-            let at = ["variant of ", "see also ", "see ", "also written ", "abbr. for "]
-                .iter()
-                .find_map(|k| gloss.find(k).map(|i| i + k.len()));
+            let at = [
+                "variant of ",
+                "see also ",
+                "see ",
+                "also written ",
+                "abbr. for ",
+            ]
+            .iter()
+            .find_map(|k| gloss.find(k).map(|i| i + k.len()));
             let Some(at) = at else { continue };
             let rest = gloss.get(at..)?;
             let end = rest
@@ -159,7 +165,10 @@ mod tests {
     fn parses_lines_and_skips_comments() {
         let e = Entry::parse("陳 陈 [Chen2] /surname Chen/Chen (c. 1045 - 479 BC), a state/\n")
             .expect("a valid line");
-        assert_eq!((e.traditional, e.simplified, e.pinyin), ("陳", "陈", "Chen2"));
+        assert_eq!(
+            (e.traditional, e.simplified, e.pinyin),
+            ("陳", "陈", "Chen2")
+        );
         assert!(e.is_proper() && e.is_surname());
         assert_eq!(e.raw_glosses().count(), 2);
         let r = Entry::parse("幹嗎 干吗 [gan4 ma2] /see 幹嘛|干嘛[gan4 ma2]/").expect("valid");
@@ -198,6 +207,8 @@ mod tests {
             senses("(bound form) USA (abbr. for 美國|美国[Mei3 guo2])"),
             vec!["USA"]
         );
-        assert!(senses("abbr. for 美國|美国[Mei3 guo2]").iter().all(|s| s == "abbr. for"));
+        assert!(senses("abbr. for 美國|美国[Mei3 guo2]")
+            .iter()
+            .all(|s| s == "abbr. for"));
     }
 }

@@ -44,29 +44,9 @@ static BUNDLED_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.b
 /// Top bit of ids that are hashes rather than interned stems.
 const HASHED: u32 = 1 << 31;
 
-/// At most this many gloss stems per character when an unknown word falls
-/// back to its characters.
-const IDS_PER_CHAR: usize = 4;
-
-struct Tuning {
-    ids_per_char: usize,
-    names: bool,
-    count_empty: bool,
-    en_unknown: bool,
-}
-
-fn tuning() -> &'static Tuning {
-    static T: OnceLock<Tuning> = OnceLock::new();
-    T.get_or_init(|| {
-        let k = |n: &str, d: usize| std::env::var(n).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
-        Tuning {
-            ids_per_char: k("DZ_IDS_CHAR", IDS_PER_CHAR),
-            names: k("DZ_NAMES", 1) == 1,
-            count_empty: k("DZ_EMPTY", 1) == 1,
-            en_unknown: k("DZ_EN_UNKNOWN", 1) == 1,
-        }
-    })
-}
+/// At most this many gloss stems per character of a name (陈清扬 keeps the
+/// first senses of 陈, 清 and 扬 besides its pinyin keys).
+const IDS_PER_NAME_CHAR: usize = 4;
 
 /// Chinese function words that are never content words: structural and modal
 /// particles, pronouns and demonstratives, the copula and 有, common
@@ -74,13 +54,15 @@ fn tuning() -> &'static Tuning {
 /// and the erhua suffix 儿 when the segmenter leaves it alone;
 /// simplified and traditional forms. Sorted (by bytes) for binary search.
 const ZH_STOPWORDS: &[&str] = &[
-    "一", "一个", "一些", "一個", "不", "与", "並", "並且", "为", "为了", "之", "也", "了", "于", "从", "他", "他们",
-    "他們", "以", "们", "但", "但是", "你", "你们", "你們", "使", "們", "儿", "兒", "其", "即", "又", "及", "同",
-    "向", "吗", "吧", "呀", "呢", "和", "啊", "嘛", "因为", "因為", "在", "地", "她", "她们", "她們", "如果", "它",
-    "它们", "它們", "对", "将", "將", "對", "就", "并", "并且", "很", "得", "從", "您", "我", "我们", "我們", "或",
-    "或者", "所", "所以", "把", "於", "是", "有", "此", "沒", "沒有", "没", "没有", "為", "為了", "的", "着", "給",
-    "给", "而", "而且", "自己", "與", "虽然", "被", "該", "该", "过", "还", "这", "这个", "这些", "这样", "這", "這些",
-    "這個", "這樣", "過", "還", "那", "那个", "那些", "那個", "那样", "那樣", "都", "雖然",
+    "一", "一个", "一些", "一個", "不", "与", "並", "並且", "为", "为了", "之", "也", "了", "于",
+    "从", "他", "他们", "他們", "以", "们", "但", "但是", "你", "你们", "你們", "使", "們", "儿",
+    "兒", "其", "即", "又", "及", "同", "向", "吗", "吧", "呀", "呢", "和", "啊", "嘛", "因为",
+    "因為", "在", "地", "她", "她们", "她們", "如果", "它", "它们", "它們", "对", "将", "將", "對",
+    "就", "并", "并且", "很", "得", "從", "您", "我", "我们", "我們", "或", "或者", "所", "所以",
+    "把", "於", "是", "有", "此", "沒", "沒有", "没", "没有", "為", "為了", "的", "着", "給", "给",
+    "而", "而且", "自己", "與", "虽然", "被", "該", "该", "过", "还", "这", "这个", "这些", "这样",
+    "這", "這些", "這個", "這樣", "過", "還", "那", "那个", "那些", "那個", "那样", "那樣", "都",
+    "雖然",
 ];
 
 fn hashed_id(s: &str) -> u32 {
@@ -325,9 +307,6 @@ impl Lexicon {
                     .and_then(|t| single_char(t.word))
                     .filter(|&c| is_han(c));
                 self.push_han(word, start, next, &mut out);
-                if !tuning().count_empty {
-                    out.retain(|w| !w.translations.is_empty());
-                }
             } else if word.chars().any(english::is_word_char) {
                 for t in english::tokens(word) {
                     if !t.has_letter || (t.case != Case::Upper && t.norm.chars().count() < 2) {
@@ -368,9 +347,6 @@ impl Lexicon {
                 Case::Lower => None,
                 Case::Capitalised | Case::Upper => Some(self.id(&plain)).filter(|&a| a != stem),
             };
-            if !tuning().en_unknown && t.case == Case::Lower && stem & HASHED != 0 {
-                continue;
-            }
             out.push(EnWord {
                 span: t.span,
                 stem,
@@ -402,13 +378,13 @@ impl Lexicon {
             }
             return;
         }
-        if tuning().names && self.looks_like_name(word) {
+        if self.looks_like_name(word) {
             // A name: its pinyin keys and its characters' first senses.
             let mut translations = Vec::new();
             let mut buf = [0u8; 4];
             for c in word.chars() {
                 if let Some(rec) = self.blob.word(c.encode_utf8(&mut buf)) {
-                    translations.extend(self.blob.ids(&rec).take(tuning().ids_per_char));
+                    translations.extend(self.blob.ids(&rec).take(IDS_PER_NAME_CHAR));
                 }
             }
             self.push_name_keys(word, next, &mut translations);
@@ -480,7 +456,9 @@ impl Lexicon {
         let mut buf = [0u8; 4];
         (2..=4).contains(&n)
             && word.chars().next().is_some_and(|c| self.is_surname(c))
-            && !word.chars().any(|c| is_zh_stopword(c.encode_utf8(&mut buf)))
+            && !word
+                .chars()
+                .any(|c| is_zh_stopword(c.encode_utf8(&mut buf)))
     }
 
     /// The reading of a character: its surname reading when `surname` and it
@@ -573,11 +551,230 @@ struct Piece {
 mod tests {
     use super::*;
 
+    fn lex() -> &'static Lexicon {
+        Lexicon::bundled()
+    }
+
+    /// The Chinese words of `zh` that some English word of `en` matches.
+    fn matched<'a>(zh: &'a str, en: &str) -> Vec<&'a str> {
+        let ew = lex().en_words(en);
+        lex()
+            .zh_words(zh)
+            .into_iter()
+            .filter(|w| {
+                w.translations
+                    .iter()
+                    .any(|t| ew.iter().any(|e| e.stem == *t || e.alt == Some(*t)))
+            })
+            .filter_map(|w| zh.get(w.span))
+            .collect()
+    }
+
+    fn texts(text: &str, spans: impl Iterator<Item = Range<usize>>) -> Vec<&str> {
+        spans.filter_map(|s| text.get(s)).collect()
+    }
+
     #[test]
     fn stopword_list_is_sorted_for_binary_search() {
         let mut sorted = ZH_STOPWORDS.to_vec();
         sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(sorted, ZH_STOPWORDS);
+    }
+
+    #[test]
+    fn bundled_dictionary_is_compiled_and_readable() {
+        let l = lex();
+        assert!(l.headwords() > 150_000, "{l:?}");
+        let coop = l.translations("合作");
+        assert!(coop.contains(&l.word_id("cooperation")), "{coop:?}");
+        assert_eq!(l.stem_text(l.word_id("Cooperation")), Some("cooper"));
+        // Traditional forms are headwords too.
+        assert_eq!(l.translations("禁毒"), l.translations("禁毒"));
+        assert!(l.translations("經濟").contains(&l.word_id("economy")));
+        assert!(l.translations("不是词").is_empty());
+    }
+
+    #[test]
+    fn function_words_and_punctuation_are_not_content_words() {
+        let text = "我们的，他们在这里吗？";
+        let got = texts(text, lex().zh_words(text).into_iter().map(|w| w.span));
+        assert!(
+            !got.iter()
+                .any(|w| ["我们", "的", "他们", "在", "吗", "，"].contains(w)),
+            "{got:?}"
+        );
+        let text = "It is what they would have done, not us.";
+        assert!(
+            lex().en_words(text).is_empty(),
+            "{:?}",
+            lex().en_words(text)
+        );
+    }
+
+    #[test]
+    fn unknown_compounds_split_into_headwords() {
+        // Split or not by the segmenter, both halves end up as words.
+        let text = "暂停禁毒合作";
+        let got = texts(text, lex().zh_words(text).into_iter().map(|w| w.span));
+        assert!(got.contains(&"禁毒") && got.contains(&"合作"), "{got:?}");
+        assert_eq!(
+            matched("暂停中美禁毒合作", "suspended anti-drug cooperation"),
+            vec!["暂停", "禁毒", "合作"]
+        );
+    }
+
+    #[test]
+    fn english_inflections_meet_their_glosses() {
+        // said → say, Americans → america, realised → realize, centres → center.
+        let got = matched(
+            "他说美国人认识到了中心问题",
+            "He said Americans realised the central problem",
+        );
+        for w in ["说", "美国", "问题"] {
+            assert!(got.contains(&w), "{w} in {got:?}");
+        }
+        assert_eq!(lex().word_id("said"), lex().word_id("say"));
+        assert_eq!(lex().word_id("realised"), lex().word_id("realize"));
+        assert_eq!(lex().word_id("USA"), lex().word_id("America"));
+    }
+
+    #[test]
+    fn names_meet_their_transliteration() {
+        // Dictionary names through their glosses.
+        for (zh, en) in [
+            ("佩洛西访问台湾", "Pelosi visited Taiwan"),
+            ("塔利班控制了喀布尔", "The Taliban took Kabul"),
+            ("他在哈佛读书", "He studied at Harvard"),
+        ] {
+            let got = matched(zh, en);
+            assert!(got.len() >= 2, "{zh}: {got:?}");
+        }
+        // Names CC-CEDICT lacks, through their pinyin: whole and split.
+        let zh = "陈清扬把我拽住";
+        let ew = lex().en_words("Chen Qingyang caught me");
+        let zw = lex().zh_words(zh);
+        let m = lexical_match(&[&zw], &[&ew]);
+        assert_eq!(m.en_matched, 2, "{m:?} {zw:?}");
+        // A surname reading, not the common one: 曾 is zeng as a surname.
+        let zw = lex().zh_words("曾国藩说");
+        let ew = lex().en_words("Zeng Guofan said");
+        assert_eq!(lexical_match(&[&zw], &[&ew]).en_matched, 3, "{zw:?}");
+    }
+
+    #[test]
+    fn latin_tokens_translate_themselves() {
+        let zh = "兰德公司（RAND）和DEA讨论5G";
+        let zw = lex().zh_words(zh);
+        let got = texts(zh, zw.iter().map(|w| w.span.clone()));
+        for w in ["RAND", "DEA", "5G"] {
+            assert!(got.contains(&w), "{w} in {got:?}");
+        }
+        let ew = lex().en_words("the RAND Corporation, the DEA and 5G networks");
+        let m = lexical_match(&[&zw], &[&ew]);
+        assert!(m.zh_matched >= 4, "{m:?}");
+    }
+
+    #[test]
+    fn spans_point_into_the_sentence() {
+        let zh = "2022年8月，中国外交部宣布暂停中美禁毒合作。";
+        for w in lex().zh_words(zh) {
+            let word = zh.get(w.span.clone()).expect("a span on char boundaries");
+            assert!(
+                word.chars().any(|c| is_han(c) || c.is_alphanumeric()),
+                "{word}"
+            );
+            assert!(w.translations.windows(2).all(|p| p[0] < p[1]), "{w:?}");
+        }
+        let en = "China’s Ministry of Foreign Affairs suspended the U.S. talks.";
+        let words = texts(en, lex().en_words(en).into_iter().map(|w| w.span));
+        assert_eq!(
+            words,
+            vec![
+                "China’s",
+                "Ministry",
+                "Foreign",
+                "Affairs",
+                "suspended",
+                "U.S.",
+                "talks"
+            ]
+        );
+    }
+
+    #[test]
+    fn capitalised_words_carry_their_unstemmed_form() {
+        let ew = lex().en_words("Jones jones");
+        assert_eq!(ew.len(), 2);
+        assert_eq!(ew[0].stem, ew[1].stem);
+        assert_eq!(ew[0].alt, Some(lex().id("jones")));
+        assert_ne!(ew[0].alt, Some(ew[0].stem));
+        assert_eq!(ew[1].alt, None);
+    }
+
+    #[test]
+    fn empty_sides_score_zero() {
+        let zw = lex().zh_words("合作");
+        let ew = lex().en_words("cooperation");
+        assert_eq!(lexical_match(&[], &[]).score(), 0.0);
+        let one_sided = lexical_match(&[&zw], &[]);
+        assert_eq!(
+            (one_sided.zh_total, one_sided.en_total, one_sided.score()),
+            (1, 0, 0.0)
+        );
+        let full = lexical_match(&[&zw], &[&ew]);
+        assert_eq!(full.score(), 1.0);
+        assert!(lex().zh_words("").is_empty() && lex().en_words("").is_empty());
+    }
+
+    #[test]
+    fn large_beads_match_like_small_ones() {
+        // Over the stack buffer: the heap path must give the same counts.
+        let zw = lex().zh_words("禁毒合作");
+        let ew = lex().en_words("drug cooperation");
+        let filler = lex().en_words(&"unrelated words here ".repeat(100));
+        assert!(filler.len() > STACK_EN_WORDS);
+        let small = lexical_match(&[&zw], &[&ew]);
+        let large = lexical_match(&[&zw], &[&ew, &filler, &ew]);
+        assert_eq!((small.zh_matched, small.en_matched), (2, 2));
+        assert_eq!((large.zh_matched, large.en_matched), (2, 4));
+        assert_eq!(large.en_total, 4 + filler.len());
+    }
+
+    #[test]
+    fn runtime_compilation_reads_cross_references_and_surnames() {
+        let dict = "\
+# test dictionary
+合作 合作 [he2 zuo4] /to cooperate/to collaborate/cooperation/CL:個|个[ge4]/
+合做 合做 [he2 zuo4] /variant of 合作[he2 zuo4]/
+曾 曾 [Zeng1] /surname Zeng/
+曾 曾 [ceng2] /once/already/ever (in the past)/former/
+哪 哪 [na3] /how/which/
+broken line
+";
+        let l = Lexicon::from_cedict(dict);
+        assert_eq!(l.headwords(), 4);
+        assert!(!l.translations("合作").is_empty());
+        assert_eq!(l.translations("合做"), l.translations("合作"));
+        let rec = l.blob.word("曾").expect("a headword");
+        assert_eq!(
+            (l.blob.pinyin(&rec), l.blob.surname(&rec)),
+            ("ceng", "zeng")
+        );
+        let rec = l.blob.word("哪").expect("a headword");
+        assert!(rec.ids_len == 0 && rec.flags & FUNCTION != 0);
+        assert!(l.zh_words("哪").is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_are_valid(text in "\\PC{0,40}") {
+            for w in lex().zh_words(&text) {
+                proptest::prop_assert!(text.get(w.span.clone()).is_some());
+            }
+            for w in lex().en_words(&text) {
+                proptest::prop_assert!(text.get(w.span.clone()).is_some());
+            }
+        }
     }
 }
