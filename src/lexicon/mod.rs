@@ -151,24 +151,55 @@ pub fn lexical_match(zh: &[&[ZhWord]], en: &[&[EnWord]]) -> LexicalMatch {
     if en_total <= STACK_EN_WORDS {
         let mut keys = [(0u32, 0u32); 2 * STACK_EN_WORDS];
         let mut seen = [0u64; STACK_EN_WORDS / 64];
-        count_matches(zh, en, &mut keys, &mut seen, &mut result);
+        count_matches(zh, en, &mut keys, &mut seen, &mut result, |_| {});
     } else {
         let mut keys = vec![(0u32, 0u32); 2 * en_total];
         let mut seen = vec![0u64; en_total.div_ceil(64)];
-        count_matches(zh, en, &mut keys, &mut seen, &mut result);
+        count_matches(zh, en, &mut keys, &mut seen, &mut result, |_| {});
     }
     result
 }
 
+/// Which content words of a bead found a partner, word by word: what
+/// [`lexical_match`] counts, for reporting the words left unmatched.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct WordMatches {
+    /// One flag per Chinese word of the bead, sentence after sentence.
+    pub zh: Vec<bool>,
+    /// One flag per English word of the bead, sentence after sentence.
+    pub en: Vec<bool>,
+}
+
+/// The matched flags of every content word of a bead (see [`lexical_match`]).
+pub fn word_matches(zh: &[&[ZhWord]], en: &[&[EnWord]]) -> WordMatches {
+    let zh_total = zh.iter().map(|s| s.len()).sum();
+    let en_total: usize = en.iter().map(|s| s.len()).sum();
+    let mut keys = vec![(0u32, 0u32); 2 * en_total];
+    let mut seen = vec![0u64; en_total.div_ceil(64)];
+    let mut zh_flags = Vec::with_capacity(zh_total);
+    let mut result = LexicalMatch::default();
+    count_matches(zh, en, &mut keys, &mut seen, &mut result, |hit| {
+        zh_flags.push(hit)
+    });
+    let en_flags = (0..en_total)
+        .map(|i| seen.get(i / 64).is_some_and(|b| b & (1 << (i % 64)) != 0))
+        .collect();
+    WordMatches {
+        zh: zh_flags,
+        en: en_flags,
+    }
+}
+
 /// The body of [`lexical_match`], on buffers large enough for the bead:
 /// `keys` holds (id, English word index) pairs sorted by id, `seen` one bit
-/// per English word.
+/// per English word; `on_zh` hears whether each Chinese word matched.
 fn count_matches(
     zh: &[&[ZhWord]],
     en: &[&[EnWord]],
     keys: &mut [(u32, u32)],
     seen: &mut [u64],
     result: &mut LexicalMatch,
+    mut on_zh: impl FnMut(bool),
 ) {
     let mut n = 0;
     for (i, w) in en.iter().flat_map(|s| s.iter()).enumerate() {
@@ -197,6 +228,7 @@ fn count_matches(
             }
         }
         result.zh_matched += usize::from(hit);
+        on_zh(hit);
     }
     result.en_matched = seen.iter().map(|b| b.count_ones() as usize).sum();
 }
@@ -710,6 +742,21 @@ mod tests {
         assert_eq!(ew[0].alt, Some(lex().id("jones")));
         assert_ne!(ew[0].alt, Some(ew[0].stem));
         assert_eq!(ew[1].alt, None);
+    }
+
+    #[test]
+    fn word_flags_agree_with_counts() {
+        let zw = lex().zh_words("中国外交部宣布暂停禁毒合作");
+        let ew = lex().en_words("The Foreign Ministry suspended drug cooperation at once");
+        let e2 = lex().en_words("China said so");
+        let flags = word_matches(&[&zw], &[&ew, &e2]);
+        let counts = lexical_match(&[&zw], &[&ew, &e2]);
+        assert_eq!(flags.zh.len(), counts.zh_total);
+        assert_eq!(flags.en.len(), counts.en_total);
+        assert_eq!(flags.zh.iter().filter(|&&b| b).count(), counts.zh_matched);
+        assert_eq!(flags.en.iter().filter(|&&b| b).count(), counts.en_matched);
+        // "at once" and "said" have no counterpart.
+        assert!(flags.en.contains(&false) && flags.en[0]);
     }
 
     #[test]
