@@ -160,6 +160,11 @@ pub fn lexical_match(zh: &[&[ZhWord]], en: &[&[EnWord]]) -> LexicalMatch {
     result
 }
 
+/// The bit of an id in [`count_matches`]' Bloom filter (0..256).
+fn bloom_bit(id: u32) -> usize {
+    (id.wrapping_mul(0x9E37_79B9) >> 24) as usize
+}
+
 /// Which content words of a bead found a partner, word by word: what
 /// [`lexical_match`] counts, for reporting the words left unmatched.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -213,9 +218,20 @@ fn count_matches(
     let len = n.min(keys.len());
     let keys = &mut keys[..len];
     keys.sort_unstable();
+    // A 256-bit Bloom filter of the English ids turns most misses away
+    // before any binary search.
+    let mut bloom = [0u64; 4];
+    for &(id, _) in keys.iter() {
+        let b = bloom_bit(id);
+        bloom[b >> 6] |= 1 << (b & 63);
+    }
     for w in zh.iter().flat_map(|s| s.iter()) {
         let mut hit = false;
         for &t in &w.translations {
+            let b = bloom_bit(t);
+            if bloom[b >> 6] & (1 << (b & 63)) == 0 {
+                continue;
+            }
             let from = keys.partition_point(|&(id, _)| id < t);
             for &(id, i) in keys.get(from..).unwrap_or(&[]) {
                 if id != t {
