@@ -8,3 +8,6 @@ mod eval;
 mod segment;
 // Figures: extraction and comparison over the bundled seed translation.
 mod numbers;
+
+// Lexical evidence on the seed pair and MAC-Dev gold links.
+mod lexicon;
