@@ -49,10 +49,12 @@ const HASHED: u32 = 1 << 31;
 const IDS_PER_NAME_CHAR: usize = 4;
 
 /// Chinese function words that are never content words: structural and modal
-/// particles, pronouns and demonstratives, the copula and 有, common
-/// prepositions and conjunctions, degree and aspect adverbs, negation, 一,
-/// and the erhua suffix 儿 when the segmenter leaves it alone;
-/// simplified and traditional forms. Sorted (by bytes) for binary search.
+/// particles, pronouns and demonstratives (这里, 那些), the copula and 有,
+/// common prepositions and conjunctions (于是, 然后, 可是, 不过), degree and
+/// aspect adverbs, negation, 一 and the classifier 个, vague quantities
+/// (有些, 一点), and the erhua suffix 儿 when the segmenter leaves it alone;
+/// simplified and traditional forms. Their English counterparts are English
+/// stopwords, so neither side counts them. Sorted (by bytes) for binary search.
 const ZH_STOPWORDS: &[&str] = &[
     "一", "一个", "一些", "一個", "一点", "一點", "不", "不过", "不過", "与", "並", "並且", "个",
     "为", "为了", "之", "也", "了", "于", "于是", "些", "从", "他", "他们", "他們", "以", "们",
@@ -647,6 +649,13 @@ mod tests {
         sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(sorted, ZH_STOPWORDS);
+    }
+
+    #[test]
+    fn the_fallback_table_is_empty_but_valid() {
+        let b = empty_blob();
+        assert_eq!((b.word_count(), b.stem_count()), (0, 0));
+        assert!(b.word("合作").is_none());
     }
 
     #[test]
