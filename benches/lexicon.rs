@@ -81,6 +81,10 @@ fn bench(c: &mut Criterion) {
         })
     });
     g.finish();
+    eprintln!(
+        "RSS after the benchmarks (dictionary pages touched): {} KiB",
+        rss_kib().unwrap_or(0)
+    );
 }
 
 criterion_group!(benches, bench);

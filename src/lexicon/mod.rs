@@ -49,20 +49,24 @@ const HASHED: u32 = 1 << 31;
 const IDS_PER_NAME_CHAR: usize = 4;
 
 /// Chinese function words that are never content words: structural and modal
-/// particles, pronouns and demonstratives, the copula and 有, common
-/// prepositions and conjunctions, degree and aspect adverbs, negation, 一,
-/// and the erhua suffix 儿 when the segmenter leaves it alone;
-/// simplified and traditional forms. Sorted (by bytes) for binary search.
+/// particles, pronouns and demonstratives (这里, 那些), the copula and 有,
+/// common prepositions and conjunctions (于是, 然后, 可是, 不过), degree and
+/// aspect adverbs, negation, 一 and the classifier 个, vague quantities
+/// (有些, 一点), and the erhua suffix 儿 when the segmenter leaves it alone;
+/// simplified and traditional forms. Their English counterparts are English
+/// stopwords, so neither side counts them. Sorted (by bytes) for binary search.
 const ZH_STOPWORDS: &[&str] = &[
-    "一", "一个", "一些", "一個", "不", "与", "並", "並且", "为", "为了", "之", "也", "了", "于",
-    "从", "他", "他们", "他們", "以", "们", "但", "但是", "你", "你们", "你們", "使", "們", "儿",
-    "兒", "其", "即", "又", "及", "同", "向", "吗", "吧", "呀", "呢", "和", "啊", "嘛", "因为",
-    "因為", "在", "地", "她", "她们", "她們", "如果", "它", "它们", "它們", "对", "将", "將", "對",
-    "就", "并", "并且", "很", "得", "從", "您", "我", "我们", "我們", "或", "或者", "所", "所以",
-    "把", "於", "是", "有", "此", "沒", "沒有", "没", "没有", "為", "為了", "的", "着", "給", "给",
-    "而", "而且", "自己", "與", "虽然", "被", "該", "该", "过", "还", "这", "这个", "这些", "这样",
-    "這", "這些", "這個", "這樣", "過", "還", "那", "那个", "那些", "那個", "那样", "那樣", "都",
-    "雖然",
+    "一", "一个", "一些", "一個", "一点", "一點", "不", "不过", "不過", "与", "並", "並且", "个",
+    "为", "为了", "之", "也", "了", "于", "于是", "些", "从", "他", "他们", "他們", "以", "们",
+    "似的", "但", "但是", "你", "你们", "你們", "使", "便", "個", "們", "儿", "兒", "其", "即",
+    "却", "卻", "又", "及", "可是", "同", "向", "吗", "吧", "呀", "呢", "和", "哪裡", "哪里", "啊",
+    "嘛", "因为", "因此", "因為", "在", "地", "她", "她们", "她們", "如果", "它", "它们", "它們",
+    "对", "将", "將", "對", "就", "就是", "并", "并且", "很", "得", "從", "您", "我", "我们",
+    "我們", "或", "或者", "所", "所以", "才", "把", "於", "於是", "是", "有", "有些", "有点",
+    "有點", "此", "沒", "沒有", "没", "没有", "為", "為了", "然后", "然後", "的", "着", "給", "给",
+    "而", "而且", "自己", "與", "虽然", "被", "該", "该", "过", "还", "还是", "这", "这个", "这些",
+    "这样", "这里", "這", "這些", "這個", "這樣", "這裡", "過", "還", "還是", "那", "那个", "那些",
+    "那個", "那样", "那樣", "那裡", "那里", "都", "雖然",
 ];
 
 fn hashed_id(s: &str) -> u32 {
@@ -348,13 +352,22 @@ impl Lexicon {
         for (k, token) in tokens.iter().enumerate() {
             let (start, word) = (token.byte_start, token.word);
             if word.chars().any(is_han) {
-                // A following single character that may end a name.
-                let next = tokens
-                    .get(k + 1)
-                    .filter(|t| !is_zh_stopword(t.word))
-                    .and_then(|t| single_char(t.word))
-                    .filter(|&c| is_han(c));
-                self.push_han(word, start, next, &mut out);
+                // Up to two following characters that may end a name the
+                // segmenter cut short (余|占|鳌, 单扁|郎).
+                let mut following = ['\0'; 2];
+                let mut n = 0;
+                for t in tokens.iter().skip(k + 1) {
+                    let count = t.word.chars().count();
+                    let plain = t.word.chars().all(is_han) && !is_zh_stopword(t.word);
+                    if !plain || n + count > following.len() {
+                        break;
+                    }
+                    for c in t.word.chars() {
+                        following[n] = c;
+                        n += 1;
+                    }
+                }
+                self.push_han(word, start, &following[..n], &mut out);
             } else if word.chars().any(english::is_word_char) {
                 for t in english::tokens(word) {
                     if !t.has_letter || (t.case != Case::Upper && t.norm.chars().count() < 2) {
@@ -405,16 +418,16 @@ impl Lexicon {
     }
 
     /// Add the content word(s) of one Han token at byte `start`.
-    fn push_han(&self, word: &str, start: usize, next: Option<char>, out: &mut Vec<ZhWord>) {
+    fn push_han(&self, word: &str, start: usize, following: &[char], out: &mut Vec<ZhWord>) {
         if is_zh_stopword(word) {
             return;
         }
-        if self.push_known(word, start, out) {
+        if self.push_known(word, start, following, out) {
             return;
         }
         // Not a headword (or one without usable senses). An erhua suffix goes.
         if let Some(base) = word.strip_suffix(['儿', '兒']).filter(|b| !b.is_empty()) {
-            return self.push_han(base, start, None, out);
+            return self.push_han(base, start, &[], out);
         }
         let pieces = self.longest_match(word);
         if pieces.iter().any(|p| p.chars > 1) {
@@ -435,7 +448,7 @@ impl Lexicon {
                     translations.extend(self.blob.ids(&rec).take(IDS_PER_NAME_CHAR));
                 }
             }
-            self.push_name_keys(word, next, &mut translations);
+            self.push_name_keys(word, following, &mut translations);
             translations.sort_unstable();
             translations.dedup();
             out.push(ZhWord {
@@ -454,9 +467,15 @@ impl Lexicon {
     }
 
     /// Add a headword with senses (and the pinyin key of a proper noun, or
-    /// the surname reading of a lone surname character); skip a function
-    /// word. False when the dictionary has nothing for it.
-    fn push_known(&self, word: &str, start: usize, out: &mut Vec<ZhWord>) -> bool {
+    /// the name keys of a lone surname character and the `following` ones);
+    /// skip a function word. False when the dictionary has nothing for it.
+    fn push_known(
+        &self,
+        word: &str,
+        start: usize,
+        following: &[char],
+        out: &mut Vec<ZhWord>,
+    ) -> bool {
         let Some(rec) = self.blob.word(word) else {
             return false;
         };
@@ -470,7 +489,7 @@ impl Lexicon {
                 translations.push(self.id(&key));
             }
         } else if single_char(word).is_some() && rec.surname_len > 0 {
-            translations.push(self.id(self.blob.surname(&rec)));
+            self.push_name_keys(word, following, &mut translations);
         }
         translations.sort_unstable();
         translations.dedup();
@@ -483,7 +502,7 @@ impl Lexicon {
 
     /// A piece of a split word, with what the dictionary has for it (if anything).
     fn push_piece(&self, piece: &str, start: usize, out: &mut Vec<ZhWord>) {
-        if !self.push_known(piece, start, out) {
+        if !self.push_known(piece, start, &[], out) {
             out.push(ZhWord {
                 span: start..start + piece.len(),
                 translations: Vec::new(),
@@ -519,34 +538,36 @@ impl Lexicon {
             .filter(|r| !r.is_empty())
     }
 
-    /// Keys of a name made of single characters: the whole reading run
-    /// together and, the first character being a surname, the surname and
-    /// the given name apart (陈清扬 → `chenqingyang`, `chen`, `qingyang`).
-    /// A two-character name may have lost the last character of its given
-    /// name to the next token (单扁|郎): `next` adds the keys of the longer name.
-    fn push_name_keys(&self, word: &str, next: Option<char>, out: &mut Vec<u32>) {
+    /// Keys of a name starting with a surname: the surname, and each prefix
+    /// of the given name alone and after the surname (陈清扬 → `chen`,
+    /// `qing`, `chenqing`, `qingyang`, `chenqingyang`; 周瑞家 → … `rui` for
+    /// "Zhou Rui"). A name the segmenter cut short (余|占|鳌, 单扁|郎) takes
+    /// its given name from the `following` characters, up to two syllables.
+    fn push_name_keys(&self, word: &str, following: &[char], out: &mut Vec<u32>) {
         let mut chars = word.chars();
         let Some(first) = chars.next().and_then(|c| self.reading(c, true)) else {
             return;
         };
-        let mut given = String::new();
+        let mut given: Vec<&str> = Vec::with_capacity(4);
         for c in chars {
             let Some(r) = self.reading(c, false) else {
                 return;
             };
-            given.push_str(r);
+            given.push(r);
         }
-        out.push(self.id(&format!("{first}{given}")));
-        if given.is_empty() {
-            return;
+        let room = given.len().max(2);
+        for &c in following {
+            match self.reading(c, false) {
+                Some(r) if given.len() < room => given.push(r),
+                _ => break,
+            }
         }
         out.push(self.id(first));
-        out.push(self.id(&given));
-        let next = next.filter(|_| word.chars().count() == 2);
-        if let Some(r) = next.and_then(|c| self.reading(c, false)) {
-            given.push_str(r);
-            out.push(self.id(&format!("{first}{given}")));
-            out.push(self.id(&given));
+        let mut name = String::from(first);
+        for syllable in given {
+            name.push_str(syllable);
+            out.push(self.id(&name));
+            out.push(self.id(&name[first.len()..]));
         }
     }
 
@@ -631,6 +652,13 @@ mod tests {
     }
 
     #[test]
+    fn the_fallback_table_is_empty_but_valid() {
+        let b = empty_blob();
+        assert_eq!((b.word_count(), b.stem_count()), (0, 0));
+        assert!(b.word("合作").is_none());
+    }
+
+    #[test]
     fn bundled_dictionary_is_compiled_and_readable() {
         let l = lex();
         assert!(l.headwords() > 150_000, "{l:?}");
@@ -704,6 +732,13 @@ mod tests {
         let zw = lex().zh_words(zh);
         let m = lexical_match(&[&zw], &[&ew]);
         assert_eq!(m.en_matched, 2, "{m:?} {zw:?}");
+        // A name the segmenter cuts into characters, and one whose given name
+        // is written as a single word in English.
+        let zw = lex().zh_words("余占鳌走过来，周瑞家的笑了");
+        let ew = lex().en_words("Yu Zhan'ao came over; Zhou Rui's wife laughed");
+        let m = word_matches(&[&zw], &[&ew]);
+        assert_eq!(&m.en[..2], &[true, true], "{zw:?}");
+        assert_eq!(&m.en[3..5], &[true, true], "{zw:?}");
         // A surname reading, not the common one: 曾 is zeng as a surname.
         let zw = lex().zh_words("曾国藩说");
         let ew = lex().en_words("Zeng Guofan said");
@@ -816,7 +851,8 @@ mod tests {
 broken line
 ";
         let l = Lexicon::from_cedict(dict);
-        assert_eq!(l.headwords(), 4);
+        // Four headwords of its own, and the two of the built-in supplement.
+        assert_eq!(l.headwords(), 6);
         assert!(!l.translations("合作").is_empty());
         assert_eq!(l.translations("合做"), l.translations("合作"));
         let rec = l.blob.word("曾").expect("a headword");
