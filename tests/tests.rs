@@ -1,5 +1,8 @@
 //! Integration and command-line tests, compiled as one binary, one module per area.
 
+// Helpers: where the shared corpora are.
+mod common;
+
 // Reading input (encodings, empty/binary/missing files), `segment --lang auto`, `split`.
 mod input;
 // Alignment scoring: ladders, strict/lax P/R/F1, the `eval` command.
@@ -11,3 +14,5 @@ mod numbers;
 
 // Lexical evidence on the seed pair and MAC-Dev gold links.
 mod lexicon;
+// The aligner: the seed article bead by bead, the MAC-Dev F1 floor, `align` output.
+mod align;

@@ -123,6 +123,14 @@ pub(crate) fn en_blocks(units: &[EnUnit], size: usize) -> Vec<EnUnit> {
 pub(crate) struct Weights {
     /// Cost of leaving one sentence unaligned.
     pub skip: f64,
+    /// Cost of leaving one content word unaligned.
+    pub skip_word: f64,
+    /// Cost of a sentence in a merged bead whose words find no partner.
+    pub orphan: f64,
+    /// Content words a sentence needs before it can count as an orphan.
+    pub orphan_words: usize,
+    /// Extra cost of beads with two or more sentences on both sides.
+    pub many_to_many: f64,
     /// Variance of the length difference per Chinese-equivalent character.
     pub variance: f64,
     pub length: f64,
@@ -138,22 +146,19 @@ pub(crate) struct Weights {
 impl Default for Weights {
     fn default() -> Weights {
         Weights {
-            skip: env_f64("DZ_SKIP", 3.0),
-            variance: env_f64("DZ_VAR", 15.0),
-            length: env_f64("DZ_WLEN", 1.0),
-            lexical: env_f64("DZ_WLEX", 3.0),
-            paragraph: env_f64("DZ_PARA", 3.0),
-            merge: env_f64("DZ_MERGE", 1.0),
-            figure: env_f64("DZ_FIG", 2.0),
+            skip: 3.0,
+            skip_word: 0.3,
+            orphan: 1.0,
+            orphan_words: 1,
+            many_to_many: 2.0,
+            variance: 15.0,
+            length: 1.0,
+            lexical: 3.0,
+            paragraph: 3.0,
+            merge: 1.0,
+            figure: 2.0,
         }
     }
-}
-
-fn env_f64(name: &str, default: f64) -> f64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
 }
 
 /// Prices beads for one document pair.
@@ -184,10 +189,20 @@ impl CostModel {
         let w = &self.weights;
         let (a, b) = (zh.len(), en.len());
         if a == 0 || b == 0 {
+            // Every content word left unexplained costs a little, and every
+            // sentence a fixed amount: cheaper than a wrong pairing (whose
+            // words find no partner), dearer than a right one.
+            let words: usize = zh
+                .iter()
+                .map(|u| u.words.len() + u.figures.len())
+                .sum::<usize>()
+                + en.iter()
+                    .map(|u| u.words.len() + u.figures.len())
+                    .sum::<usize>();
             return Evidence {
                 length_delta: 0.0,
                 lexical: 0.0,
-                cost: w.skip * (a + b) as f64,
+                cost: w.skip * (a + b) as f64 + w.skip_word * words as f64,
             };
         }
         let lz: f64 = zh.iter().map(|u| u.len).sum();
@@ -207,8 +222,38 @@ impl CostModel {
             - zh.first().map_or(0, |u| u.first_para)
             + en.last().map_or(0, |u| u.last_para)
             - en.first().map_or(0, |u| u.first_para);
+        // The share of content words without partner, per sentence.
+        let lexical_cost = w.lexical * (a + b) as f64 * 0.5 * (1.0 - lex);
+        // A sentence none of whose words finds a partner in the bead is
+        // probably not part of it (page debris, a neighbour's sentence).
+        let orphans = if w.orphan > 0.0 && a + b > 2 {
+            let zo = zh
+                .iter()
+                .filter(|u| {
+                    u.words.len() >= w.orphan_words
+                        && lexicon::lexical_match(&[u.words.as_slice()], &ew).zh_matched == 0
+                })
+                .count();
+            let eo = en
+                .iter()
+                .filter(|u| {
+                    u.words.len() >= w.orphan_words
+                        && lexicon::lexical_match(&zw, &[u.words.as_slice()]).en_matched == 0
+                })
+                .count();
+            (zo + eo) as f64
+        } else {
+            0.0
+        };
+        let many_to_many = if a >= 2 && b >= 2 {
+            w.many_to_many
+        } else {
+            0.0
+        };
         let cost = w.length * length_cost(delta)
-            + w.lexical * (a + b) as f64 * 0.5 * (1.0 - lex)
+            + many_to_many
+            + w.orphan * orphans
+            + lexical_cost
             + w.paragraph * crossings as f64
             + w.merge * (a + b - 2) as f64;
         Evidence {
