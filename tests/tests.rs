@@ -16,3 +16,5 @@ mod numbers;
 mod lexicon;
 // The aligner: the seed article bead by bead, the MAC-Dev F1 floor, `align` output.
 mod align;
+// Pipeline invariants over arbitrary text pairs: coverage, spans, export round trips, self-evaluation.
+mod invariants;
