@@ -150,6 +150,71 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<()> {
     })
 }
 
+/// Markup found by [`markup`]: how many tags, and whether the text declares
+/// itself an HTML document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Markup {
+    /// Number of tags (`<p>`, `</div>`, `<br/>`, `<!-- … -->`).
+    pub tags: usize,
+    /// Bytes inside tags.
+    pub tag_bytes: usize,
+    /// The text starts an HTML document (`<!DOCTYPE html>`, `<html`) or holds a `<body` tag.
+    pub html_document: bool,
+}
+
+impl Markup {
+    /// True when the text is a web page or an XML document rather than
+    /// prose: a declared HTML document, or at least eight tags making up at
+    /// least a tenth of the text. Prose mentioning a tag or two is not.
+    pub fn is_markup(&self, text_len: usize) -> bool {
+        self.html_document || (self.tags >= 8 && self.tag_bytes * 10 >= text_len)
+    }
+}
+
+/// Count the tags of `text` in one pass: a tag is `<` followed by a letter,
+/// `/` or `!`, up to the next `>` within 400 bytes and without another `<`.
+pub fn markup(text: &str) -> Markup {
+    let bytes = text.as_bytes();
+    let mut m = Markup::default();
+    let mut i = 0;
+    while let Some(off) = bytes
+        .get(i..)
+        .and_then(|b| b.iter().position(|&c| c == b'<'))
+    {
+        let start = i + off;
+        i = start + 1;
+        let Some(&next) = bytes.get(start + 1) else {
+            break;
+        };
+        if !(next.is_ascii_alphabetic() || next == b'/' || next == b'!') {
+            continue;
+        }
+        let window = &bytes[start + 1..bytes.len().min(start + 401)];
+        let Some(close) = window.iter().position(|&c| c == b'>' || c == b'<') else {
+            continue;
+        };
+        if window[close] != b'>' {
+            continue;
+        }
+        let tag = &window[..close];
+        m.tags += 1;
+        m.tag_bytes += close + 2;
+        let lower = |prefix: &[u8]| {
+            tag.len() >= prefix.len() && tag[..prefix.len()].eq_ignore_ascii_case(prefix)
+        };
+        if lower(b"!doctype html") || lower(b"html") || lower(b"body") {
+            m.html_document = true;
+        }
+        i = start + close + 2;
+    }
+    m
+}
+
+/// True when `text` is a web page or XML document, not plain text (see [`Markup::is_markup`]).
+pub fn looks_like_html(text: &str) -> bool {
+    markup(text).is_markup(text.len())
+}
+
 fn check_size(len: u64) -> Result<()> {
     if len > MAX_INPUT_BYTES {
         return Err(Error::new(
@@ -421,6 +486,23 @@ mod tests {
 
     const ZH: &str =
         "美国应对“芬太尼”危机要内外兼修。\r\n2022年8月，中国外交部宣布暂停中美禁毒合作。\n";
+
+    #[test]
+    fn html_pages_are_recognised() {
+        let page = "<!DOCTYPE html>\n<html><head><title>新闻</title></head>\n<body><p>美国应对危机。</p></body></html>";
+        assert!(looks_like_html(page));
+        assert!(markup(page).html_document);
+        let fragment = "<div><p>One.</p><p>Two.</p><p>Three.</p><p>Four.</p></div>";
+        assert!(looks_like_html(fragment));
+        assert_eq!(markup(fragment).tags, 10);
+        // Prose that mentions a tag or uses angle brackets is not markup.
+        assert!(!looks_like_html(
+            "Use the <p> tag for paragraphs. 3 < 4 and 5 > 2."
+        ));
+        assert!(!looks_like_html("他说：<<不要走>>。a<b, c>d"));
+        assert!(!looks_like_html("<"));
+        assert!(!looks_like_html("中文<"));
+    }
 
     #[test]
     fn utf8_plain() {

@@ -211,6 +211,9 @@ fn load_pair(args: &PairArgs, verbose: bool) -> Result<(Document, Document)> {
         }
         None => {
             let text = read(&args.zh, verbose)?;
+            if let Some(m) = lang::markup_message("the", &text) {
+                anyhow::bail!("{}: {m}", args.zh.display());
+            }
             let halves = lang::split_bilingual(&text);
             if halves.zh_lines == 0 || halves.en_lines == 0 {
                 anyhow::bail!(

@@ -83,7 +83,11 @@ fn check_spans(doc: &Document) -> std::result::Result<(), TestCaseError> {
     let text = doc.text();
     let mut pos = 0;
     for s in doc.sentences() {
-        prop_assert!(s.span.start >= pos, "spans overlap or go back: {:?}", s.span);
+        prop_assert!(
+            s.span.start >= pos,
+            "spans overlap or go back: {:?}",
+            s.span
+        );
         let gap = text.get(pos..s.span.start);
         prop_assert!(gap.is_some(), "span start off a char boundary");
         prop_assert!(
@@ -183,14 +187,20 @@ fn check_exports(pair: &AlignedPair<'_>) -> std::result::Result<(), TestCaseErro
     let lines: Vec<&str> = text.lines().collect();
     prop_assert_eq!(lines.len(), beads.len());
     for (line, bead) in lines.iter().zip(beads) {
-        let v: serde_json::Value = serde_json::from_str(line)
-            .map_err(|e| TestCaseError::fail(format!("{e}: {line}")))?;
+        let v: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| TestCaseError::fail(format!("{e}: {line}")))?;
         let zh_ids: Vec<usize> = bead.zh.clone().collect();
         let en_ids: Vec<usize> = bead.en.clone().collect();
         prop_assert_eq!(&v["zh_ids"], &serde_json::json!(zh_ids));
         prop_assert_eq!(&v["en_ids"], &serde_json::json!(en_ids));
-        prop_assert_eq!(v["zh"].as_str().map(str::to_string), Some(pair.zh_text(bead)));
-        prop_assert_eq!(v["en"].as_str().map(str::to_string), Some(pair.en_text(bead)));
+        prop_assert_eq!(
+            v["zh"].as_str().map(str::to_string),
+            Some(pair.zh_text(bead))
+        );
+        prop_assert_eq!(
+            v["en"].as_str().map(str::to_string),
+            Some(pair.en_text(bead))
+        );
     }
     Ok(())
 }
