@@ -18,3 +18,5 @@ mod lexicon;
 mod align;
 // Pipeline invariants over arbitrary text pairs: coverage, spans, export round trips, self-evaluation.
 mod invariants;
+// Hostile and odd input to `align`: wrong languages, 1 MB lines, web pages, bad paths, unwritable output.
+mod hostile;
