@@ -6,6 +6,9 @@
 //! not UTF-8 and decode cleanly to text that looks Chinese. Line endings are
 //! kept as they are (`\r\n` and lone `\r` are line breaks to the segmenter).
 
+// Input bytes are indexed only through `get`: nothing here may panic.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -189,18 +192,20 @@ pub fn markup(text: &str) -> Markup {
         if !(next.is_ascii_alphabetic() || next == b'/' || next == b'!') {
             continue;
         }
-        let window = &bytes[start + 1..bytes.len().min(start + 401)];
+        let window = bytes
+            .get(start + 1..bytes.len().min(start + 401))
+            .unwrap_or_default();
         let Some(close) = window.iter().position(|&c| c == b'>' || c == b'<') else {
             continue;
         };
-        if window[close] != b'>' {
+        let Some((tag, b'>')) = window.get(..close).zip(window.get(close).copied()) else {
             continue;
-        }
-        let tag = &window[..close];
+        };
         m.tags += 1;
         m.tag_bytes += close + 2;
         let lower = |prefix: &[u8]| {
-            tag.len() >= prefix.len() && tag[..prefix.len()].eq_ignore_ascii_case(prefix)
+            tag.get(..prefix.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(prefix))
         };
         if lower(b"!doctype html") || lower(b"html") || lower(b"body") {
             m.html_document = true;
@@ -327,10 +332,14 @@ fn utf16(bytes: &[u8], big_endian: bool, offset: usize) -> Result<String> {
         ));
     }
     let units = bytes.chunks_exact(2).map(|p| {
+        let pair = [
+            p.first().copied().unwrap_or(0),
+            p.get(1).copied().unwrap_or(0),
+        ];
         if big_endian {
-            u16::from_be_bytes([p[0], p[1]])
+            u16::from_be_bytes(pair)
         } else {
-            u16::from_le_bytes([p[0], p[1]])
+            u16::from_le_bytes(pair)
         }
     });
     let mut text = String::with_capacity(bytes.len());
@@ -368,8 +377,8 @@ fn guess_utf16(bytes: &[u8]) -> Option<(String, Encoding)> {
     let units = bytes.len() / 2;
     let (mut even, mut odd) = (0usize, 0usize);
     for pair in bytes.chunks_exact(2) {
-        even += usize::from(pair[0] == 0);
-        odd += usize::from(pair[1] == 0);
+        even += usize::from(pair.first() == Some(&0));
+        odd += usize::from(pair.get(1) == Some(&0));
     }
     // Han characters at U+xx00 (一, 最, 退) put some NULs on the other side.
     let (big_endian, encoding, heavy) = if odd >= 2 * even {

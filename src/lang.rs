@@ -6,6 +6,9 @@
 //! Han. Chinese text quoting names like RAND or iPhone stays Chinese; English
 //! text glossing a term like 关系 stays English.
 
+// Input text is indexed only through `get`: nothing here may panic.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 use serde::Serialize;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -113,8 +116,8 @@ fn lines_inclusive(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let end = match bytes[i] {
+    while let Some(&byte) = bytes.get(i) {
+        let end = match byte {
             b'\n' => i + 1,
             b'\r' if bytes.get(i + 1) == Some(&b'\n') => i + 2,
             b'\r' => i + 1,
