@@ -168,7 +168,7 @@ fn one_megabyte_line_without_punctuation() {
 fn one_side_ten_times_longer() {
     let dir = tempfile::tempdir().unwrap();
     let en = std::fs::read_to_string(seed("en.txt")).unwrap();
-    let long_en = write(&dir, "en.txt", &vec![en.as_str(); 10].join("\n"));
+    let long_en = write(&dir, "en.txt", &[en.as_str(); 10].join("\n"));
     let out = duizhao()
         .args(["align", "--format", "jsonl"])
         .arg(seed("zh.txt"))
