@@ -14,13 +14,16 @@
 #![warn(missing_docs)]
 
 pub mod align;
+pub mod check;
 pub mod document;
 pub mod error;
 pub mod input;
 pub mod lang;
+pub mod report;
 pub mod segment;
 
 pub use align::{Aligner, Alignment, Bead};
+pub use check::{check, Checker, Finding, FindingKind, Review, Severity};
 pub use document::{Document, Sentence};
 pub use error::{Error, ErrorKind, Result};
 pub use lang::Lang;
