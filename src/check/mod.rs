@@ -519,7 +519,11 @@ fn furniture_and_unaligned(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             .chain(bead.en.clone().map(|i| ctx.en_furniture[i]))
             .collect::<Option<Vec<_>>>()
             .and_then(|r| r.first().copied());
-        furniture[b] = if !ctx.in_body(b) {
+        // Outside the body every English line is furniture; a Chinese line
+        // only when it does not read like a sentence (the original's own
+        // last sentence may well be the one left out).
+        let zh_prose = bead.zh.clone().any(|i| is_prose(ctx.zh_text(i)));
+        furniture[b] = if !ctx.in_body(b) && !zh_prose {
             Some(reason.unwrap_or(if b < ctx.body.start {
                 "before the article"
             } else {
@@ -750,10 +754,11 @@ fn han_runs(text: &str) -> Vec<Range<usize>> {
         if crate::lang::is_han(c) {
             let end = i + c.len_utf8();
             match runs.last_mut() {
-                Some(r) if text.get(r.end..i).is_some_and(|gap| {
-                    gap.chars().all(|g| !g.is_ascii_alphanumeric() && g.is_whitespace()
-                        || "，。、；：“”‘’（）《》".contains(g))
-                }) =>
+                Some(r)
+                    if text.get(r.end..i).is_some_and(|gap| {
+                        gap.chars()
+                            .all(|g| g.is_whitespace() || "，。、；：“”‘’（）《》".contains(g))
+                    }) =>
                 {
                     r.end = end
                 }
