@@ -42,19 +42,28 @@ impl Document {
         Document::from_parts(text, lang, sentences)
     }
 
-    /// Treat every non-blank line of `text` as one sentence (and one paragraph),
-    /// the convention of presegmented corpora. Blank lines are skipped.
+    /// Treat every non-blank line of `text` as one sentence, the convention of
+    /// presegmented corpora. Blank lines are skipped and separate paragraphs.
     pub fn presegmented(text: String, lang: Lang) -> Document {
         let mut sentences = Vec::new();
         let mut start = 0;
+        let mut paragraph = 0;
+        let mut blank_before = false;
         for line in text.split_inclusive('\n') {
             let end = start + line.len();
             let body = line.trim_end_matches(['\n', '\r']);
             let lead = body.len() - body.trim_start().len();
             let trimmed = body.trim();
-            if !trimmed.is_empty() {
+            if trimmed.is_empty() {
+                if !sentences.is_empty() {
+                    blank_before = true;
+                }
+            } else {
+                if blank_before {
+                    paragraph += 1;
+                    blank_before = false;
+                }
                 let s = start + lead;
-                let paragraph = sentences.len();
                 sentences.push(Sentence {
                     span: s..s + trimmed.len(),
                     paragraph,
@@ -114,5 +123,7 @@ mod tests {
         let got: Vec<&str> = doc.sentence_texts().collect();
         assert_eq!(got, vec!["a b", "c", "d"]);
         assert_eq!(doc.sentences()[1].span, 7..8);
+        let paras: Vec<usize> = doc.sentences().iter().map(|s| s.paragraph).collect();
+        assert_eq!(paras, vec![0, 1, 1]);
     }
 }

@@ -17,8 +17,10 @@ pub mod align;
 pub mod check;
 pub mod document;
 pub mod error;
+pub mod export;
 pub mod input;
 pub mod lang;
+pub mod lexicon;
 pub mod report;
 pub mod segment;
 

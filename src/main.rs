@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use duizhao::{input, Document, Lang};
+use duizhao::export::{self, AlignedPair, TsvColumns};
+use duizhao::{input, Aligner, Document, Lang};
 
 /// Chinese-English parallel text: segment, align and review a translation.
 #[derive(Parser)]
@@ -23,6 +24,47 @@ struct Cli {
 enum Command {
     /// Split a text into sentences, one per line (or JSON lines).
     Segment(SegmentArgs),
+    /// Align a Chinese text with its English translation, sentence by sentence.
+    Align(AlignArgs),
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum AlignFormat {
+    Tsv,
+    Jsonl,
+    Ladder,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TsvColumnsArg {
+    Text,
+    Full,
+}
+
+#[derive(clap::Args)]
+struct PairArgs {
+    /// The Chinese original (`-` for standard input).
+    zh: PathBuf,
+    /// The English translation.
+    en: PathBuf,
+    /// Inputs hold one sentence per line already; indices refer to lines.
+    #[arg(long)]
+    presegmented: bool,
+}
+
+#[derive(clap::Args)]
+struct AlignArgs {
+    #[command(flatten)]
+    pair: PairArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "tsv")]
+    format: AlignFormat,
+    /// TSV columns: `text` (zh, en) or `full` (header, ids, kind, score, texts).
+    #[arg(long, value_enum, default_value = "text")]
+    tsv_columns: TsvColumnsArg,
+    /// Write to this file instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -67,6 +109,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Segment(args) => segment(&args, cli.verbose),
+        Command::Align(args) => align(&args, cli.verbose),
     }
 }
 
@@ -109,5 +152,68 @@ fn segment(args: &SegmentArgs, verbose: bool) -> Result<ExitCode> {
         }
     }
     out.flush().context("writing output")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn load_pair(args: &PairArgs, verbose: bool) -> Result<(Document, Document)> {
+    let zh = read(&args.zh, verbose)?;
+    let en = read(&args.en, verbose)?;
+    let (zh, en) = if args.presegmented {
+        (
+            Document::presegmented(zh, Lang::Zh),
+            Document::presegmented(en, Lang::En),
+        )
+    } else {
+        (
+            Document::segment(zh, Lang::Zh),
+            Document::segment(en, Lang::En),
+        )
+    };
+    Ok((zh, en))
+}
+
+/// Open the output: a file written in full before it replaces the target, or stdout.
+fn with_output(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    match path {
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            write(&mut out)?;
+            out.flush().context("writing output")?;
+        }
+        Some(p) => {
+            let mut buf = Vec::new();
+            write(&mut buf)?;
+            std::fs::write(p, buf).with_context(|| format!("writing {}", p.display()))?;
+        }
+    }
+    Ok(())
+}
+
+fn align(args: &AlignArgs, verbose: bool) -> Result<ExitCode> {
+    let (zh, en) = load_pair(&args.pair, verbose)?;
+    let alignment = Aligner::new().align(&zh, &en);
+    let pair = AlignedPair {
+        zh: &zh,
+        en: &en,
+        alignment: &alignment,
+    };
+    with_output(args.output.as_deref(), |out| {
+        match args.format {
+            AlignFormat::Tsv => {
+                let cols = match args.tsv_columns {
+                    TsvColumnsArg::Text => TsvColumns::Text,
+                    TsvColumnsArg::Full => TsvColumns::Full,
+                };
+                export::write_tsv(out, &pair, cols)?
+            }
+            AlignFormat::Jsonl => export::write_jsonl(out, &pair)?,
+            AlignFormat::Ladder => export::write_ladder(out, &alignment)?,
+        }
+        Ok(())
+    })?;
     Ok(ExitCode::SUCCESS)
 }

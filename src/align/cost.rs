@@ -1,0 +1,224 @@
+//! Bead costs: a length model estimated from the pair itself, lexical
+//! evidence from the bundled dictionary, and paragraph structure.
+
+use crate::document::Document;
+use crate::lexicon::{self, EnWord, Lexicon, ZhWord};
+
+/// What the cost model knows of one Chinese sentence (or block of sentences).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ZhUnit {
+    /// Length in characters, white space excluded.
+    pub len: f64,
+    pub first_para: usize,
+    pub last_para: usize,
+    pub words: Vec<ZhWord>,
+}
+
+/// What the cost model knows of one English sentence (or block of sentences).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct EnUnit {
+    pub len: f64,
+    pub first_para: usize,
+    pub last_para: usize,
+    pub words: Vec<EnWord>,
+}
+
+fn char_len(s: &str) -> f64 {
+    s.chars().filter(|c| !c.is_whitespace()).count() as f64
+}
+
+pub(crate) fn zh_units(doc: &Document, lexicon: &Lexicon) -> Vec<ZhUnit> {
+    use rayon::prelude::*;
+    doc.sentences()
+        .par_iter()
+        .map(|s| {
+            let text = &doc.text()[s.span.clone()];
+            ZhUnit {
+                len: char_len(text),
+                first_para: s.paragraph,
+                last_para: s.paragraph,
+                words: lexicon.zh_words(text),
+            }
+        })
+        .collect()
+}
+
+pub(crate) fn en_units(doc: &Document, lexicon: &Lexicon) -> Vec<EnUnit> {
+    use rayon::prelude::*;
+    doc.sentences()
+        .par_iter()
+        .map(|s| {
+            let text = &doc.text()[s.span.clone()];
+            EnUnit {
+                len: char_len(text),
+                first_para: s.paragraph,
+                last_para: s.paragraph,
+                words: lexicon.en_words(text),
+            }
+        })
+        .collect()
+}
+
+/// Units merged into blocks of `size` for the coarse pass.
+pub(crate) fn zh_blocks(units: &[ZhUnit], size: usize) -> Vec<ZhUnit> {
+    units
+        .chunks(size)
+        .map(|c| ZhUnit {
+            len: c.iter().map(|u| u.len).sum(),
+            first_para: c.first().map_or(0, |u| u.first_para),
+            last_para: c.last().map_or(0, |u| u.last_para),
+            words: c.iter().flat_map(|u| u.words.iter().cloned()).collect(),
+        })
+        .collect()
+}
+
+pub(crate) fn en_blocks(units: &[EnUnit], size: usize) -> Vec<EnUnit> {
+    units
+        .chunks(size)
+        .map(|c| EnUnit {
+            len: c.iter().map(|u| u.len).sum(),
+            first_para: c.first().map_or(0, |u| u.first_para),
+            last_para: c.last().map_or(0, |u| u.last_para),
+            words: c.iter().flat_map(|u| u.words.iter().cloned()).collect(),
+        })
+        .collect()
+}
+
+/// Tunable weights of the cost model.
+#[derive(Debug, Clone)]
+pub(crate) struct Weights {
+    /// Cost of leaving one sentence unaligned.
+    pub skip: f64,
+    /// Variance of the length difference per Chinese-equivalent character.
+    pub variance: f64,
+    pub length: f64,
+    pub lexical: f64,
+    /// Cost of a bead crossing a paragraph boundary, per boundary.
+    pub paragraph: f64,
+    /// Extra cost per sentence beyond one on a side (discourages merges without evidence).
+    pub merge: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Weights {
+        Weights {
+            skip: env_f64("DZ_SKIP", 3.0),
+            variance: env_f64("DZ_VAR", 6.8),
+            length: env_f64("DZ_WLEN", 1.0),
+            lexical: env_f64("DZ_WLEX", 0.0),
+            paragraph: env_f64("DZ_PARA", 3.0),
+            merge: env_f64("DZ_MERGE", 1.0),
+        }
+    }
+}
+
+fn env_f64(name: &str, default: f64) -> f64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// Prices beads for one document pair.
+#[derive(Debug, Clone)]
+pub(crate) struct CostModel {
+    /// English characters per Chinese character in this pair.
+    pub ratio: f64,
+    pub weights: Weights,
+}
+
+/// Bead cost split into its evidence, for confidence and reporting.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Evidence {
+    pub length_delta: f64,
+    pub lexical: f64,
+    pub cost: f64,
+}
+
+impl CostModel {
+    pub(crate) fn new(zh: &[ZhUnit], en: &[EnUnit], weights: Weights) -> CostModel {
+        let lz: f64 = zh.iter().map(|u| u.len).sum();
+        let le: f64 = en.iter().map(|u| u.len).sum();
+        let ratio = if lz > 0.0 && le > 0.0 { le / lz } else { 3.0 };
+        CostModel { ratio, weights }
+    }
+
+    pub(crate) fn evidence(&self, zh: &[ZhUnit], en: &[EnUnit]) -> Evidence {
+        let w = &self.weights;
+        let (a, b) = (zh.len(), en.len());
+        if a == 0 || b == 0 {
+            return Evidence {
+                length_delta: 0.0,
+                lexical: 0.0,
+                cost: w.skip * (a + b) as f64,
+            };
+        }
+        let lz: f64 = zh.iter().map(|u| u.len).sum();
+        let le: f64 = en.iter().map(|u| u.len).sum::<f64>() / self.ratio;
+        let mean = ((lz + le) / 2.0).max(1.0);
+        let delta = (le - lz) / (w.variance * mean).sqrt();
+        let zw: Vec<&[ZhWord]> = zh.iter().map(|u| u.words.as_slice()).collect();
+        let ew: Vec<&[EnWord]> = en.iter().map(|u| u.words.as_slice()).collect();
+        let lex = lexicon::lexical_match(&zw, &ew).score();
+        let crossings = zh.last().map_or(0, |u| u.last_para)
+            - zh.first().map_or(0, |u| u.first_para)
+            + en.last().map_or(0, |u| u.last_para)
+            - en.first().map_or(0, |u| u.first_para);
+        let cost = w.length * length_cost(delta)
+            + w.lexical * (a + b) as f64 * 0.5 * (1.0 - lex)
+            + w.paragraph * crossings as f64
+            + w.merge * (a + b - 2) as f64;
+        Evidence {
+            length_delta: delta,
+            lexical: lex,
+            cost,
+        }
+    }
+}
+
+/// Gale–Church's length cost: −ln of the two-tailed probability of `delta`.
+fn length_cost(delta: f64) -> f64 {
+    let p = erfc(delta.abs() / std::f64::consts::SQRT_2).max(1e-12);
+    -p.ln()
+}
+
+/// Complementary error function (Numerical Recipes' Chebyshev fit, |error| < 1.2e-7).
+fn erfc(x: f64) -> f64 {
+    let z = x.abs();
+    let t = 1.0 / (1.0 + 0.5 * z);
+    let r = t
+        * (-z * z - 1.265_512_23
+            + t * (1.000_023_68
+                + t * (0.374_091_96
+                    + t * (0.096_784_18
+                        + t * (-0.186_288_06
+                            + t * (0.278_868_07
+                                + t * (-1.135_203_98
+                                    + t * (1.488_515_87
+                                        + t * (-0.822_152_23 + t * 0.170_872_77)))))))))
+            .exp();
+    if x >= 0.0 {
+        r
+    } else {
+        2.0 - r
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn erfc_matches_known_values() {
+        assert!((erfc(0.0) - 1.0).abs() < 1e-6);
+        assert!((erfc(1.0) - 0.157_299_2).abs() < 1e-6);
+        assert!((erfc(-1.0) - 1.842_700_8).abs() < 1e-6);
+    }
+
+    #[test]
+    fn length_cost_grows_with_delta() {
+        assert!(length_cost(0.0) < 1e-6);
+        assert!(length_cost(1.0) < length_cost(2.0));
+        assert!(length_cost(2.0) < length_cost(4.0));
+    }
+}

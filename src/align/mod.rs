@@ -1,0 +1,190 @@
+//! Sentence alignment: dynamic programming over beads.
+//!
+//! Each candidate bead (1-1, 1-2, 2-1, 1-3, …, 1-0, 0-1) is priced by
+//! [`cost`] from length, dictionary and structure evidence; [`dp`] finds the
+//! cheapest monotonic path. Long documents are first aligned as blocks of
+//! sentences, and the sentence-level search then runs in a band around the
+//! block path, so time and memory grow linearly with the number of sentences.
+
+mod cost;
+mod dp;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::document::Document;
+use crate::lexicon::Lexicon;
+use cost::{CostModel, EnUnit, Weights, ZhUnit};
+use dp::{Band, Step, MOVES};
+
+/// One alignment unit: consecutive Chinese sentences paired with consecutive
+/// English sentences. Either side may be empty (an unaligned sentence).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bead {
+    /// Indices of the Chinese sentences (may be empty).
+    pub zh: Range<usize>,
+    /// Indices of the English sentences (may be empty).
+    pub en: Range<usize>,
+    /// Confidence in 0..1 that this bead is right.
+    pub confidence: f64,
+}
+
+impl Bead {
+    /// The bead's shape as (Chinese count, English count), e.g. (2, 1).
+    pub fn shape(&self) -> (usize, usize) {
+        (self.zh.len(), self.en.len())
+    }
+
+    /// A short name of the shape: `1-1`, `2-1`, `1-0`, …
+    pub fn kind(&self) -> String {
+        format!("{}-{}", self.zh.len(), self.en.len())
+    }
+
+    /// True when one side is empty.
+    pub fn is_unaligned(&self) -> bool {
+        self.zh.is_empty() || self.en.is_empty()
+    }
+}
+
+/// The alignment of two documents: beads in order, covering every sentence once.
+#[derive(Debug, Clone, Serialize)]
+pub struct Alignment {
+    /// The beads, monotonic in both languages.
+    pub beads: Vec<Bead>,
+    /// Overall score in 0..1: how much this looks like a translation pair.
+    pub score: f64,
+}
+
+/// Grids up to this many cells are searched whole; larger ones coarse-to-fine.
+const FULL_SEARCH_CELLS: usize = 250_000;
+/// Sentences per block in the coarse pass.
+const BLOCK: usize = 4;
+/// Extra English positions searched on each side of the projected block path.
+const BAND_MARGIN: usize = 6;
+
+/// Aligns a Chinese document with its English translation.
+///
+/// ```
+/// use duizhao::{Aligner, Document, Lang};
+///
+/// let zh = Document::presegmented("今天下雨。\n我们在家。\n".to_string(), Lang::Zh);
+/// let en = Document::presegmented("It rains today.\nWe stay at home.\n".to_string(), Lang::En);
+/// let alignment = Aligner::new().align(&zh, &en);
+/// assert_eq!(alignment.beads.len(), 2);
+/// assert_eq!(alignment.beads[1].zh, 1..2);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Aligner {}
+
+impl Aligner {
+    /// An aligner with default settings.
+    pub fn new() -> Aligner {
+        Aligner {}
+    }
+
+    /// Align `zh` with `en`. Every sentence of both ends up in exactly one bead.
+    pub fn align(&self, zh: &Document, en: &Document) -> Alignment {
+        let lexicon = Lexicon::bundled();
+        let zu = cost::zh_units(zh, lexicon);
+        let eu = cost::en_units(en, lexicon);
+        let mut model = CostModel::new(&zu, &eu, Weights::default());
+        let mut steps = search(&zu, &eu, &model);
+        // Unaligned text (page debris, untranslated passages) skews the length
+        // ratio taken from whole documents: re-estimate it on the aligned
+        // beads and search again when it moved.
+        if let Some(ratio) = aligned_ratio(&steps, &zu, &eu) {
+            if (ratio / model.ratio - 1.0).abs() > 0.05 {
+                model.ratio = ratio;
+                steps = search(&zu, &eu, &model);
+            }
+        }
+        let beads: Vec<Bead> = steps
+            .iter()
+            .map(|s| {
+                let ev = model.evidence(&zu[s.i..s.i + s.a], &eu[s.j..s.j + s.b]);
+                Bead {
+                    zh: s.i..s.i + s.a,
+                    en: s.j..s.j + s.b,
+                    confidence: confidence(s, ev.cost),
+                }
+            })
+            .collect();
+        let score = document_score(&beads, zh.len(), en.len());
+        Alignment { beads, score }
+    }
+}
+
+/// The cheapest path over `zh` × `en`, coarse-to-fine when the grid is large.
+fn search(zh: &[ZhUnit], en: &[EnUnit], model: &CostModel) -> Vec<Step> {
+    let (n, m) = (zh.len(), en.len());
+    let cost = |i: usize, j: usize, a: usize, b: usize| {
+        if i + a > n || j + b > m {
+            return f64::INFINITY;
+        }
+        model.evidence(&zh[i..i + a], &en[j..j + b]).cost
+    };
+    if n == 0 || m == 0 || (n + 1) * (m + 1) <= FULL_SEARCH_CELLS {
+        return dp::best_path(n, m, &Band::full(n, m), &MOVES, cost);
+    }
+    // Coarse pass on blocks, keeping the block grid roughly square.
+    let bz = BLOCK;
+    let be = ((BLOCK * m) as f64 / n as f64).round().max(1.0) as usize;
+    let zb = cost::zh_blocks(zh, bz);
+    let eb = cost::en_blocks(en, be);
+    let coarse_model = CostModel {
+        ratio: model.ratio,
+        weights: model.weights.clone(),
+    };
+    let coarse = search(&zb, &eb, &coarse_model);
+    // Project the block path onto sentences and widen it into a band.
+    let mut lo = vec![usize::MAX; n + 1];
+    let mut hi = vec![0usize; n + 1];
+    for s in &coarse {
+        let (zi0, zi1) = (s.i * bz, ((s.i + s.a) * bz).min(n));
+        let (ej0, ej1) = (s.j * be, ((s.j + s.b) * be).min(m));
+        for i in zi0..=zi1 {
+            lo[i] = lo[i].min(ej0.saturating_sub(BAND_MARGIN + be));
+            hi[i] = hi[i].max(ej1 + BAND_MARGIN + be);
+        }
+    }
+    for i in 0..=n {
+        if lo[i] == usize::MAX {
+            lo[i] = 0;
+            hi[i] = m;
+        }
+    }
+    let band = Band::from_bounds(lo, hi, m);
+    debug_assert!(band.cells() <= (n + 1) * (m + 1));
+    dp::best_path(n, m, &band, &MOVES, cost)
+}
+
+/// English/Chinese length ratio over the aligned beads of a path.
+fn aligned_ratio(steps: &[Step], zh: &[ZhUnit], en: &[EnUnit]) -> Option<f64> {
+    let (mut lz, mut le) = (0.0, 0.0);
+    for s in steps.iter().filter(|s| s.a > 0 && s.b > 0) {
+        lz += zh[s.i..s.i + s.a].iter().map(|u| u.len).sum::<f64>();
+        le += en[s.j..s.j + s.b].iter().map(|u| u.len).sum::<f64>();
+    }
+    (lz > 0.0 && le > 0.0).then(|| le / lz)
+}
+
+/// Confidence of a bead from its cost per sentence (logistic, calibrated on MAC-Dev).
+fn confidence(step: &Step, cost: f64) -> f64 {
+    let per = cost / ((step.a + step.b) as f64).max(1.0);
+    1.0 / (1.0 + (per - 1.5).exp())
+}
+
+/// Share of sentences in confident aligned beads, weighted by confidence.
+fn document_score(beads: &[Bead], n: usize, m: usize) -> f64 {
+    let total = (n + m) as f64;
+    if total == 0.0 {
+        return 0.0;
+    }
+    let aligned: f64 = beads
+        .iter()
+        .filter(|b| !b.is_unaligned())
+        .map(|b| (b.zh.len() + b.en.len()) as f64 * b.confidence)
+        .sum();
+    aligned / total
+}
