@@ -175,7 +175,9 @@ pub(crate) fn chinese(text: &str) -> Option<&'static str> {
 pub(crate) fn is_title_like(text: &str) -> bool {
     let t = text.trim();
     let words = t.split_whitespace().count();
-    let terminal = t.ends_with(['.', '!', '?', '"', '”', '’', ')', ';', ',', '。', '！', '？']);
+    let terminal = t.ends_with([
+        '.', '!', '?', '"', '”', '’', ')', ';', ',', '。', '！', '？',
+    ]);
     (1..=15).contains(&words) && !terminal && t.chars().any(char::is_alphabetic)
 }
 
@@ -218,16 +220,25 @@ mod tests {
 
     #[test]
     fn english_furniture_of_the_seed_page() {
-        assert_eq!(english("Published in Global Times"), Some("publication line"));
+        assert_eq!(
+            english("Published in Global Times"),
+            Some("publication line")
+        );
         assert_eq!(english("(China) on 12 June 2023"), Some("dateline"));
-        assert_eq!(english("by Han Fei (link to originallink to original)"), Some("byline"));
+        assert_eq!(
+            english("by Han Fei (link to originallink to original)"),
+            Some("byline")
+        );
         assert_eq!(
             english("Translated from by Andrew Engler . Edited by Helaine Schweitzer."),
             Some("credits")
         );
         assert_eq!(english("Hot this week"), Some("navigation"));
         assert_eq!(english("Related Articles"), Some("navigation"));
-        assert_eq!(english("OPD: 16 May 2025, edited by Helaine Schweitzer"), Some("dateline"));
+        assert_eq!(
+            english("OPD: 16 May 2025, edited by Helaine Schweitzer"),
+            Some("dateline")
+        );
         assert_eq!(
             english("This post appeared on the front page as a direct link to the original article with the above link ."),
             Some("page note")
@@ -236,9 +247,15 @@ mod tests {
 
     #[test]
     fn english_article_text_is_not_furniture() {
-        assert_eq!(english("First, the United States needs to address its numerous domestic concerns."), None);
+        assert_eq!(
+            english("First, the United States needs to address its numerous domestic concerns."),
+            None
+        );
         assert_eq!(english("By the end of 2021, more than 100,000 people had died of overdoses in the country."), None);
-        assert_eq!(english("The author is a Young Investigator at Shanghai University."), None);
+        assert_eq!(
+            english("The author is a Young Investigator at Shanghai University."),
+            None
+        );
     }
 
     #[test]

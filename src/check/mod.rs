@@ -432,9 +432,9 @@ impl<'a> Context<'a> {
     fn find_body(&self) -> Range<usize> {
         let prose = |b: &Bead| {
             !b.is_unaligned()
-                && b.zh.clone().any(|i| {
-                    self.zh_furniture[i].is_none() && is_prose(self.zh.sentence_text(i))
-                })
+                && b.zh
+                    .clone()
+                    .any(|i| self.zh_furniture[i].is_none() && is_prose(self.zh.sentence_text(i)))
                 && b.en.clone().any(|i| self.en_furniture[i].is_none())
         };
         let first = self.beads.iter().position(prose);
@@ -487,8 +487,9 @@ fn sentence(doc: &Document, i: usize) -> &str {
 /// Ends like a sentence of running text (not a title or a label).
 fn is_prose(text: &str) -> bool {
     let t = text.trim_end();
-    t.ends_with(['。', '！', '？', '…', '”', '」', '；', '.', '!', '?', '"', ')', '）'])
-        || t.chars().count() > 40
+    t.ends_with([
+        '。', '！', '？', '…', '”', '」', '；', '.', '!', '?', '"', ')', '）',
+    ]) || t.chars().count() > 40
 }
 
 /// Up to `max` characters of `s`, with an ellipsis when cut.
@@ -592,7 +593,9 @@ fn furniture_and_unaligned(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             .clone()
             .filter(|&i| ctx.zh_furniture[i].is_some())
             .collect();
-        if zh.len() < bead.zh.len() && en.len() < bead.en.len() && (!zh.is_empty() || !en.is_empty())
+        if zh.len() < bead.zh.len()
+            && en.len() < bead.en.len()
+            && (!zh.is_empty() || !en.is_empty())
         {
             let reason = zh
                 .first()
@@ -708,10 +711,7 @@ fn untranslated(ctx: &Context<'_>, b: usize, out: &mut Vec<Finding>) {
                 zh_sentences: vec![],
                 en_sentences: vec![i],
                 zh_spans: vec![],
-                en_spans: runs
-                    .iter()
-                    .map(|r| base + r.start..base + r.end)
-                    .collect(),
+                en_spans: runs.iter().map(|r| base + r.start..base + r.end).collect(),
                 message: format!(
                     "untranslated: Chinese left in the English: {}",
                     shown.join(", ")
@@ -807,7 +807,11 @@ pub(crate) mod tests {
     #[test]
     fn omission_inside_the_body_is_an_error() {
         let (zh, en) = docs(
-            &["第一句话很长。", "得道者多助，失道者寡助。", "第三句话也很长。"],
+            &[
+                "第一句话很长。",
+                "得道者多助，失道者寡助。",
+                "第三句话也很长。",
+            ],
             &["The first sentence is long.", "The third one is long too."],
         );
         let review = check(&zh, &en, &ladder(&[(1, 1), (1, 0), (1, 1)]));
@@ -816,8 +820,15 @@ pub(crate) mod tests {
         assert_eq!(f.severity, Severity::Error);
         assert_eq!(f.bead, 1);
         assert_eq!(f.zh_sentences, vec![1]);
-        assert_eq!(&zh.text()[f.zh_spans[0].clone()], "得道者多助，失道者寡助。");
-        assert!(f.message.starts_with("omission: \"得道者多助"), "{}", f.message);
+        assert_eq!(
+            &zh.text()[f.zh_spans[0].clone()],
+            "得道者多助，失道者寡助。"
+        );
+        assert!(
+            f.message.starts_with("omission: \"得道者多助"),
+            "{}",
+            f.message
+        );
     }
 
     #[test]
@@ -854,7 +865,16 @@ pub(crate) mod tests {
         let review = check(
             &zh,
             &en,
-            &ladder(&[(1, 1), (0, 1), (0, 1), (1, 1), (1, 1), (0, 1), (0, 1), (0, 1)]),
+            &ladder(&[
+                (1, 1),
+                (0, 1),
+                (0, 1),
+                (1, 1),
+                (1, 1),
+                (0, 1),
+                (0, 1),
+                (0, 1),
+            ]),
         );
         assert_eq!(kinds(&review), vec!["page-furniture", "page-furniture"]);
         assert_eq!(review.findings[0].en_sentences, vec![1, 2]);
@@ -936,8 +956,16 @@ pub(crate) mod tests {
         let (zh, en) = docs(&["第一句话很长。"], &["The first sentence is long."]);
         let a = Alignment {
             beads: vec![
-                Bead { zh: 0..5, en: 3..9, confidence: 0.9 },
-                Bead { zh: 7..2, en: 0..1, confidence: 0.9 },
+                Bead {
+                    zh: 0..5,
+                    en: 3..9,
+                    confidence: 0.9,
+                },
+                Bead {
+                    zh: 7..2,
+                    en: 0..1,
+                    confidence: 0.9,
+                },
             ],
             score: 0.5,
         };
@@ -946,7 +974,10 @@ pub(crate) mod tests {
         let empty = check(
             &Document::presegmented(String::new(), Lang::Zh),
             &Document::presegmented(String::new(), Lang::En),
-            &Alignment { beads: vec![], score: 0.0 },
+            &Alignment {
+                beads: vec![],
+                score: 0.0,
+            },
         );
         assert!(empty.findings.is_empty());
     }
@@ -954,8 +985,16 @@ pub(crate) mod tests {
     #[test]
     fn summary_counts_and_severity_parsing() {
         let (zh, en) = docs(
-            &["第一句话很长。", "得道者多助，失道者寡助。", "第三句话也很长。"],
-            &["The first sentence is long.", "Added words here.", "The third one is long too."],
+            &[
+                "第一句话很长。",
+                "得道者多助，失道者寡助。",
+                "第三句话也很长。",
+            ],
+            &[
+                "The first sentence is long.",
+                "Added words here.",
+                "The third one is long too.",
+            ],
         );
         let review = check(&zh, &en, &ladder(&[(1, 1), (1, 0), (0, 1), (1, 1)]));
         assert_eq!(review.summary.errors, 1);
@@ -964,7 +1003,10 @@ pub(crate) mod tests {
         assert_eq!(review.max_severity(), Some(Severity::Error));
         assert_eq!(review.at_least(Severity::Error).findings.len(), 1);
         assert_eq!("warning".parse::<Severity>().ok(), Some(Severity::Warning));
-        assert_eq!("figure-missing".parse::<FindingKind>().ok(), Some(FindingKind::FigureMissing));
+        assert_eq!(
+            "figure-missing".parse::<FindingKind>().ok(),
+            Some(FindingKind::FigureMissing)
+        );
         assert!("nonsense".parse::<FindingKind>().is_err());
         let json = serde_json::to_value(&review).unwrap_or_default();
         assert_eq!(json["summary"]["by_kind"]["omission"], 1);

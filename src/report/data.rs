@@ -42,8 +42,16 @@ fn records<'a>(report: &Report<'a>) -> Vec<Record<'a>> {
         .iter()
         .map(|f| Record {
             finding: f,
-            zh_evidence: f.zh_spans.iter().filter_map(|s| zh.get(s.clone())).collect(),
-            en_evidence: f.en_spans.iter().filter_map(|s| en.get(s.clone())).collect(),
+            zh_evidence: f
+                .zh_spans
+                .iter()
+                .filter_map(|s| zh.get(s.clone()))
+                .collect(),
+            en_evidence: f
+                .en_spans
+                .iter()
+                .filter_map(|s| en.get(s.clone()))
+                .collect(),
         })
         .collect()
 }
@@ -95,12 +103,7 @@ pub fn write_tsv(report: &Report<'_>, out: &mut dyn Write) -> Result<()> {
         "message",
     ])
     .map_err(err)?;
-    let join = |v: &[usize]| {
-        v.iter()
-            .map(usize::to_string)
-            .collect::<Vec<_>>()
-            .join(",")
-    };
+    let join = |v: &[usize]| v.iter().map(usize::to_string).collect::<Vec<_>>().join(",");
     for r in records(report) {
         let f = r.finding;
         w.write_record([
@@ -126,7 +129,11 @@ mod tests {
 
     fn render(format: Format) -> String {
         let (zh, en) = docs(
-            &["第一句话很长。", "得道者多助，失道者寡助。", "他说了很多话。"],
+            &[
+                "第一句话很长。",
+                "得道者多助，失道者寡助。",
+                "他说了很多话。",
+            ],
             &["The first sentence is long.", "He said a lot\tof things."],
         );
         let a = ladder(&[(1, 1), (1, 0), (1, 1)]);
@@ -143,7 +150,10 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&render(Format::Json)).unwrap_or_default();
         assert_eq!(v["summary"]["errors"], 1);
         assert_eq!(v["findings"][0]["kind"], "omission");
-        assert_eq!(v["findings"][0]["zh_evidence"][0], "得道者多助，失道者寡助。");
+        assert_eq!(
+            v["findings"][0]["zh_evidence"][0],
+            "得道者多助，失道者寡助。"
+        );
         assert_eq!(v["findings"][0]["zh_spans"][0]["start"], 22);
         assert_eq!(v["beads"], 3);
     }

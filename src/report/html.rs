@@ -46,7 +46,9 @@ pub fn render(report: &Report<'_>) -> String {
     let beads = &report.alignment.beads;
     let s = &review.summary;
     let mut h = String::with_capacity(64 * 1024 + report.zh.text().len() * 3);
-    let title = report.title.unwrap_or("Chinese original ↔ English translation");
+    let title = report
+        .title
+        .unwrap_or("Chinese original ↔ English translation");
     let _ = write!(
         h,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -451,14 +453,24 @@ mod tests {
 
     #[test]
     fn escapes_markup_characters() {
-        assert_eq!(escape("a<b & \"c\" 'd'>"), "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;");
+        assert_eq!(
+            escape("a<b & \"c\" 'd'>"),
+            "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;"
+        );
     }
 
     #[test]
     fn page_has_a_row_per_bead_anchors_and_escaped_text() {
         let (zh, en) = docs(
-            &["第一句话<script>很长。", "得道者多助，失道者寡助。", "他说了很多话。"],
-            &["The first <b>sentence</b> is long.", "He said 得道者 a lot."],
+            &[
+                "第一句话<script>很长。",
+                "得道者多助，失道者寡助。",
+                "他说了很多话。",
+            ],
+            &[
+                "The first <b>sentence</b> is long.",
+                "He said 得道者 a lot.",
+            ],
         );
         let a = ladder(&[(1, 1), (1, 0), (1, 1)]);
         let review = check(&zh, &en, &a);

@@ -134,7 +134,10 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write, color: bool) -> io::Resul
             writeln!(
                 out,
                 "  {} {:<18} {n:>4}",
-                paint(&format!("{:<7}", kind.severity().name()), fg(kind.severity())),
+                paint(
+                    &format!("{:<7}", kind.severity().name()),
+                    fg(kind.severity())
+                ),
                 kind.name()
             )?;
         }
@@ -164,13 +167,17 @@ fn paragraph_of(doc: &Document, i: usize, empty: bool) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::tests::{docs, ladder};
     use crate::check::check;
+    use crate::check::tests::{docs, ladder};
     use crate::report::{Format, Report};
 
     fn render(color: bool) -> String {
         let (zh, en) = docs(
-            &["第一句话很长。", "得道者多助，失道者寡助。", "他说了很多话。"],
+            &[
+                "第一句话很长。",
+                "得道者多助，失道者寡助。",
+                "他说了很多话。",
+            ],
             &["The first sentence is long.", "He said 得道者 a lot."],
         );
         let a = ladder(&[(1, 1), (1, 0), (1, 1)]);
@@ -190,14 +197,20 @@ mod tests {
         assert!(text.contains("He said [[得道者]] a lot."), "{text}");
         assert!(text.contains("── paragraph 2 "), "{text}");
         assert!(text.contains("omission"), "{text}");
-        assert!(text.contains("2 findings: 1 error, 1 warning, 0 info"), "{text}");
+        assert!(
+            text.contains("2 findings: 1 error, 1 warning, 0 info"),
+            "{text}"
+        );
         assert!(!text.contains('\x1b'));
     }
 
     #[test]
     fn colour_report_uses_ansi_instead_of_markers() {
         let text = render(true);
-        assert!(text.contains("\x1b[41;97m得道者多助，失道者寡助。\x1b[0m"), "{text}");
+        assert!(
+            text.contains("\x1b[41;97m得道者多助，失道者寡助。\x1b[0m"),
+            "{text}"
+        );
         assert!(!text.contains("[["));
     }
 }
