@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use duizhao::export::{self, AlignedPair, TsvColumns};
 use duizhao::report::{Format, Report};
-use duizhao::{input, Aligner, Checker, Document, Lang, Severity};
+use duizhao::{eval, input, lang, Aligner, Checker, Document, Lang, Severity};
 
 /// Chinese-English parallel text: segment, align and review a translation.
 #[derive(Parser)]
@@ -29,6 +29,17 @@ enum Command {
     Align(AlignArgs),
     /// Review a translation: omissions, additions, dropped or altered figures.
     Check(CheckArgs),
+
+    /// Separate a file holding both languages into a Chinese and an English file.
+    Split(SplitArgs),
+    /// Score predicted alignments against gold ones (strict and lax P/R/F1).
+    ///
+    /// Ladders hold one link per line, `[zh ids]:[en ids]`, e.g. `[0,1]:[0]`,
+    /// `[7]:[]`. Scoring follows Vecalign/Bertalign: precision over all
+    /// predicted links ("pred"), recall over gold links non-empty on both
+    /// sides ("gold"); lax accepts overlapping links. The overall row sums
+    /// the counts of all documents before dividing.
+    Eval(EvalArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -46,10 +57,12 @@ enum TsvColumnsArg {
 
 #[derive(clap::Args)]
 struct PairArgs {
-    /// The Chinese original (`-` for standard input).
+    /// The Chinese original (`-` for standard input), or one file holding
+    /// both languages (the translation and its original, as scraped pages
+    /// often do) when EN is not given.
     zh: PathBuf,
     /// The English translation.
-    en: PathBuf,
+    en: Option<PathBuf>,
     /// Inputs hold one sentence per line already; indices refer to lines.
     #[arg(long)]
     presegmented: bool,
@@ -72,10 +85,8 @@ struct AlignArgs {
 
 #[derive(clap::Args)]
 struct CheckArgs {
-    /// The Chinese original (`-` for standard input).
-    zh: PathBuf,
-    /// The English translation.
-    en: Option<PathBuf>,
+    #[command(flatten)]
+    pair: PairArgs,
     /// Write the report to this file instead of standard output.
     #[arg(short, long)]
     output: Option<PathBuf>,
@@ -88,9 +99,6 @@ struct CheckArgs {
     /// Leave findings below this severity out of the report.
     #[arg(long, value_enum, default_value = "info")]
     min_severity: SeverityArg,
-    /// Inputs hold one sentence per line already; indices refer to lines.
-    #[arg(long)]
-    presegmented: bool,
     /// Report beads whose alignment confidence is below this (0 turns it off).
     #[arg(long, default_value_t = 0.3)]
     low_confidence: f64,
@@ -160,6 +168,31 @@ struct SegmentArgs {
     semicolon: bool,
 }
 
+#[derive(clap::Args)]
+struct SplitArgs {
+    /// The bilingual text file (`-` for standard input).
+    file: PathBuf,
+    /// Where to write the Chinese lines.
+    #[arg(long, value_name = "OUT")]
+    zh: PathBuf,
+    /// Where to write the English lines.
+    #[arg(long, value_name = "OUT")]
+    en: PathBuf,
+}
+
+#[derive(clap::Args)]
+struct EvalArgs {
+    /// Gold ladder file, or directory of ladder files (e.g. `001.align`).
+    #[arg(long, value_name = "PATH")]
+    gold: PathBuf,
+    /// Predicted ladder file, or directory with the same file names.
+    #[arg(long, value_name = "PATH")]
+    pred: PathBuf,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -176,6 +209,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Segment(args) => segment(&args, cli.verbose),
         Command::Align(args) => align(&args, cli.verbose),
         Command::Check(args) => check(&args, cli.verbose),
+        Command::Split(args) => split(&args, cli.verbose),
+        Command::Eval(args) => evaluate(&args),
     }
 }
 
@@ -183,9 +218,9 @@ fn read(path: &Path, verbose: bool) -> Result<String> {
     let decoded = input::read_path(path)?;
     if verbose {
         eprintln!(
-            "duizhao: {}: decoded as {:?}",
+            "duizhao: {}: decoded as {}",
             path.display(),
-            decoded.encoding
+            decoded.encoding.name()
         );
     }
     Ok(decoded.text)
@@ -196,7 +231,13 @@ fn segment(args: &SegmentArgs, verbose: bool) -> Result<ExitCode> {
     let lang = match args.lang {
         LangArg::Zh => Lang::Zh,
         LangArg::En => Lang::En,
-        LangArg::Auto => Lang::En,
+        LangArg::Auto => {
+            let lang = lang::detect(&text).unwrap_or(Lang::En);
+            if verbose {
+                eprintln!("duizhao: {}: language {}", args.file.display(), lang.code());
+            }
+            lang
+        }
     };
     let sentences = duizhao::segment::Segmenter::new(lang)
         .semicolon_breaks(args.semicolon)
@@ -222,8 +263,34 @@ fn segment(args: &SegmentArgs, verbose: bool) -> Result<ExitCode> {
 }
 
 fn load_pair(args: &PairArgs, verbose: bool) -> Result<(Document, Document)> {
-    let zh = read(&args.zh, verbose)?;
-    let en = read(&args.en, verbose)?;
+    let (zh, en) = match &args.en {
+        Some(en_path) => {
+            let zh = read(&args.zh, verbose)?;
+            let en = read(en_path, verbose)?;
+            lang::check_pair(&zh, &en)?;
+            (zh, en)
+        }
+        None => {
+            let text = read(&args.zh, verbose)?;
+            let halves = lang::split_bilingual(&text);
+            if halves.zh_lines == 0 || halves.en_lines == 0 {
+                anyhow::bail!(
+                    "{}: one file was given, but it does not hold both Chinese and English text \
+                     (give the Chinese and the English file)",
+                    args.zh.display()
+                );
+            }
+            if verbose {
+                eprintln!(
+                    "duizhao: {}: {} Chinese and {} English lines",
+                    args.zh.display(),
+                    halves.zh_lines,
+                    halves.en_lines
+                );
+            }
+            (halves.zh, halves.en)
+        }
+    };
     let (zh, en) = if args.presegmented {
         (
             Document::presegmented(zh, Lang::Zh),
@@ -253,7 +320,8 @@ fn with_output(
         Some(p) => {
             let mut buf = Vec::new();
             write(&mut buf)?;
-            std::fs::write(p, buf).with_context(|| format!("writing {}", p.display()))?;
+            let text = String::from_utf8(buf).context("output is not UTF-8")?;
+            input::write_atomic(p, &text)?;
         }
     }
     Ok(())
@@ -285,31 +353,7 @@ fn align(args: &AlignArgs, verbose: bool) -> Result<ExitCode> {
 }
 
 fn check(args: &CheckArgs, verbose: bool) -> Result<ExitCode> {
-    let Some(en_path) = args.en.as_deref() else {
-        anyhow::bail!(
-            "{}: give two files, the Chinese original and its English translation (`duizhao check ZH EN`)",
-            args.zh.display()
-        );
-    };
-    let pair = PairArgs {
-        zh: args.zh.clone(),
-        en: en_path.to_path_buf(),
-        presegmented: args.presegmented,
-    };
-    let (zh, en) = load_pair(&pair, verbose)?;
-    let han = |d: &Document| {
-        d.text()
-            .chars()
-            .filter(|&c| duizhao::lang::is_han(c))
-            .count()
-    };
-    if han(&zh) == 0 && han(&en) > 0 {
-        anyhow::bail!(
-            "{} holds no Chinese but {} does: give the Chinese original first",
-            args.zh.display(),
-            en_path.display()
-        );
-    }
+    let (zh, en) = load_pair(&args.pair, verbose)?;
     let started = std::time::Instant::now();
     let alignment = Aligner::new().align(&zh, &en);
     let review = Checker::new()
@@ -346,7 +390,10 @@ fn check(args: &CheckArgs, verbose: bool) -> Result<ExitCode> {
                 && std::io::stdout().is_terminal()
         }
     };
-    let title = format!("{} ↔ {}", file_name(&args.zh), file_name(en_path));
+    let title = match &args.pair.en {
+        Some(en_path) => format!("{} ↔ {}", file_name(&args.pair.zh), file_name(en_path)),
+        None => file_name(&args.pair.zh),
+    };
     let report = Report::new(&zh, &en, &alignment, &shown).titled(&title);
     with_output(args.output.as_deref(), |out| {
         report.write(format, out, color)?;
@@ -368,4 +415,49 @@ fn file_name(path: &Path) -> String {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     )
+}
+
+fn split(args: &SplitArgs, verbose: bool) -> Result<ExitCode> {
+    if args.zh == args.en {
+        anyhow::bail!("--zh and --en name the same file: {}", args.zh.display());
+    }
+    let text = read(&args.file, verbose)?;
+    let halves = lang::split_bilingual(&text);
+    for (count, name) in [(halves.zh_lines, "Chinese"), (halves.en_lines, "English")] {
+        if count == 0 {
+            anyhow::bail!("{}: no {name} lines found", args.file.display());
+        }
+    }
+    input::write_atomic(&args.zh, &halves.zh)?;
+    input::write_atomic(&args.en, &halves.en)?;
+    if verbose {
+        eprintln!(
+            "duizhao: {}: {} Chinese lines to {}, {} English lines to {}",
+            args.file.display(),
+            halves.zh_lines,
+            args.zh.display(),
+            halves.en_lines,
+            args.en.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn evaluate(args: &EvalArgs) -> Result<ExitCode> {
+    let report = eval::evaluate_paths(&args.gold, &args.pred)?;
+    for doc in &report.docs {
+        for w in &doc.warnings {
+            eprintln!("duizhao: warning: {}: {w}", doc.name);
+        }
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{}", report.table())?;
+    }
+    out.flush().context("writing output")?;
+    Ok(ExitCode::SUCCESS)
 }

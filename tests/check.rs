@@ -199,11 +199,20 @@ fn usage_errors_exit_with_2() {
         .args(["check", EN, ZH])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("give the Chinese original first"));
+        .stderr(predicate::str::contains("swap"));
     duizhao()
         .args(["check", "no/such/file.txt", EN])
         .assert()
         .code(2);
+}
+
+#[test]
+fn one_bilingual_file_is_split_and_checked() {
+    let two = json_of(&[ZH, EN]);
+    let one = json_of(&["corpora/global-times-2023-fentanyl/bilingual.txt"]);
+    assert!(one["beads"].as_u64().unwrap_or(0) > 5);
+    assert_eq!(one["title"], "bilingual.txt");
+    assert_eq!(two["title"], "zh.txt ↔ en.txt");
 }
 
 /// Figures and sentences the review must find on the seed pair, and

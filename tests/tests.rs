@@ -2,3 +2,7 @@
 
 // `duizhao check`: text, JSON, HTML and TSV reports on the seed pair and fixtures, `--fail-on`.
 mod check;
+// Reading input (encodings, empty/binary/missing files), `segment --lang auto`, `split`.
+mod input;
+// Alignment scoring: ladders, strict/lax P/R/F1, the `eval` command.
+mod eval;
