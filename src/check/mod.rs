@@ -952,6 +952,7 @@ pub(crate) mod tests {
     }
 
     #[test]
+    #[allow(clippy::reversed_empty_ranges)]
     fn out_of_range_beads_do_not_panic() {
         let (zh, en) = docs(&["第一句话很长。"], &["The first sentence is long."]);
         let a = Alignment {

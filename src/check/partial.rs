@@ -149,7 +149,7 @@ pub(super) fn check(ctx: &Context<'_>, short_ratio: f64, out: &mut Vec<Finding>)
                     .filter(|c| c.sentence == i)
                     .fold((0, 0), |(w, m), c| (w + c.words, m + c.matched));
                 let (ow, om) = (words - w, matched - m);
-                if w >= MIN_CLAUSE_WORDS + 1 && m == 0 && ow > 0 && om * 10 >= ow * 3 {
+                if w > MIN_CLAUSE_WORDS && m == 0 && ow > 0 && om * 10 >= ow * 3 {
                     omitted.push(i);
                 }
             }
