@@ -328,7 +328,7 @@ impl Checker {
     pub fn new() -> Checker {
         Checker {
             low_confidence: 0.3,
-            short_ratio: 0.45,
+            short_ratio: 0.5,
             neighbours: 2,
         }
     }
@@ -341,7 +341,7 @@ impl Checker {
     }
 
     /// Suspect a partial omission when a bead's English is shorter than this
-    /// fraction of the length the pair's ratio predicts (default 0.45).
+    /// fraction of the length the pair's ratio predicts (default 0.5).
     #[must_use]
     pub fn short_ratio(mut self, ratio: f64) -> Checker {
         self.short_ratio = ratio;

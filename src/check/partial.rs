@@ -181,9 +181,11 @@ pub(super) fn check(ctx: &Context<'_>, short_ratio: f64, out: &mut Vec<Finding>)
             && missing_words * 4 >= words
             && rest_words > 0
             && rest_matched * 10 >= rest_words * 3;
-        let short = zh_len >= 30 && share < short_ratio;
+        // Free translation leaves many clauses without a dictionary partner:
+        // that alone is no evidence, only with English too short for them.
+        let short = zh_len >= 12 && share < short_ratio;
         let very_short = zh_len >= 40 && share < short_ratio * 0.65;
-        let suspect = (lexical && (short || missing_words * 2 >= words)) || very_short;
+        let suspect = (lexical && short) || very_short;
         if !suspect || !omitted.is_empty() {
             continue;
         }
