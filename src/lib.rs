@@ -22,6 +22,7 @@ pub mod export;
 pub mod input;
 pub mod lang;
 pub mod lexicon;
+pub mod numbers;
 pub mod report;
 pub mod segment;
 

@@ -6,3 +6,5 @@ mod check;
 mod input;
 // Alignment scoring: ladders, strict/lax P/R/F1, the `eval` command.
 mod eval;
+// Figures: extraction and comparison over the bundled seed translation.
+mod numbers;
