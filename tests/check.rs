@@ -262,3 +262,66 @@ fn seed_pair_real_problems_are_found_and_correct_figures_left_alone() {
         );
     }
 }
+
+/// The figure fixture, line by line, with its line-for-line alignment.
+fn figure_fixture(edit: impl Fn(usize, &str) -> String) -> duizhao::Review {
+    use duizhao::{Alignment, Bead, Document, Lang};
+    let read = |name: &str| {
+        std::fs::read_to_string(format!("{}/{}", env!("CARGO_MANIFEST_DIR"), fixture(name)))
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+    };
+    let zh = read("figures.zh.txt");
+    let en: Vec<String> = read("figures.en.txt")
+        .lines()
+        .enumerate()
+        .map(|(i, l)| edit(i, l))
+        .collect();
+    let zh = Document::presegmented(zh, Lang::Zh);
+    let en = Document::presegmented(en.join("\n"), Lang::En);
+    assert_eq!(zh.len(), en.len());
+    let alignment = Alignment {
+        beads: (0..zh.len())
+            .map(|i| Bead {
+                zh: i..i + 1,
+                en: i..i + 1,
+                confidence: 1.0,
+            })
+            .collect(),
+        score: 1.0,
+    };
+    duizhao::check(&zh, &en, &alignment)
+}
+
+#[test]
+fn correct_figures_of_the_fixture_raise_nothing() {
+    let review = figure_fixture(|_, l| l.to_string());
+    assert!(review.findings.is_empty(), "{:#?}", review.findings);
+}
+
+#[test]
+fn altered_and_dropped_figures_of_the_fixture_are_found() {
+    let review = figure_fixture(|i, l| match i {
+        0 => l.replace("107,000", "170,000"),
+        5 => l.replace("14 million", "17 million"),
+        9 => l.replace("nearly 40%", "40%"),
+        13 => l.replace(" on March 15, 2019", ""),
+        _ => l.to_string(),
+    });
+    let got: Vec<(usize, &str)> = review
+        .findings
+        .iter()
+        .map(|f| (f.bead, f.kind.name()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (0, "figure-altered"),
+            (5, "figure-altered"),
+            (9, "qualifier-dropped"),
+            (13, "figure-missing"),
+        ],
+        "{:#?}",
+        review.findings
+    );
+    assert!(review.findings[3].message.contains("2019年3月15日"));
+}
