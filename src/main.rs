@@ -99,6 +99,10 @@ struct CheckArgs {
     /// Leave findings below this severity out of the report.
     #[arg(long, value_enum, default_value = "info")]
     min_severity: SeverityArg,
+    /// Review this alignment (a ladder file, `[zh ids]:[en ids]` per line, as
+    /// written by `align --format ladder`) instead of aligning the pair.
+    #[arg(long, value_name = "LADDER")]
+    alignment: Option<PathBuf>,
     /// Report beads whose alignment confidence is below this (0 turns it off).
     #[arg(long, default_value_t = 0.3)]
     low_confidence: f64,
@@ -355,7 +359,10 @@ fn align(args: &AlignArgs, verbose: bool) -> Result<ExitCode> {
 fn check(args: &CheckArgs, verbose: bool) -> Result<ExitCode> {
     let (zh, en) = load_pair(&args.pair, verbose)?;
     let started = std::time::Instant::now();
-    let alignment = Aligner::new().align(&zh, &en);
+    let alignment = match &args.alignment {
+        Some(path) => ladder_alignment(path, &zh, &en)?,
+        None => Aligner::new().align(&zh, &en),
+    };
     let review = Checker::new()
         .low_confidence(args.low_confidence)
         .check(&zh, &en, &alignment);
@@ -407,6 +414,44 @@ fn check(args: &CheckArgs, verbose: bool) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// An alignment read from a ladder file: links in order, each sentence once.
+fn ladder_alignment(path: &Path, zh: &Document, en: &Document) -> Result<duizhao::Alignment> {
+    let links = eval::read_ladder(path)?;
+    let (mut i, mut j) = (0, 0);
+    let mut beads = Vec::with_capacity(links.len());
+    for (n, link) in links.iter().enumerate() {
+        let side = |ids: &[usize], next: usize, len: usize, lang: &str| {
+            let contiguous = ids.windows(2).all(|w| w[1] == w[0] + 1);
+            match (ids.first(), ids.last()) {
+                (None, _) | (_, None) => Ok(next..next),
+                (Some(&a), Some(&b)) if a == next && contiguous && b < len => Ok(a..b + 1),
+                _ => Err(anyhow::anyhow!(
+                    "{}: link {} does not continue the {lang} sentences in order at {next}                      (or names a sentence past the last, {len})",
+                    path.display(),
+                    n + 1
+                )),
+            }
+        };
+        let zr = side(&link.zh, i, zh.len(), "Chinese")?;
+        let er = side(&link.en, j, en.len(), "English")?;
+        (i, j) = (zr.end, er.end);
+        beads.push(duizhao::Bead {
+            zh: zr,
+            en: er,
+            confidence: 1.0,
+        });
+    }
+    if i != zh.len() || j != en.len() {
+        anyhow::bail!(
+            "{}: the ladder covers {i} of {} Chinese and {j} of {} English sentences",
+            path.display(),
+            zh.len(),
+            en.len()
+        );
+    }
+    Ok(duizhao::Alignment { beads, score: 1.0 })
 }
 
 /// The last component of a path, for titles.
