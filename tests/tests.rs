@@ -1,4 +1,4 @@
-//! Integration and command-line tests, one module per area.
+//! Integration and command-line tests, compiled as one binary, one module per area.
 
 // `duizhao check`: text, JSON, HTML and TSV reports on the seed pair and fixtures, `--fail-on`.
 mod check;
@@ -6,5 +6,10 @@ mod check;
 mod input;
 // Alignment scoring: ladders, strict/lax P/R/F1, the `eval` command.
 mod eval;
+// Sentence segmentation: golden rules, Chinese cases, seed fixtures, MAC-Dev boundaries.
+mod segment;
 // Figures: extraction and comparison over the bundled seed translation.
 mod numbers;
+
+// Lexical evidence on the seed pair and MAC-Dev gold links.
+mod lexicon;
