@@ -440,6 +440,43 @@ fn main() {
         pred_false = (pred_false.0 + f, pred_false.1 + n);
     }
 
+    // Gold unaligned sentences reported as omissions or additions, and gold
+    // merged beads (2-1, 1-2, …) with an omission or addition finding.
+    let (mut unaligned, mut unaligned_found, mut merged, mut merged_flagged) = (0, 0, 0, 0);
+    for p in pairs.iter().filter(|p| p.name != "seed") {
+        let (zh, en) = p.docs();
+        let review = checker.check(&zh, &en, &p.gold);
+        for (b, bead) in p.gold.beads.iter().enumerate() {
+            let here = |kinds: &[FindingKind]| {
+                review
+                    .findings
+                    .iter()
+                    .any(|f| f.bead == b && kinds.contains(&f.kind))
+            };
+            if bead.is_unaligned() {
+                unaligned += 1;
+                unaligned_found += usize::from(here(&[
+                    FindingKind::Omission,
+                    FindingKind::Addition,
+                    FindingKind::PageFurniture,
+                ]));
+            } else if bead.shape() != (1, 1) {
+                merged += 1;
+                let flagged = here(&[
+                    FindingKind::Omission,
+                    FindingKind::Addition,
+                    FindingKind::PartialOmission,
+                ]);
+                merged_flagged += usize::from(flagged);
+                if flagged && std::env::var_os("VERBOSE").is_some() {
+                    for f in review.findings.iter().filter(|f| f.bead == b) {
+                        println!("{} merged gold bead {b}: {}", p.name, f.message);
+                    }
+                }
+            }
+        }
+    }
+
     // Deleted sentences, realigned.
     let mut tallies: BTreeMap<&'static str, Tally> = BTreeMap::new();
     for p in &pairs {
@@ -533,6 +570,13 @@ fn main() {
         pred_false.0,
         pred_false.1,
         rate(pred_false)
+    );
+    println!(
+        "gold unaligned sentences reported (omission, addition or furniture): {unaligned_found}/{unaligned}"
+    );
+    println!(
+        "gold merged beads with an omission, addition or partial-omission finding: {merged_flagged}/{merged} = {:.2}%",
+        rate((merged_flagged, merged))
     );
     println!("time: {:.1?}", started.elapsed());
 }

@@ -38,6 +38,7 @@
 mod figures;
 mod furniture;
 mod partial;
+mod repair;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -328,7 +329,7 @@ impl Checker {
     pub fn new() -> Checker {
         Checker {
             low_confidence: 0.3,
-            short_ratio: 0.5,
+            short_ratio: 0.4,
             neighbours: 2,
         }
     }
@@ -341,7 +342,7 @@ impl Checker {
     }
 
     /// Suspect a partial omission when a bead's English is shorter than this
-    /// fraction of the length the pair's ratio predicts (default 0.5).
+    /// fraction of the length the pair's ratio predicts (default 0.4).
     #[must_use]
     pub fn short_ratio(mut self, ratio: f64) -> Checker {
         self.short_ratio = ratio;
@@ -359,15 +360,20 @@ impl Checker {
     ///
     /// Bead ranges outside the documents are clamped, never trusted.
     pub fn check(&self, zh: &Document, en: &Document, alignment: &Alignment) -> Review {
-        let ctx = Context::new(zh, en, alignment);
-        let mut findings = Vec::new();
+        let mut ctx = Context::new(zh, en, alignment);
+        let ratio = partial::pair_ratio(&ctx);
+        let mut findings = repair::repair(&mut ctx, ratio);
+        ctx.body = ctx.find_body();
         furniture_and_unaligned(&ctx, &mut findings);
         for (b, bead) in ctx.beads.iter().enumerate() {
             if bead.is_unaligned() || !ctx.in_body(b) {
                 continue;
             }
             untranslated(&ctx, b, &mut findings);
-            if self.low_confidence > 0.0 && bead.confidence < self.low_confidence {
+            let repaired = findings
+                .iter()
+                .any(|f| f.bead == b && f.kind == FindingKind::LowConfidence);
+            if !repaired && self.low_confidence > 0.0 && bead.confidence < self.low_confidence {
                 findings.push(Finding {
                     kind: FindingKind::LowConfidence,
                     severity: FindingKind::LowConfidence.severity(),
@@ -384,7 +390,7 @@ impl Checker {
             }
         }
         figures::check(&ctx, self.neighbours, &mut findings);
-        partial::check(&ctx, self.short_ratio, &mut findings);
+        partial::check(&ctx, ratio, self.short_ratio, &mut findings);
         Review::new(findings)
     }
 }
@@ -514,7 +520,7 @@ fn furniture_and_unaligned(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     // sentences, or in a run of three or more headline-like English lines.
     let mut furniture: Vec<Option<&'static str>> = vec![None; n];
     for (b, bead) in ctx.beads.iter().enumerate() {
-        if !bead.is_unaligned() {
+        if !bead.is_unaligned() || (bead.zh.is_empty() && bead.en.is_empty()) {
             continue;
         }
         let reason = bead
