@@ -343,7 +343,7 @@ fn injections(zh: &str, en: &str) -> Vec<Injection> {
         let calendar = matches!(e.value, Value::Year(_) | Value::Date { .. });
         let mut digit_at = etext.char_indices().filter(|(_, c)| c.is_ascii_digit());
         let pick = if calendar {
-            digit_at.last()
+            digit_at.next_back()
         } else {
             digit_at.next()
         };
