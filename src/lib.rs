@@ -6,7 +6,7 @@
 //! * [`input`] decodes bytes to text (UTF-8, UTF-16, GB18030);
 //! * [`segment`] splits text into [`Sentence`]s, held by a [`Document`];
 //! * [`align`] pairs the sentences of two documents into [`Bead`]s;
-//! * [`check`] reviews an [`Alignment`] and reports [`Finding`]s;
+//! * [`check`](mod@check) reviews an [`Alignment`] and reports [`Finding`]s;
 //! * [`export`] writes alignments and findings as TSV, JSON, TMX or HTML.
 //!
 //! Evidence shared by aligner and checker lives in [`numbers`] (figures

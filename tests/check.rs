@@ -31,6 +31,12 @@ fn json_of(args: &[&str]) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("JSON: {e}"))
 }
 
+/// The JSON review of the seed pair, computed once for all tests.
+fn seed_json() -> serde_json::Value {
+    static SEED: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
+    SEED.get_or_init(|| json_of(&[ZH, EN])).clone()
+}
+
 #[test]
 fn text_report_on_the_seed_has_a_summary_and_no_colour_when_piped() {
     duizhao()
@@ -55,7 +61,7 @@ fn colour_can_be_forced() {
 
 #[test]
 fn json_report_on_the_seed_is_consistent() {
-    let v = json_of(&[ZH, EN]);
+    let v = seed_json();
     let findings = v["findings"].as_array().cloned().unwrap_or_default();
     let summary = &v["summary"];
     let total = summary["errors"].as_u64().unwrap_or(0)
@@ -100,7 +106,7 @@ fn html_report_is_self_contained_with_one_row_per_bead() {
         .success()
         .stdout("");
     let html = std::fs::read_to_string(&out).unwrap_or_default();
-    let beads = json_of(&[ZH, EN])["beads"].as_u64().unwrap_or(0) as usize;
+    let beads = seed_json()["beads"].as_u64().unwrap_or(0) as usize;
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert_eq!(html.matches("<section class=\"bead").count(), beads);
     for attr in ["src=", "href="] {
@@ -135,7 +141,7 @@ fn html_report_escapes_markup_in_the_texts() {
 
 #[test]
 fn tsv_and_jsonl_give_one_record_per_finding() {
-    let n = json_of(&[ZH, EN])["findings"]
+    let n = seed_json()["findings"]
         .as_array()
         .map_or(0, Vec::len);
     let tsv = duizhao()
@@ -295,7 +301,7 @@ fn usage_errors_exit_with_2() {
 
 #[test]
 fn one_bilingual_file_is_split_and_checked() {
-    let two = json_of(&[ZH, EN]);
+    let two = seed_json();
     let one = json_of(&["corpora/global-times-2023-fentanyl/bilingual.txt"]);
     assert!(one["beads"].as_u64().unwrap_or(0) > 5);
     assert_eq!(one["title"], "bilingual.txt");
@@ -304,7 +310,7 @@ fn one_bilingual_file_is_split_and_checked() {
 
 /// Findings on the seed pair as segmented and aligned by the library.
 fn seed_findings() -> Vec<serde_json::Value> {
-    json_of(&[ZH, EN])["findings"]
+    seed_json()["findings"]
         .as_array()
         .cloned()
         .unwrap_or_default()

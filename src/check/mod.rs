@@ -6,16 +6,21 @@
 //!
 //! | kind | severity | what it means |
 //! |---|---|---|
-//! | `omission` | error | a Chinese sentence of the article body has no translation |
-//! | `addition` | warning | an English sentence of the body has no Chinese source |
-//! | `page-furniture` | info | bylines, credits, navigation, headline lists: not article text |
-//! | `figure-missing` | error | a Chinese figure has no counterpart in the English |
+//! | `omission` | error | a Chinese sentence of the article body has no translation (a 1-0 bead, or a sentence of a merged bead without any dictionary partner) |
+//! | `addition` | warning | an English sentence of the body has no Chinese source (likewise) |
+//! | `page-furniture` | info | bylines, credits, navigation, headline lists, text around the article |
+//! | `figure-missing` | error | a Chinese figure has no counterpart in the English, in its bead or the two on either side |
 //! | `figure-added` | warning | an English figure has no counterpart in the Chinese |
-//! | `figure-altered` | error | a figure's value changed in translation |
+//! | `figure-altered` | error | a figure's value changed in translation (warning when only a qualifier was added) |
 //! | `qualifier-dropped` | warning | 六成以上 ("more than 60%") became "60%" |
-//! | `partial-omission` | warning | the English is much shorter than expected, or Chinese clauses found no partner |
+//! | `partial-omission` | warning | the English is under 40% of the expected length and Chinese clauses found no partner |
 //! | `untranslated` | warning | Han characters left in the English, or an English sentence identical to its source |
-//! | `low-confidence` | info | the aligner is unsure of this bead |
+//! | `low-confidence` | info | the aligner is unsure of a bead, or left a sentence unaligned whose translation the review found in the next bead (they are then reviewed together) |
+//!
+//! Figures are those [`crate::numbers`] extracts; dates, years, percentages
+//! and money always count, other numbers only when written with digits (or
+//! 万/亿): small numbers written out (三个人, "the two of them") come and go
+//! in free translation and are not reported on their own.
 //!
 //! ```
 //! use duizhao::{check::Checker, Aligner, Document, Lang};
