@@ -141,9 +141,7 @@ fn html_report_escapes_markup_in_the_texts() {
 
 #[test]
 fn tsv_and_jsonl_give_one_record_per_finding() {
-    let n = seed_json()["findings"]
-        .as_array()
-        .map_or(0, Vec::len);
+    let n = seed_json()["findings"].as_array().map_or(0, Vec::len);
     let tsv = duizhao()
         .args(["check", "--format", "tsv", ZH, EN])
         .output()
