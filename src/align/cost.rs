@@ -91,6 +91,29 @@ fn figure_agreement(zh: &[ZhUnit], en: &[EnUnit]) -> (usize, usize) {
     (agreed, zt + et)
 }
 
+/// Keep only the words whose ids fall in one residue class modulo `k`, on
+/// both sides alike, so that large blocks compare fast and a word kept on one
+/// side still finds its partner kept on the other.
+pub(crate) fn thin_blocks(zh: &mut [ZhUnit], en: &mut [EnUnit], k: u32) {
+    if k <= 1 {
+        return;
+    }
+    for u in zh.iter_mut() {
+        for w in u.words.iter_mut() {
+            w.translations.retain(|t| t % k == 0);
+        }
+        u.words.retain(|w| !w.translations.is_empty());
+    }
+    for u in en.iter_mut() {
+        u.words.retain_mut(|w| {
+            if w.alt.is_some_and(|a| a % k != 0) {
+                w.alt = None;
+            }
+            w.stem % k == 0 || w.alt.is_some()
+        });
+    }
+}
+
 /// Units merged into blocks of `size` for the coarse pass.
 pub(crate) fn zh_blocks(units: &[ZhUnit], size: usize) -> Vec<ZhUnit> {
     units
@@ -99,7 +122,14 @@ pub(crate) fn zh_blocks(units: &[ZhUnit], size: usize) -> Vec<ZhUnit> {
             len: c.iter().map(|u| u.len).sum(),
             first_para: c.first().map_or(0, |u| u.first_para),
             last_para: c.last().map_or(0, |u| u.last_para),
-            words: c.iter().flat_map(|u| u.words.iter().cloned()).collect(),
+            words: {
+                // A block is a bag of words: repeats add no evidence and slow
+                // every comparison down.
+                let mut w: Vec<ZhWord> = c.iter().flat_map(|u| u.words.iter().cloned()).collect();
+                w.sort_by(|x, y| x.translations.cmp(&y.translations));
+                w.dedup_by(|x, y| x.translations == y.translations);
+                w
+            },
             figures: c.iter().flat_map(|u| u.figures.iter().cloned()).collect(),
         })
         .collect()
@@ -112,7 +142,12 @@ pub(crate) fn en_blocks(units: &[EnUnit], size: usize) -> Vec<EnUnit> {
             len: c.iter().map(|u| u.len).sum(),
             first_para: c.first().map_or(0, |u| u.first_para),
             last_para: c.last().map_or(0, |u| u.last_para),
-            words: c.iter().flat_map(|u| u.words.iter().cloned()).collect(),
+            words: {
+                let mut w: Vec<EnWord> = c.iter().flat_map(|u| u.words.iter().cloned()).collect();
+                w.sort_by_key(|x| (x.stem, x.alt));
+                w.dedup_by_key(|x| (x.stem, x.alt));
+                w
+            },
             figures: c.iter().flat_map(|u| u.figures.iter().cloned()).collect(),
         })
         .collect()
