@@ -1,5 +1,8 @@
 //! Integration and command-line tests, compiled as one binary, one module per area.
 
+// Helpers: where the shared corpora are.
+mod common;
+
 // `duizhao check`: text, JSON, HTML and TSV reports on the seed pair and fixtures, `--fail-on`.
 mod check;
 // Reading input (encodings, empty/binary/missing files), `segment --lang auto`, `split`.
@@ -13,3 +16,5 @@ mod numbers;
 
 // Lexical evidence on the seed pair and MAC-Dev gold links.
 mod lexicon;
+// The aligner: the seed article bead by bead, the MAC-Dev F1 floor, `align` output.
+mod align;
