@@ -14,13 +14,16 @@
 #![warn(missing_docs)]
 
 pub mod align;
+pub mod batch;
 pub mod document;
 pub mod error;
 pub mod export;
 pub mod input;
 pub mod lang;
 pub mod lexicon;
+pub mod pipeline;
 pub mod segment;
+pub mod stream;
 
 pub use align::{Aligner, Alignment, Bead};
 pub use document::{Document, Sentence};
