@@ -243,7 +243,8 @@ impl PairStats {
     /// The figures of an aligned pair.
     pub fn of(docs: &AlignedDocuments) -> PairStats {
         let beads = &docs.alignment.beads;
-        let count = |f: &dyn Fn((usize, usize)) -> bool| beads.iter().filter(|b| f(b.shape())).count();
+        let count =
+            |f: &dyn Fn((usize, usize)) -> bool| beads.iter().filter(|b| f(b.shape())).count();
         let mean_confidence = if beads.is_empty() {
             0.0
         } else {
@@ -322,7 +323,10 @@ pub fn run_batch(
         return Err(Error::new(ErrorKind::Usage, "--jobs must be at least 1"));
     }
     let ext = options.export.format.extension();
-    if let Some(p) = pairs.iter().find(|p| format!("{}.{ext}", p.id) == SUMMARY_FILE) {
+    if let Some(p) = pairs
+        .iter()
+        .find(|p| format!("{}.{ext}", p.id) == SUMMARY_FILE)
+    {
         return Err(Error::new(
             ErrorKind::Usage,
             format!("pair id {:?} would overwrite the summary table", p.id),
@@ -346,7 +350,10 @@ pub fn run_batch(
             pairs,
             |spec: &PairSpec| process_pair(spec, out_dir, options),
             |_: &PairSpec, panic: String| {
-                Err(Error::new(ErrorKind::Io, format!("internal error: {panic}")))
+                Err(Error::new(
+                    ErrorKind::Io,
+                    format!("internal error: {panic}"),
+                ))
             },
             &mut sink,
         )?;
@@ -374,7 +381,10 @@ fn process_pair(spec: &PairSpec, out_dir: &Path, options: &BatchOptions) -> Resu
 
 /// A hidden temporary name next to `path`, unique to this process.
 fn temp_path(path: &Path) -> PathBuf {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     path.with_file_name(format!(".{name}.tmp{}", std::process::id()))
 }
 
@@ -571,7 +581,8 @@ mod tests {
 
     #[test]
     fn manifest_lines_resolve_against_base_and_skip_comments_and_header() {
-        let text = "\u{FEFF}id\tzh\ten\n# a comment\n\na\tzh/a.txt\t/abs/a.en\r\nb\tb.zh\tb.en\textra\n";
+        let text =
+            "\u{FEFF}id\tzh\ten\n# a comment\n\na\tzh/a.txt\t/abs/a.en\r\nb\tb.zh\tb.en\textra\n";
         let pairs = parse_manifest(text, Path::new("/m")).unwrap();
         assert_eq!(
             pairs,
@@ -650,7 +661,9 @@ mod tests {
             source,
             |&i| {
                 // Later items finish first within a window.
-                std::thread::sleep(std::time::Duration::from_micros(((200 - i) % 7) as u64 * 200));
+                std::thread::sleep(std::time::Duration::from_micros(
+                    ((200 - i) % 7) as u64 * 200,
+                ));
                 if i == 77 {
                     panic!("boom at {i}");
                 }
@@ -680,8 +693,15 @@ mod tests {
             in_flight: Arc::new(AtomicUsize::new(0)),
             flushes: 0,
         };
-        run_ordered(2, 4, Vec::<usize>::new(), |_| String::new(), |_, _| String::new(), &mut sink)
-            .unwrap();
+        run_ordered(
+            2,
+            4,
+            Vec::<usize>::new(),
+            |_| String::new(),
+            |_, _| String::new(),
+            &mut sink,
+        )
+        .unwrap();
         assert!(sink.out.is_empty());
     }
 }

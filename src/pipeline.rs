@@ -246,7 +246,10 @@ mod tests {
         options.min_score = Some(0.5);
         let mut out = Vec::new();
         options.write(&mut out, &docs.pair()).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "我们在家。\tWe stay at home.\n");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "我们在家。\tWe stay at home.\n"
+        );
     }
 
     #[test]

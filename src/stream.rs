@@ -69,7 +69,13 @@ where
         4 * options.jobs,
         lines,
         |line: &InputLine| answer(line, presegmented),
-        |line: &InputLine, panic: String| Answer::failure(&Value::Null, line.number, format!("internal error: {panic}")),
+        |line: &InputLine, panic: String| {
+            Answer::failure(
+                &Value::Null,
+                line.number,
+                format!("internal error: {panic}"),
+            )
+        },
         &mut sink,
     )?;
     sink.flush()?;
@@ -191,8 +197,9 @@ struct Failed<'a> {
 
 impl Answer {
     fn failure(id: &Value, line: usize, error: String) -> Answer {
-        let json = serde_json::to_string(&Failed { id, line, error })
-            .unwrap_or_else(|_| format!(r#"{{"id":null,"line":{line},"error":"unprintable error"}}"#));
+        let json = serde_json::to_string(&Failed { id, line, error }).unwrap_or_else(|_| {
+            format!(r#"{{"id":null,"line":{line},"error":"unprintable error"}}"#)
+        });
         Answer {
             json,
             is_error: true,
@@ -244,7 +251,12 @@ fn answer(line: &InputLine, presegmented: bool) -> Answer {
         score: (docs.alignment.score * 1000.0).round() / 1000.0,
         zh_sentences: docs.zh.len(),
         en_sentences: docs.en.len(),
-        beads: docs.alignment.beads.iter().map(|b| pair.bead_record(b)).collect(),
+        beads: docs
+            .alignment
+            .beads
+            .iter()
+            .map(|b| pair.bead_record(b))
+            .collect(),
     };
     match serde_json::to_string(&aligned) {
         Ok(json) => Answer {
@@ -297,14 +309,19 @@ mod tests {
         )
         .unwrap();
         let text = String::from_utf8(out).unwrap();
-        let values = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let values = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
         (values, summary)
     }
 
     #[test]
     fn every_line_gets_one_answer_in_order() {
         let good = |id: usize| {
-            format!(r#"{{"id":{id},"zh":"今天下雨。\n我们在家。","en":"It rains today.\nWe stay at home."}}"#)
+            format!(
+                r#"{{"id":{id},"zh":"今天下雨。\n我们在家。","en":"It rains today.\nWe stay at home."}}"#
+            )
         };
         let mut input = String::new();
         for i in 0..20 {
@@ -314,7 +331,13 @@ mod tests {
         input.push_str("\n{\"id\":\"x\",\"zh\":\"你好\"}\nnot json\r\n");
         let (values, summary) = run(&input, 3);
         assert_eq!(values.len(), 23);
-        assert_eq!(summary, StreamSummary { lines: 23, errors: 3 });
+        assert_eq!(
+            summary,
+            StreamSummary {
+                lines: 23,
+                errors: 3
+            }
+        );
         for (i, v) in values.iter().take(20).enumerate() {
             assert_eq!(v["id"], i);
             assert_eq!(v["zh_sentences"], 2);
@@ -324,7 +347,10 @@ mod tests {
         assert_eq!(values[20]["line"], 21);
         assert_eq!(values[21]["id"], "x");
         assert_eq!(values[21]["error"], "missing field \"en\"");
-        assert!(values[22]["error"].as_str().unwrap().starts_with("not a JSON object"));
+        assert!(values[22]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("not a JSON object"));
     }
 
     #[test]
@@ -338,8 +364,14 @@ mod tests {
     fn overlong_lines_are_skipped_whole() {
         let mut r = Cursor::new(b"abcdefgh\nok\r\nlast".to_vec());
         assert_eq!(read_line_bounded(&mut r, 4).unwrap(), Some(None));
-        assert_eq!(read_line_bounded(&mut r, 4).unwrap(), Some(Some(b"ok".to_vec())));
-        assert_eq!(read_line_bounded(&mut r, 4).unwrap(), Some(Some(b"last".to_vec())));
+        assert_eq!(
+            read_line_bounded(&mut r, 4).unwrap(),
+            Some(Some(b"ok".to_vec()))
+        );
+        assert_eq!(
+            read_line_bounded(&mut r, 4).unwrap(),
+            Some(Some(b"last".to_vec()))
+        );
         assert_eq!(read_line_bounded(&mut r, 4).unwrap(), None);
     }
 }

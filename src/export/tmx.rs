@@ -95,7 +95,11 @@ fn write_unit<W: Write>(
         note(w, "English text without Chinese source")?;
     }
     prop(w, "x-duizhao-kind", &bead.kind())?;
-    prop(w, "x-duizhao-score", &format!("{:.3}", round3(bead.confidence)))?;
+    prop(
+        w,
+        "x-duizhao-score",
+        &format!("{:.3}", round3(bead.confidence)),
+    )?;
     prop(w, "x-duizhao-zh-ids", &ids(&bead.zh))?;
     prop(w, "x-duizhao-en-ids", &ids(&bead.en))?;
     if !bead.zh.is_empty() {
@@ -146,7 +150,7 @@ fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
-/// Escape `<&>"'`, write carriage returns as a character reference (a parser
+/// Escape `<`, `&` and `>`, write carriage returns as a character reference (a parser
 /// would turn a literal one into a line feed) and drop forbidden characters.
 fn escape_text(text: &str) -> Cow<'_, str> {
     let clean: Cow<'_, str> = if text.chars().all(is_xml_char) {
@@ -154,7 +158,7 @@ fn escape_text(text: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(text.chars().filter(|&c| is_xml_char(c)).collect())
     };
-    let escaped = quick_xml::escape::escape(clean);
+    let escaped = quick_xml::escape::partial_escape(clean);
     if escaped.contains('\r') {
         Cow::Owned(escaped.replace('\r', "&#13;"))
     } else {
@@ -200,7 +204,7 @@ mod tests {
     #[test]
     fn forbidden_characters_are_dropped_and_markup_escaped() {
         assert_eq!(escape_text("a\u{1}b\u{FFFF}c"), "abc");
-        assert_eq!(escape_text("<a & \"b\">"), "&lt;a &amp; &quot;b&quot;&gt;");
+        assert_eq!(escape_text("<a & \"b\">"), "&lt;a &amp; \"b\"&gt;");
         assert_eq!(escape_text("x\ry"), "x&#13;y");
         assert_eq!(escape_text("tab\there 你好 😀"), "tab\there 你好 😀");
     }
@@ -234,7 +238,12 @@ mod tests {
 
     #[test]
     fn segments_hold_no_added_white_space() {
-        let out = render("你好。\n", "Hello.\n", vec![bead(0..1, 0..1)], &Default::default());
+        let out = render(
+            "你好。\n",
+            "Hello.\n",
+            vec![bead(0..1, 0..1)],
+            &Default::default(),
+        );
         assert!(out.contains("<seg>你好。</seg>"), "{out}");
         assert!(out.contains("<seg>Hello.</seg>"), "{out}");
         assert!(out.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
