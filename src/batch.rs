@@ -17,6 +17,7 @@ use std::sync::mpsc;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::export::escape_cell;
+use crate::input;
 use crate::pipeline::{self, AlignedDocuments, ExportOptions};
 
 /// One document pair of a manifest.
@@ -374,8 +375,10 @@ fn process_pair(spec: &PairSpec, out_dir: &Path, options: &BatchOptions) -> Resu
     export.tmx.doc_id = Some(spec.id.clone());
     let mut buf = Vec::new();
     export.write(&mut buf, &docs.pair())?;
+    let text = String::from_utf8(buf)
+        .map_err(|_| Error::new(ErrorKind::Encoding, "output is not UTF-8"))?;
     let path = out_dir.join(format!("{}.{}", spec.id, export.format.extension()));
-    write_atomic(&path, &buf)?;
+    input::write_atomic(&path, &text)?;
     Ok(PairStats::of(&docs))
 }
 
@@ -386,18 +389,6 @@ fn temp_path(path: &Path) -> PathBuf {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     path.with_file_name(format!(".{name}.tmp{}", std::process::id()))
-}
-
-/// Write `bytes` to a temporary file beside `path`, then rename it over
-/// `path`: readers never see a half-written file.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = temp_path(path);
-    fs::write(&tmp, bytes)
-        .and_then(|()| fs::rename(&tmp, path))
-        .map_err(|e| {
-            let _ = fs::remove_file(&tmp);
-            Error::io(e, Some(path.to_path_buf()))
-        })
 }
 
 struct SummarySink<F> {

@@ -122,7 +122,7 @@ mod tests {
         let doc = Document::presegmented("a b\r\n\n  c \nd".to_string(), Lang::En);
         let got: Vec<&str> = doc.sentence_texts().collect();
         assert_eq!(got, vec!["a b", "c", "d"]);
-        assert_eq!(doc.sentences()[1].span, 7..8);
+        assert_eq!(doc.sentences()[1].span, 8..9);
         let paras: Vec<usize> = doc.sentences().iter().map(|s| s.paragraph).collect();
         assert_eq!(paras, vec![0, 1, 1]);
     }

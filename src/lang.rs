@@ -1,6 +1,14 @@
 //! Languages, script-based language detection, and splitting a bilingual file.
+//!
+//! Detection counts scripts, not words: Han characters against Latin letters.
+//! A Han character carries about as much as a short English word, so a text
+//! (or line) is Chinese when at least a fifth of its Han-or-Latin letters are
+//! Han. Chinese text quoting names like RAND or iPhone stays Chinese; English
+//! text glossing a term like 关系 stays English.
 
 use serde::Serialize;
+
+use crate::error::{Error, ErrorKind, Result};
 
 /// A language of the pair.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -26,4 +34,372 @@ impl Lang {
 pub fn is_han(c: char) -> bool {
     matches!(c as u32,
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F | 0x3007)
+}
+
+/// True for letters of the Latin script (ASCII and the Latin-1, Extended-A/B
+/// and Extended Additional blocks).
+fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || (matches!(c as u32, 0xC0..=0x24F | 0x1E00..=0x1EFF) && c != '×' && c != '÷')
+}
+
+/// Letter counts by script.
+#[derive(Debug, Clone, Copy, Default)]
+struct ScriptCounts {
+    han: usize,
+    latin: usize,
+    other: usize,
+}
+
+impl ScriptCounts {
+    fn of(text: &str) -> ScriptCounts {
+        let mut n = ScriptCounts::default();
+        for c in text.chars() {
+            if is_han(c) {
+                n.han += 1;
+            } else if is_latin_letter(c) {
+                n.latin += 1;
+            } else if c.is_alphabetic() && !matches!(c as u32, 0xFF21..=0xFF5A) {
+                // Full-width Latin letters are typed in Chinese text: neutral.
+                n.other += 1;
+            }
+        }
+        n
+    }
+
+    /// The language these counts point to, if any.
+    fn lang(self) -> Option<Lang> {
+        let ScriptCounts { han, latin, other } = self;
+        if han + latin == 0 || other > han + latin {
+            return None;
+        }
+        if han * 4 >= latin {
+            Some(Lang::Zh)
+        } else {
+            Some(Lang::En)
+        }
+    }
+}
+
+/// The language of `text` by script: Chinese when at least a fifth of its
+/// Han-or-Latin letters are Han, else English. `None` when the text has no
+/// letters, or mostly letters of another script (Cyrillic, kana, Hangul…).
+pub fn detect(text: &str) -> Option<Lang> {
+    ScriptCounts::of(text).lang()
+}
+
+/// The language of one line, or `None` for lines without letters
+/// (blank lines, numbers, punctuation).
+pub fn line_lang(line: &str) -> Option<Lang> {
+    ScriptCounts::of(line).lang()
+}
+
+/// A bilingual text separated into its Chinese and English lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BilingualSplit {
+    /// The Chinese lines, in order, with their original line endings.
+    pub zh: String,
+    /// The English lines, in order, with their original line endings.
+    pub en: String,
+    /// Number of non-blank lines in `zh`.
+    pub zh_lines: usize,
+    /// Number of non-blank lines in `en`.
+    pub en_lines: usize,
+}
+
+/// Lines of `text` with their terminators (`\n`, `\r\n` or a lone `\r`).
+fn lines_inclusive(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let end = match bytes[i] {
+            b'\n' => i + 1,
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => i + 2,
+            b'\r' => i + 1,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push(&text[start..end]);
+        start = end;
+        i = end;
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// The line ending of `line`, if it has one.
+fn eol(line: &str) -> &str {
+    let body = line.trim_end_matches(['\n', '\r']);
+    &line[body.len()..]
+}
+
+/// Split a file holding both languages (a translation followed by its
+/// original, or paragraphs alternating) into a Chinese and an English text.
+///
+/// Each line goes by its script (see [`line_lang`]). Lines without letters —
+/// blank lines, page numbers, rules — go with the language of the line
+/// before them (at the start of the file, of the line after). Where a
+/// language's run of lines is interrupted by the other language, a blank line
+/// is added to keep the paragraphs apart.
+pub fn split_bilingual(text: &str) -> BilingualSplit {
+    let lines = lines_inclusive(text);
+    let mut langs: Vec<Option<Lang>> = lines.iter().map(|l| line_lang(l)).collect();
+    let first = langs.iter().flatten().next().copied().unwrap_or(Lang::En);
+    let mut current = first;
+    for l in &mut langs {
+        match l {
+            Some(lang) => current = *lang,
+            None => *l = Some(current),
+        }
+    }
+    let mut split = BilingualSplit {
+        zh: String::new(),
+        en: String::new(),
+        zh_lines: 0,
+        en_lines: 0,
+    };
+    // Per output (Chinese, English): the ending of its last line, and
+    // whether that line is blank (None while the output is empty).
+    let mut last: [Option<(&str, bool)>; 2] = [None, None];
+    let mut prev: Option<Lang> = None;
+    for (line, lang) in lines.iter().zip(langs) {
+        let lang = lang.unwrap_or(first);
+        let (out, count, last) = match lang {
+            Lang::Zh => (&mut split.zh, &mut split.zh_lines, &mut last[0]),
+            Lang::En => (&mut split.en, &mut split.en_lines, &mut last[1]),
+        };
+        if let (Some(p), Some((e, false))) = (prev, *last) {
+            if p != lang {
+                out.push_str(if e.is_empty() { "\n" } else { e });
+            }
+        }
+        out.push_str(line);
+        let blank = line.trim().is_empty();
+        if !blank {
+            *count += 1;
+        }
+        *last = Some((eol(line), blank));
+        prev = Some(lang);
+    }
+    split
+}
+
+/// Lines of each language in a text, with their weight in English-letter
+/// equivalents (a Han character counts as four letters).
+#[derive(Debug, Clone, Copy, Default)]
+struct LineTally {
+    zh_lines: usize,
+    en_lines: usize,
+    zh_weight: usize,
+    en_weight: usize,
+}
+
+impl LineTally {
+    fn of(text: &str) -> LineTally {
+        let mut t = LineTally::default();
+        for line in lines_inclusive(text) {
+            let n = ScriptCounts::of(line);
+            match n.lang() {
+                Some(Lang::Zh) => {
+                    t.zh_lines += 1;
+                    t.zh_weight += n.han * 4;
+                }
+                Some(Lang::En) => {
+                    t.en_lines += 1;
+                    t.en_weight += n.latin;
+                }
+                None => {}
+            }
+        }
+        t
+    }
+
+    /// True when both languages have several lines and the smaller share is
+    /// at least 30% of the larger: a translation and its original in one
+    /// file, not a text with a few lines in the other language.
+    fn is_bilingual(self) -> bool {
+        let (lo, hi) = if self.zh_weight < self.en_weight {
+            (self.zh_weight, self.en_weight)
+        } else {
+            (self.en_weight, self.zh_weight)
+        };
+        self.zh_lines >= 3 && self.en_lines >= 3 && lo * 10 >= hi * 3
+    }
+}
+
+/// Check that `zh_text` is Chinese and `en_text` English, with an error of
+/// kind [`ErrorKind::Language`] naming the problem otherwise: both files in
+/// one language, arguments swapped, a file in neither language, or a file
+/// holding both languages (to be separated with [`split_bilingual`]).
+pub fn check_pair(zh_text: &str, en_text: &str) -> Result<()> {
+    let zh_tally = LineTally::of(zh_text);
+    let en_tally = LineTally::of(en_text);
+    let both = |name: &str, t: LineTally| -> Option<String> {
+        t.is_bilingual().then(|| {
+            format!(
+                "{name} file holds both Chinese and English ({} Chinese lines, {} English lines): \
+                 separate them first with `duizhao split`",
+                t.zh_lines, t.en_lines
+            )
+        })
+    };
+    let message = match (detect(zh_text), detect(en_text)) {
+        (Some(Lang::Zh), Some(Lang::En)) => match both("ZH", zh_tally).or(both("EN", en_tally)) {
+            Some(m) => m,
+            None => return Ok(()),
+        },
+        (Some(Lang::En), Some(Lang::Zh)) => {
+            "the files look swapped: ZH is English and EN is Chinese (swap the arguments)"
+                .to_string()
+        }
+        (Some(Lang::Zh), Some(Lang::Zh)) => both("EN", en_tally).unwrap_or_else(|| {
+            "both files look like Chinese: EN should be the English translation".to_string()
+        }),
+        (Some(Lang::En), Some(Lang::En)) => both("ZH", zh_tally).unwrap_or_else(|| {
+            "both files look like English: ZH should be the Chinese original".to_string()
+        }),
+        (Some(Lang::En), None) => "ZH file looks like English text, not Chinese".to_string(),
+        (None, _) => "ZH file holds neither Chinese nor English text".to_string(),
+        (Some(Lang::Zh), None) => "EN file holds neither English nor Chinese text".to_string(),
+    };
+    Err(Error::new(ErrorKind::Language, message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = include_str!("../corpora/global-times-2023-fentanyl/bilingual.txt");
+    const SEED_ZH: &str = include_str!("../corpora/global-times-2023-fentanyl/zh.txt");
+    const SEED_EN: &str = include_str!("../corpora/global-times-2023-fentanyl/en.txt");
+
+    fn nonblank(text: &str) -> Vec<&str> {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn detect_by_script() {
+        assert_eq!(detect("美国应对“芬太尼”危机要内外兼修"), Some(Lang::Zh));
+        assert_eq!(detect("Both Domestic and Global Remedies"), Some(Lang::En));
+        assert_eq!(detect("12, 34. — 56"), None);
+        assert_eq!(detect(""), None);
+        assert_eq!(detect("Привет, как дела? Это русский текст."), None);
+        assert_eq!(detect("これはひらがなとカタカナの文です。"), None);
+    }
+
+    #[test]
+    fn detect_tolerates_the_other_script() {
+        let zh =
+            "兰德公司(RAND Corporation)的报告指出，美国国家药物管制政策办公室(ONDCP)依赖智库。";
+        assert_eq!(detect(zh), Some(Lang::Zh));
+        let zh_with_debris = format!("{SEED_ZH}\nThis post appeared on the front page.\nTopics\n");
+        assert_eq!(detect(&zh_with_debris), Some(Lang::Zh));
+        let en = "The Chinese word guanxi (关系) means relationships, and it matters in business.";
+        assert_eq!(detect(en), Some(Lang::En));
+        assert_eq!(detect(SEED_EN), Some(Lang::En));
+        assert_eq!(detect(SEED_ZH), Some(Lang::Zh));
+        // Full-width Latin letters are neutral.
+        assert_eq!(detect("ＡＢＣ公司"), Some(Lang::Zh));
+    }
+
+    #[test]
+    fn split_seed_matches_its_halves() {
+        let s = split_bilingual(SEED);
+        assert_eq!(nonblank(&s.zh), nonblank(SEED_ZH));
+        assert_eq!(nonblank(&s.en), nonblank(SEED_EN));
+        assert_eq!(s.zh_lines, nonblank(SEED_ZH).len());
+        assert_eq!(s.en_lines, nonblank(SEED_EN).len());
+        // Paragraph breaks survive on both sides.
+        assert!(s.zh.contains("\n\n"));
+        assert!(s.zh.starts_with("美国应对"));
+    }
+
+    #[test]
+    fn split_neutral_lines_follow_their_neighbours() {
+        let text = "— 1 —\nFirst English line.\n2023\n第一句中文。\n***\n第二句。\nLast.\n";
+        let s = split_bilingual(text);
+        assert_eq!(s.en, "— 1 —\nFirst English line.\n2023\n\nLast.\n");
+        assert_eq!(s.zh, "第一句中文。\n***\n第二句。\n");
+        assert_eq!((s.zh_lines, s.en_lines), (3, 4));
+    }
+
+    #[test]
+    fn split_alternating_paragraphs_keeps_line_endings() {
+        let text = "甲段。\r\nPara A.\r\n乙段。\r\nPara B.";
+        let s = split_bilingual(text);
+        assert_eq!(s.zh, "甲段。\r\n\r\n乙段。\r\n");
+        assert_eq!(s.en, "Para A.\r\n\r\nPara B.");
+        let s = split_bilingual("甲\rA\r乙\r");
+        assert_eq!((s.zh.as_str(), s.en.as_str()), ("甲\r\r乙\r", "A\r"));
+    }
+
+    #[test]
+    fn split_one_language_and_empty() {
+        let s = split_bilingual("Only English.\n\nMore.\n");
+        assert_eq!((s.zh.as_str(), s.en_lines), ("", 2));
+        let s = split_bilingual("");
+        assert_eq!((s.zh_lines, s.en_lines), (0, 0));
+        let s = split_bilingual("\n123\n");
+        assert_eq!((s.zh.as_str(), s.en.as_str()), ("", "\n123\n"));
+    }
+
+    #[test]
+    fn check_pair_messages() {
+        let zh = "美国应对芬太尼危机要内外兼修。";
+        let en = "The US needs remedies at home and abroad.";
+        assert!(check_pair(zh, en).is_ok());
+        let msg = |a, b| {
+            let e = check_pair(a, b).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::Language);
+            e.to_string()
+        };
+        assert_eq!(
+            msg(en, zh),
+            "the files look swapped: ZH is English and EN is Chinese (swap the arguments)"
+        );
+        assert!(msg(zh, zh).starts_with("both files look like Chinese"));
+        assert!(msg(en, en).starts_with("both files look like English"));
+        assert_eq!(
+            msg(en, "1 2 3"),
+            "ZH file looks like English text, not Chinese"
+        );
+        assert_eq!(
+            msg("1 2 3", en),
+            "ZH file holds neither Chinese nor English text"
+        );
+        assert_eq!(
+            msg(zh, "..."),
+            "EN file holds neither English nor Chinese text"
+        );
+    }
+
+    #[test]
+    fn check_pair_flags_bilingual_files() {
+        for (zh, en, who) in [
+            (SEED, SEED_EN, "ZH"),
+            (SEED_ZH, SEED, "EN"),
+            (SEED, SEED, ""),
+        ] {
+            let e = check_pair(zh, en).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::Language);
+            let m = e.to_string();
+            assert!(m.contains("duizhao split"), "{m}");
+            assert!(m.starts_with(who), "{m}");
+        }
+        let m = check_pair(SEED, SEED_EN).unwrap_err().to_string();
+        assert!(m.contains("(10 Chinese lines, "), "{m}");
+        assert!(check_pair(SEED_ZH, SEED_EN).is_ok());
+        // A Chinese article with an English page footer is not bilingual.
+        let footer = "Hot this week\nTopics\nRelated Articles\nMexico: The Trump Problem\n";
+        assert!(check_pair(&format!("{SEED_ZH}\n{footer}"), SEED_EN).is_ok());
+    }
 }

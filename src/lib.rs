@@ -17,6 +17,7 @@ pub mod align;
 pub mod batch;
 pub mod document;
 pub mod error;
+pub mod eval;
 pub mod export;
 pub mod input;
 pub mod lang;

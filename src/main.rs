@@ -10,7 +10,7 @@ use duizhao::batch::{self, BatchOptions, PairReport};
 use duizhao::export::{TmxOptions, TsvColumns};
 use duizhao::pipeline::{self, ExportOptions, Format};
 use duizhao::stream::{self, StreamOptions};
-use duizhao::{input, Document, Lang};
+use duizhao::{eval, input, lang, Document, Lang};
 
 /// Chinese-English parallel text: segment, align and review a translation.
 #[derive(Parser)]
@@ -35,6 +35,16 @@ enum Command {
     /// Align pairs read as JSON lines on standard input; answers on standard output.
     #[command(after_help = STREAM_HELP)]
     Stream(StreamArgs),
+    /// Separate a file holding both languages into a Chinese and an English file.
+    Split(SplitArgs),
+    /// Score predicted alignments against gold ones (strict and lax P/R/F1).
+    ///
+    /// Ladders hold one link per line, `[zh ids]:[en ids]`, e.g. `[0,1]:[0]`,
+    /// `[7]:[]`. Scoring follows Vecalign/Bertalign: precision over all
+    /// predicted links ("pred"), recall over gold links non-empty on both
+    /// sides ("gold"); lax accepts overlapping links. The overall row sums
+    /// the counts of all documents before dividing.
+    Eval(EvalArgs),
 }
 
 const BATCH_HELP: &str = "\
@@ -79,10 +89,12 @@ enum TsvColumnsArg {
 
 #[derive(clap::Args)]
 struct PairArgs {
-    /// The Chinese original (`-` for standard input).
+    /// The Chinese original (`-` for standard input), or one file holding
+    /// both languages (the translation and its original, as scraped pages
+    /// often do) when EN is not given.
     zh: PathBuf,
     /// The English translation.
-    en: PathBuf,
+    en: Option<PathBuf>,
     /// Inputs hold one sentence per line already; indices refer to lines.
     #[arg(long)]
     presegmented: bool,
@@ -197,6 +209,31 @@ struct SegmentArgs {
     semicolon: bool,
 }
 
+#[derive(clap::Args)]
+struct SplitArgs {
+    /// The bilingual text file (`-` for standard input).
+    file: PathBuf,
+    /// Where to write the Chinese lines.
+    #[arg(long, value_name = "OUT")]
+    zh: PathBuf,
+    /// Where to write the English lines.
+    #[arg(long, value_name = "OUT")]
+    en: PathBuf,
+}
+
+#[derive(clap::Args)]
+struct EvalArgs {
+    /// Gold ladder file, or directory of ladder files (e.g. `001.align`).
+    #[arg(long, value_name = "PATH")]
+    gold: PathBuf,
+    /// Predicted ladder file, or directory with the same file names.
+    #[arg(long, value_name = "PATH")]
+    pred: PathBuf,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -214,6 +251,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Align(args) => align(&args, cli.verbose),
         Command::Batch(args) => run_batch(&args),
         Command::Stream(args) => run_stream(&args),
+        Command::Split(args) => split(&args, cli.verbose),
+        Command::Eval(args) => evaluate(&args),
     }
 }
 
@@ -221,9 +260,9 @@ fn read(path: &Path, verbose: bool) -> Result<String> {
     let decoded = input::read_path(path)?;
     if verbose {
         eprintln!(
-            "duizhao: {}: decoded as {:?}",
+            "duizhao: {}: decoded as {}",
             path.display(),
-            decoded.encoding
+            decoded.encoding.name()
         );
     }
     Ok(decoded.text)
@@ -234,7 +273,13 @@ fn segment(args: &SegmentArgs, verbose: bool) -> Result<ExitCode> {
     let lang = match args.lang {
         LangArg::Zh => Lang::Zh,
         LangArg::En => Lang::En,
-        LangArg::Auto => Lang::En,
+        LangArg::Auto => {
+            let lang = lang::detect(&text).unwrap_or(Lang::En);
+            if verbose {
+                eprintln!("duizhao: {}: language {}", args.file.display(), lang.code());
+            }
+            lang
+        }
     };
     let sentences = duizhao::segment::Segmenter::new(lang)
         .semicolon_breaks(args.semicolon)
@@ -259,6 +304,34 @@ fn segment(args: &SegmentArgs, verbose: bool) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The Chinese and English texts of the pair: two files, or one bilingual file.
+fn load_pair(args: &PairArgs, verbose: bool) -> Result<(String, String)> {
+    let texts = match &args.en {
+        Some(en_path) => (read(&args.zh, verbose)?, read(en_path, verbose)?),
+        None => {
+            let text = read(&args.zh, verbose)?;
+            let halves = lang::split_bilingual(&text);
+            if halves.zh_lines == 0 || halves.en_lines == 0 {
+                anyhow::bail!(
+                    "{}: one file was given, but it does not hold both Chinese and English text \
+                     (give the Chinese and the English file)",
+                    args.zh.display()
+                );
+            }
+            if verbose {
+                eprintln!(
+                    "duizhao: {}: {} Chinese and {} English lines",
+                    args.zh.display(),
+                    halves.zh_lines,
+                    halves.en_lines
+                );
+            }
+            (halves.zh, halves.en)
+        }
+    };
+    Ok(texts)
+}
+
 /// Open the output: a file written in full before it replaces the target, or stdout.
 fn with_output(
     path: Option<&Path>,
@@ -274,7 +347,8 @@ fn with_output(
         Some(p) => {
             let mut buf = Vec::new();
             write(&mut buf)?;
-            std::fs::write(p, buf).with_context(|| format!("writing {}", p.display()))?;
+            let text = String::from_utf8(buf).context("output is not UTF-8")?;
+            input::write_atomic(p, &text)?;
         }
     }
     Ok(())
@@ -282,8 +356,7 @@ fn with_output(
 
 fn align(args: &AlignArgs, verbose: bool) -> Result<ExitCode> {
     let options = args.export.options()?;
-    let zh = read(&args.pair.zh, verbose)?;
-    let en = read(&args.pair.en, verbose)?;
+    let (zh, en) = load_pair(&args.pair, verbose)?;
     let docs = pipeline::align_texts(zh, en, args.pair.presegmented)?;
     with_output(args.output.as_deref(), |out| {
         Ok(options.write(out, &docs.pair())?)
@@ -334,6 +407,51 @@ fn run_stream(args: &StreamArgs) -> Result<ExitCode> {
     let input = std::io::BufReader::new(std::io::stdin());
     let stdout = std::io::stdout();
     stream::run_stream(input, stdout.lock(), &options)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn split(args: &SplitArgs, verbose: bool) -> Result<ExitCode> {
+    if args.zh == args.en {
+        anyhow::bail!("--zh and --en name the same file: {}", args.zh.display());
+    }
+    let text = read(&args.file, verbose)?;
+    let halves = lang::split_bilingual(&text);
+    for (count, name) in [(halves.zh_lines, "Chinese"), (halves.en_lines, "English")] {
+        if count == 0 {
+            anyhow::bail!("{}: no {name} lines found", args.file.display());
+        }
+    }
+    input::write_atomic(&args.zh, &halves.zh)?;
+    input::write_atomic(&args.en, &halves.en)?;
+    if verbose {
+        eprintln!(
+            "duizhao: {}: {} Chinese lines to {}, {} English lines to {}",
+            args.file.display(),
+            halves.zh_lines,
+            args.zh.display(),
+            halves.en_lines,
+            args.en.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn evaluate(args: &EvalArgs) -> Result<ExitCode> {
+    let report = eval::evaluate_paths(&args.gold, &args.pred)?;
+    for doc in &report.docs {
+        for w in &doc.warnings {
+            eprintln!("duizhao: warning: {}: {w}", doc.name);
+        }
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{}", report.table())?;
+    }
+    out.flush().context("writing output")?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -23,7 +23,7 @@ use crate::document::Document;
 use crate::error::{Error, ErrorKind, Result};
 use crate::export::{self, AlignedPair, TmxOptions, TsvColumns};
 use crate::input;
-use crate::lang::Lang;
+use crate::lang::{self, Lang};
 
 /// Two segmented documents and their alignment, owned together.
 #[derive(Debug, Clone)]
@@ -47,20 +47,39 @@ impl AlignedDocuments {
     }
 }
 
-/// Segment one text (by rules, or one sentence a line when `presegmented`).
+/// Segment a Chinese text and its English translation and align them.
 ///
-/// Errors with [`ErrorKind::Empty`] when the text is blank.
-pub fn document(text: String, lang: Lang, presegmented: bool) -> Result<Document> {
-    let name = match lang {
-        Lang::Zh => "Chinese",
-        Lang::En => "English",
-    };
-    if text.trim().is_empty() {
-        return Err(Error::new(
-            ErrorKind::Empty,
-            format!("the {name} text is empty"),
-        ));
+/// Errors: [`ErrorKind::Empty`] when a text is blank, [`ErrorKind::Language`]
+/// when the texts are not Chinese and English (swapped, both in one language,
+/// or bilingual; see [`lang::check_pair`]).
+pub fn align_texts(
+    zh_text: String,
+    en_text: String,
+    presegmented: bool,
+) -> Result<AlignedDocuments> {
+    for (text, name) in [(&zh_text, "Chinese"), (&en_text, "English")] {
+        if text.trim().is_empty() {
+            return Err(Error::new(
+                ErrorKind::Empty,
+                format!("the {name} text is empty"),
+            ));
+        }
     }
+    lang::check_pair(&zh_text, &en_text)?;
+    let zh = document(zh_text, Lang::Zh, presegmented)?;
+    let en = document(en_text, Lang::En, presegmented)?;
+    let alignment = Aligner::new().align(&zh, &en);
+    Ok(AlignedDocuments { zh, en, alignment })
+}
+
+/// Read two files (detecting their encodings), then [`align_texts`].
+pub fn align_files(zh_path: &Path, en_path: &Path, presegmented: bool) -> Result<AlignedDocuments> {
+    let zh = input::read_path(zh_path)?.text;
+    let en = input::read_path(en_path)?.text;
+    align_texts(zh, en, presegmented)
+}
+
+fn document(text: String, lang: Lang, presegmented: bool) -> Result<Document> {
     let doc = if presegmented {
         Document::presegmented(text, lang)
     } else {
@@ -69,36 +88,10 @@ pub fn document(text: String, lang: Lang, presegmented: bool) -> Result<Document
     if doc.is_empty() {
         return Err(Error::new(
             ErrorKind::NoSentences,
-            format!("the {name} text holds no sentence"),
+            format!("the {} text holds no sentence", lang.code()),
         ));
     }
     Ok(doc)
-}
-
-/// Segment a Chinese text and its English translation and align them.
-pub fn align_texts(
-    zh_text: String,
-    en_text: String,
-    presegmented: bool,
-) -> Result<AlignedDocuments> {
-    let zh = document(zh_text, Lang::Zh, presegmented)?;
-    let en = document(en_text, Lang::En, presegmented)?;
-    Ok(align_documents(zh, en))
-}
-
-/// Read (detecting the encoding), segment and align two files. Errors name
-/// the file they concern.
-pub fn align_files(zh_path: &Path, en_path: &Path, presegmented: bool) -> Result<AlignedDocuments> {
-    let zh = input::read_path(zh_path)?.text;
-    let zh = document(zh, Lang::Zh, presegmented).map_err(|e| e.with_path(zh_path))?;
-    let en = input::read_path(en_path)?.text;
-    let en = document(en, Lang::En, presegmented).map_err(|e| e.with_path(en_path))?;
-    Ok(align_documents(zh, en))
-}
-
-fn align_documents(zh: Document, en: Document) -> AlignedDocuments {
-    let alignment = Aligner::new().align(&zh, &en);
-    AlignedDocuments { zh, en, alignment }
 }
 
 /// The beads of `alignment` whose confidence is at least `min_score`, in
@@ -224,6 +217,12 @@ mod tests {
         assert!(e.to_string().contains("Chinese"), "{e}");
         let e = align_texts("你好。".into(), "".into(), true).unwrap_err();
         assert!(e.to_string().contains("English"), "{e}");
+    }
+
+    #[test]
+    fn swapped_texts_are_refused() {
+        let e = align_texts("It rains today.".into(), "今天下雨。".into(), true).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Language);
     }
 
     #[test]

@@ -1,5 +1,9 @@
-//! End-to-end tests of the command line, one module per area.
+//! Integration and command-line tests, one module per area.
 
+// Reading input (encodings, empty/binary/missing files), `segment --lang auto`, `split`.
+mod input;
+// Alignment scoring: ladders, strict/lax P/R/F1, the `eval` command.
+mod eval;
 // `batch`: manifests and directories of pairs, failing pairs, summary, output files.
 mod batch;
 // `stream`: JSON lines in and out, order, bad lines, empty input.
