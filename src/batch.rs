@@ -8,7 +8,7 @@
 //! empty or undecodable file) is recorded in the summary and the run goes on.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::fs;
 use std::io::{BufWriter, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -475,8 +475,10 @@ impl<T, R> Drop for EndGuard<T, R> {
 /// Apply `work` to every item of `source` on a pool of `jobs` threads and
 /// hand the results to `sink` in input order.
 ///
-/// At most `window` items are read but not yet emitted, so memory does not
-/// grow with the number of items, and an item is read only when there is
+/// At most `jobs` items are worked on at once and at most `window` are read
+/// but not yet emitted, so memory does not grow with the number of items
+/// (a window wider than `jobs` lets fast items overtake a slow one without
+/// idling the pool). An item is read only when there is
 /// room for it: a reader that waits for the answer to its last line before
 /// writing the next one is answered. A panic in `work` becomes the result of
 /// `recover` for that item. The sink is flushed whenever every ready result
@@ -518,26 +520,27 @@ where
         }
     });
     let (work, recover) = (&work, &recover);
+    let jobs = jobs.max(1);
     pool.in_place_scope(|scope| {
         let mut read = 0usize;
         let mut next = 0usize;
+        let mut running = 0usize;
         let mut ended = false;
+        // Items read but not started: at most `jobs` run at once, so that a
+        // worker waiting inside the aligner's own parallel loops cannot pick
+        // up more whole items and hold their memory.
+        let mut waiting: VecDeque<(usize, T)> = VecDeque::new();
         let mut ready: BTreeMap<usize, (T, R)> = BTreeMap::new();
         while !(ended && next == read) {
             let Ok(message) = rx.recv() else { break };
             match message {
                 Message::Item(item) => {
-                    let index = read;
+                    waiting.push_back((read, item));
                     read += 1;
-                    let tx = tx.clone();
-                    scope.spawn(move |_| {
-                        let result = catch_unwind(AssertUnwindSafe(|| work(&item)))
-                            .unwrap_or_else(|p| recover(&item, panic_message(p.as_ref())));
-                        let _ = tx.send(Message::Done(index, item, result));
-                    });
                 }
                 Message::End => ended = true,
                 Message::Done(index, item, result) => {
+                    running -= 1;
                     sink.done(&item, &result);
                     ready.insert(index, (item, result));
                     let mut emitted = false;
@@ -551,6 +554,18 @@ where
                         sink.flush()?;
                     }
                 }
+            }
+            while running < jobs {
+                let Some((index, item)) = waiting.pop_front() else {
+                    break;
+                };
+                running += 1;
+                let tx = tx.clone();
+                scope.spawn(move |_| {
+                    let result = catch_unwind(AssertUnwindSafe(|| work(&item)))
+                        .unwrap_or_else(|p| recover(&item, panic_message(p.as_ref())));
+                    let _ = tx.send(Message::Done(index, item, result));
+                });
             }
         }
         Ok(())
@@ -646,11 +661,21 @@ mod tests {
             in_flight,
             flushes: 0,
         };
+        struct Active<'a>(&'a AtomicUsize);
+        impl Drop for Active<'_> {
+            fn drop(&mut self) {
+                self.0.fetch_sub(1, AtOrd::SeqCst);
+            }
+        }
+        let (active, max_active) = (AtomicUsize::new(0), AtomicUsize::new(0));
         let result = run_ordered(
             3,
             6,
             source,
             |&i| {
+                let now = active.fetch_add(1, AtOrd::SeqCst) + 1;
+                max_active.fetch_max(now, AtOrd::SeqCst);
+                let _active = Active(&active);
                 // Later items finish first within a window.
                 std::thread::sleep(std::time::Duration::from_micros(
                     ((200 - i) % 7) as u64 * 200,
@@ -674,6 +699,7 @@ mod tests {
             }
         }
         assert!(max_seen.load(AtOrd::SeqCst) <= 6, "{max_seen:?}");
+        assert!(max_active.load(AtOrd::SeqCst) <= 3, "{max_active:?}");
         assert!(sink.flushes >= 1);
     }
 
