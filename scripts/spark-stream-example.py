@@ -49,12 +49,16 @@ def main(argv=None):
 
     # Python workers must run the interpreter of the driver.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    if args.master.startswith("local"):
+        # A local run needs no network interface but the loopback.
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     from pyspark.sql import SparkSession
 
     spark = (
         SparkSession.builder.master(args.master)
         .appName("duizhao-stream")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("WARN")

@@ -56,8 +56,8 @@ MANIFEST is one of:
 
 Writes OUTDIR/ID.EXT for every pair and OUTDIR/summary.tsv (one row per pair,
 in manifest order: status, error, sentence and bead counts, confidence, score).
-A pair that fails (missing, empty or undecodable file) is recorded in the
-summary and the batch goes on.
+A pair that fails (a file missing, empty or undecodable, texts that are not
+Chinese and English) is recorded in the summary and the batch goes on.
 
 Exit status: 0 when every pair was aligned, 1 when any pair failed,
 2 when the manifest cannot be read or the options are wrong.";
