@@ -269,21 +269,21 @@ fn read(path: &Path, verbose: bool) -> Result<String> {
 }
 
 fn segment(args: &SegmentArgs, verbose: bool) -> Result<ExitCode> {
+    use duizhao::segment::Segmenter;
     let text = read(&args.file, verbose)?;
-    let lang = match args.lang {
-        LangArg::Zh => Lang::Zh,
-        LangArg::En => Lang::En,
+    let (lang, segmenter) = match args.lang {
+        LangArg::Zh => (Lang::Zh, Segmenter::new(Lang::Zh)),
+        LangArg::En => (Lang::En, Segmenter::new(Lang::En)),
         LangArg::Auto => {
+            // Each paragraph is segmented by the rules of its own script.
             let lang = lang::detect(&text).unwrap_or(Lang::En);
             if verbose {
                 eprintln!("duizhao: {}: language {}", args.file.display(), lang.code());
             }
-            lang
+            (lang, Segmenter::auto())
         }
     };
-    let sentences = duizhao::segment::Segmenter::new(lang)
-        .semicolon_breaks(args.semicolon)
-        .segment(&text);
+    let sentences = segmenter.semicolon_breaks(args.semicolon).segment(&text);
     let doc = Document::from_parts(text, lang, sentences);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

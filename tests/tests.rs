@@ -1,9 +1,11 @@
-//! Integration and command-line tests, one module per area.
+//! Integration and command-line tests, compiled as one binary, one module per area.
 
 // Reading input (encodings, empty/binary/missing files), `segment --lang auto`, `split`.
 mod input;
 // Alignment scoring: ladders, strict/lax P/R/F1, the `eval` command.
 mod eval;
+// Sentence segmentation: golden rules, Chinese cases, seed fixtures, MAC-Dev boundaries.
+mod segment;
 // `batch`: manifests and directories of pairs, failing pairs, summary, output files.
 mod batch;
 // `stream`: JSON lines in and out, order, bad lines, empty input.
