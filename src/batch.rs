@@ -15,6 +15,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
+use crate::check::{self, FindingKind, Review};
 use crate::error::{Error, ErrorKind, Result};
 use crate::export::escape_cell;
 use crate::input;
@@ -238,11 +239,13 @@ pub struct PairStats {
     pub mean_confidence: f64,
     /// The alignment's document score.
     pub score: f64,
+    /// Counts of the review's findings.
+    pub findings: check::Summary,
 }
 
 impl PairStats {
-    /// The figures of an aligned pair.
-    pub fn of(docs: &AlignedDocuments) -> PairStats {
+    /// The figures of an aligned pair and of its review.
+    pub fn of(docs: &AlignedDocuments, review: &Review) -> PairStats {
         let beads = &docs.alignment.beads;
         let count =
             |f: &dyn Fn((usize, usize)) -> bool| beads.iter().filter(|b| f(b.shape())).count();
@@ -260,6 +263,7 @@ impl PairStats {
             beads_0_1: count(&|(a, b)| a == 0 && b > 0),
             mean_confidence,
             score: docs.alignment.score,
+            findings: review.summary.clone(),
         }
     }
 
@@ -302,7 +306,32 @@ pub struct BatchSummary {
 /// Name of the summary table in the output directory.
 pub const SUMMARY_FILE: &str = "summary.tsv";
 
-const SUMMARY_HEADER: &str = "id\tstatus\terror\tzh_sentences\ten_sentences\tbeads_1-1\tbeads_merged\tbeads_1-0\tbeads_0-1\tshare_1-1\tmean_confidence\tscore";
+const SUMMARY_COLUMNS: [&str; 12] = [
+    "id",
+    "status",
+    "error",
+    "zh_sentences",
+    "en_sentences",
+    "beads_1-1",
+    "beads_merged",
+    "beads_1-0",
+    "beads_0-1",
+    "share_1-1",
+    "mean_confidence",
+    "score",
+];
+
+/// The header of the summary table: the columns above, then one
+/// `findings_KIND` column per finding kind.
+fn summary_header() -> String {
+    let mut cols: Vec<String> = SUMMARY_COLUMNS.iter().map(|c| c.to_string()).collect();
+    cols.extend(
+        FindingKind::ALL
+            .iter()
+            .map(|k| format!("findings_{}", k.name())),
+    );
+    cols.join("\t")
+}
 
 /// Align every pair, writing `OUT_DIR/ID.EXT` for each and
 /// `OUT_DIR/summary.tsv` in manifest order. `on_done` is called on the
@@ -344,7 +373,7 @@ pub fn run_batch(
         on_done,
     };
     let result = (|| {
-        sink.line(SUMMARY_HEADER)?;
+        sink.line(&summary_header())?;
         run_ordered(
             options.jobs,
             4 * options.jobs,
@@ -379,7 +408,7 @@ fn process_pair(spec: &PairSpec, out_dir: &Path, options: &BatchOptions) -> Resu
         .map_err(|_| Error::new(ErrorKind::Encoding, "output is not UTF-8"))?;
     let path = out_dir.join(format!("{}.{}", spec.id, export.format.extension()));
     input::write_atomic(&path, &text)?;
-    Ok(PairStats::of(&docs))
+    Ok(PairStats::of(&docs, &docs.review()))
 }
 
 /// A hidden temporary name next to `path`, unique to this process.
@@ -417,7 +446,7 @@ impl<F: FnMut(PairReport<'_>)> OrderedSink<PairSpec, Result<PairStats>> for Summ
         let row = match result {
             Ok(s) => {
                 self.totals.sentences += s.sentences();
-                format!(
+                let mut row = format!(
                     "{}\tok\t\t{}\t{}\t{}\t{}\t{}\t{}\t{:.3}\t{:.3}\t{:.3}",
                     escape_cell(&item.id),
                     s.zh_sentences,
@@ -429,15 +458,20 @@ impl<F: FnMut(PairReport<'_>)> OrderedSink<PairSpec, Result<PairStats>> for Summ
                     s.share_1_1(),
                     s.mean_confidence,
                     s.score
-                )
+                );
+                for kind in FindingKind::ALL {
+                    row.push_str(&format!("\t{}", s.findings.count(kind)));
+                }
+                row
             }
             Err(e) => {
                 self.totals.failed += 1;
+                let empty = SUMMARY_COLUMNS.len() - 3 + FindingKind::ALL.len();
                 format!(
                     "{}\tfailed\t{}{}",
                     escape_cell(&item.id),
                     escape_cell(&e.to_string()),
-                    "\t".repeat(9)
+                    "\t".repeat(empty)
                 )
             }
         };

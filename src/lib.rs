@@ -15,6 +15,7 @@
 
 pub mod align;
 pub mod batch;
+pub mod check;
 pub mod document;
 pub mod error;
 pub mod eval;
@@ -23,10 +24,12 @@ pub mod input;
 pub mod lang;
 pub mod lexicon;
 pub mod pipeline;
+pub mod report;
 pub mod segment;
 pub mod stream;
 
 pub use align::{Aligner, Alignment, Bead};
+pub use check::{check, Checker, Finding, FindingKind, Review, Severity};
 pub use document::{Document, Sentence};
 pub use error::{Error, ErrorKind, Result};
 pub use lang::Lang;

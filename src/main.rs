@@ -8,9 +8,10 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use duizhao::batch::{self, BatchOptions, PairReport};
 use duizhao::export::{TmxOptions, TsvColumns};
-use duizhao::pipeline::{self, ExportOptions, Format};
+use duizhao::pipeline::{self, ExportOptions};
+use duizhao::report::{Format, Report};
 use duizhao::stream::{self, StreamOptions};
-use duizhao::{eval, input, lang, Document, Lang};
+use duizhao::{eval, input, lang, Checker, Document, Lang, Severity};
 
 /// Chinese-English parallel text: segment, align and review a translation.
 #[derive(Parser)]
@@ -29,6 +30,8 @@ enum Command {
     Segment(SegmentArgs),
     /// Align a Chinese text with its English translation, sentence by sentence.
     Align(AlignArgs),
+    /// Review a translation: omissions, additions, dropped or altered figures.
+    Check(CheckArgs),
     /// Align many document pairs listed in a manifest, in parallel.
     #[command(after_help = BATCH_HELP)]
     Batch(BatchArgs),
@@ -119,13 +122,13 @@ struct ExportArgs {
 impl ExportArgs {
     fn options(&self) -> Result<ExportOptions> {
         let format = match self.format {
-            AlignFormat::Tsv => Format::Tsv(match self.tsv_columns {
+            AlignFormat::Tsv => pipeline::Format::Tsv(match self.tsv_columns {
                 TsvColumnsArg::Text => TsvColumns::Text,
                 TsvColumnsArg::Full => TsvColumns::Full,
             }),
-            AlignFormat::Jsonl => Format::Jsonl,
-            AlignFormat::Ladder => Format::Ladder,
-            AlignFormat::Tmx => Format::Tmx,
+            AlignFormat::Jsonl => pipeline::Format::Jsonl,
+            AlignFormat::Ladder => pipeline::Format::Ladder,
+            AlignFormat::Tmx => pipeline::Format::Tmx,
         };
         let options = ExportOptions {
             format,
@@ -179,6 +182,63 @@ struct StreamArgs {
     /// Lines aligned at the same time [default: number of cores].
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    pair: PairArgs,
+    /// Write the report to this file instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Report format [default: from the extension of --output, else text].
+    #[arg(long, value_enum)]
+    format: Option<CheckFormat>,
+    /// Exit with status 1 when any finding is at least this severe.
+    #[arg(long, value_enum)]
+    fail_on: Option<SeverityArg>,
+    /// Leave findings below this severity out of the report.
+    #[arg(long, value_enum, default_value = "info")]
+    min_severity: SeverityArg,
+    /// Report beads whose alignment confidence is below this (0 turns it off).
+    #[arg(long, default_value_t = 0.3)]
+    low_confidence: f64,
+    /// Colour the text report: `auto` when writing to a terminal.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Text,
+    Json,
+    Jsonl,
+    Tsv,
+    Html,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SeverityArg {
+    Error,
+    Warning,
+    Info,
+}
+
+impl SeverityArg {
+    fn severity(self) -> Severity {
+        match self {
+            SeverityArg::Error => Severity::Error,
+            SeverityArg::Warning => Severity::Warning,
+            SeverityArg::Info => Severity::Info,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -251,6 +311,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Align(args) => align(&args, cli.verbose),
         Command::Batch(args) => run_batch(&args),
         Command::Stream(args) => run_stream(&args),
+        Command::Check(args) => check(&args, cli.verbose),
         Command::Split(args) => split(&args, cli.verbose),
         Command::Eval(args) => evaluate(&args),
     }
@@ -399,6 +460,64 @@ fn run_batch(args: &BatchArgs) -> Result<ExitCode> {
     })
 }
 
+fn check(args: &CheckArgs, verbose: bool) -> Result<ExitCode> {
+    let (zh, en) = load_pair(&args.pair, verbose)?;
+    let started = std::time::Instant::now();
+    let docs = pipeline::align_texts(zh, en, args.pair.presegmented)?;
+    let (zh, en, alignment) = (&docs.zh, &docs.en, &docs.alignment);
+    let review = Checker::new()
+        .low_confidence(args.low_confidence)
+        .check(&zh, &en, &alignment);
+    if verbose {
+        eprintln!(
+            "duizhao: {} beads, {} findings in {:.0?}",
+            alignment.beads.len(),
+            review.findings.len(),
+            started.elapsed()
+        );
+    }
+    let shown = review.at_least(args.min_severity.severity());
+    let format = match args.format {
+        Some(CheckFormat::Text) => Format::Text,
+        Some(CheckFormat::Json) => Format::Json,
+        Some(CheckFormat::Jsonl) => Format::Jsonl,
+        Some(CheckFormat::Tsv) => Format::Tsv,
+        Some(CheckFormat::Html) => Format::Html,
+        None => args
+            .output
+            .as_deref()
+            .and_then(Format::from_path)
+            .unwrap_or(Format::Text),
+    };
+    let color = match args.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            use std::io::IsTerminal;
+            args.output.is_none()
+                && std::env::var_os("NO_COLOR").is_none()
+                && std::io::stdout().is_terminal()
+        }
+    };
+    let title = match &args.pair.en {
+        Some(en_path) => format!("{} ↔ {}", file_name(&args.pair.zh), file_name(en_path)),
+        None => file_name(&args.pair.zh),
+    };
+    let report = Report::new(&zh, &en, &alignment, &shown).titled(&title);
+    with_output(args.output.as_deref(), |out| {
+        report.write(format, out, color)?;
+        Ok(())
+    })?;
+    let failed = args
+        .fail_on
+        .is_some_and(|f| review.max_severity().is_some_and(|m| m >= f.severity()));
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
 fn run_stream(args: &StreamArgs) -> Result<ExitCode> {
     let options = StreamOptions {
         presegmented: args.presegmented,
@@ -408,6 +527,14 @@ fn run_stream(args: &StreamArgs) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     stream::run_stream(input, stdout.lock(), &options)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The last component of a path, for titles.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 fn split(args: &SplitArgs, verbose: bool) -> Result<ExitCode> {

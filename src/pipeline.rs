@@ -19,6 +19,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::align::{Aligner, Alignment};
+use crate::check::{self, Review};
 use crate::document::Document;
 use crate::error::{Error, ErrorKind, Result};
 use crate::export::{self, AlignedPair, TmxOptions, TsvColumns};
@@ -37,6 +38,11 @@ pub struct AlignedDocuments {
 }
 
 impl AlignedDocuments {
+    /// Review the translation along the alignment with default settings.
+    pub fn review(&self) -> Review {
+        check::check(&self.zh, &self.en, &self.alignment)
+    }
+
     /// A borrowed view for the exporters.
     pub fn pair(&self) -> AlignedPair<'_> {
         AlignedPair {

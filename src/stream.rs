@@ -10,12 +10,14 @@
 //! parallel a few at a time; memory does not grow with the length of the
 //! stream, and output is flushed as soon as it is ready.
 
+use std::collections::BTreeMap;
 use std::io::{self, BufRead, Write};
 
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::batch::{run_ordered, OrderedSink};
+use crate::check::FindingKind;
 use crate::error::{Error, ErrorKind, Result};
 use crate::export::BeadRecord;
 use crate::pipeline;
@@ -186,6 +188,8 @@ struct Aligned<'a> {
     zh_sentences: usize,
     en_sentences: usize,
     beads: Vec<BeadRecord>,
+    /// Findings of the review, by kind (every kind present, zero or not).
+    findings: BTreeMap<&'static str, usize>,
 }
 
 #[derive(Serialize)]
@@ -246,6 +250,7 @@ fn answer(line: &InputLine, presegmented: bool) -> Answer {
         Err(e) => return Answer::failure(id, line.number, e.to_string()),
     };
     let pair = docs.pair();
+    let review = docs.review();
     let aligned = Aligned {
         id,
         score: (docs.alignment.score * 1000.0).round() / 1000.0,
@@ -256,6 +261,10 @@ fn answer(line: &InputLine, presegmented: bool) -> Answer {
             .beads
             .iter()
             .map(|b| pair.bead_record(b))
+            .collect(),
+        findings: FindingKind::ALL
+            .iter()
+            .map(|&k| (k.name(), review.summary.count(k)))
             .collect(),
     };
     match serde_json::to_string(&aligned) {

@@ -17,7 +17,7 @@ fn summary(dir: &Path) -> Vec<Vec<String>> {
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
     assert_eq!(
-        header,
+        header[..12],
         [
             "id",
             "status",
@@ -33,6 +33,11 @@ fn summary(dir: &Path) -> Vec<Vec<String>> {
             "score"
         ]
     );
+    let kinds: Vec<String> = duizhao::FindingKind::ALL
+        .iter()
+        .map(|k| format!("findings_{}", k.name()))
+        .collect();
+    assert_eq!(header[12..], kinds);
     lines
         .map(|l| {
             let row: Vec<String> = l.split('\t').map(str::to_string).collect();
@@ -98,6 +103,8 @@ fn failing_pairs_are_reported_and_the_batch_goes_on() {
     assert!(conf > 0.0 && conf <= 1.0);
     // Failed pairs have empty figures.
     assert!(rows[1][3..].iter().all(String::is_empty));
+    // Finding counts are numbers.
+    assert!(rows[0][12..].iter().all(|c| c.parse::<usize>().is_ok()));
 
     let river = fs::read_to_string(out.join("river.tsv")).unwrap();
     assert_eq!(river.lines().count(), 5);
@@ -308,4 +315,45 @@ fn mac_dev_as_a_directory_of_pairs() {
         let share: f64 = r[9].parse().unwrap();
         assert!(share > 0.2, "{r:?}");
     }
+}
+
+/// The finding counts of the summary are those of `duizhao check`.
+#[test]
+fn finding_counts_agree_with_check() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (zh, en) = (tmp.path().join("x.zh"), tmp.path().join("x.en"));
+    // One Chinese sentence against eight English ones: some English
+    // sentences must stay unaligned, which the review reports.
+    fs::write(&zh, "这家茶馆开业已有一百多年。\n").unwrap();
+    let mut text = String::from("The teahouse has been open for more than a hundred years.\n");
+    for i in 1..8 {
+        text.push_str(&format!(
+            "Unrelated line number {i} about something else.\n"
+        ));
+    }
+    fs::write(&en, text).unwrap();
+    let out = tmp.path().join("out");
+    duizhao()
+        .args(["batch", "--presegmented", "-q", "-o"])
+        .arg(&out)
+        .arg(tmp.path())
+        .assert()
+        .success();
+    let rows = summary(&out);
+    assert_eq!(rows.len(), 1);
+    let report = duizhao()
+        .args(["check", "--presegmented", "--format", "json"])
+        .arg(&zh)
+        .arg(&en)
+        .assert()
+        .success();
+    let report: serde_json::Value = serde_json::from_slice(&report.get_output().stdout).unwrap();
+    let by_kind = &report["summary"]["by_kind"];
+    let mut total = 0;
+    for (k, kind) in duizhao::FindingKind::ALL.iter().enumerate() {
+        let want = by_kind[kind.name()].as_u64().unwrap_or(0);
+        assert_eq!(rows[0][12 + k], want.to_string(), "{kind}");
+        total += want;
+    }
+    assert!(total >= 1, "{report}");
 }

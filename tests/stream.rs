@@ -54,6 +54,9 @@ fn answers_come_in_input_order() {
         assert!(beads[0]["confidence"].as_f64().unwrap() > 0.0);
         assert!(v["score"].as_f64().unwrap() > 0.0);
         assert!(v.get("error").is_none());
+        let findings = v["findings"].as_object().unwrap();
+        assert_eq!(findings.len(), duizhao::FindingKind::ALL.len());
+        assert!(findings.values().all(Value::is_u64));
     }
     let tea = &got[1]["beads"][2];
     assert_eq!(tea["zh"], "店主说，茶价二十年来只涨过两次。");
@@ -152,4 +155,41 @@ fn answers_are_flushed_without_waiting_for_more_input() {
     stdout.read_line(&mut rest).unwrap();
     assert!(rest.is_empty());
     assert!(child.wait().unwrap().success());
+}
+
+/// The finding counts are those of `duizhao check` on the same texts.
+#[test]
+fn finding_counts_agree_with_check() {
+    let zh = "这家茶馆开业已有一百多年。\n".to_string();
+    let mut en = String::from("The teahouse has been open for more than a hundred years.\n");
+    for i in 1..8 {
+        en.push_str(&format!(
+            "Unrelated line number {i} about something else.\n"
+        ));
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("zh"), &zh).unwrap();
+    std::fs::write(tmp.path().join("en"), &en).unwrap();
+    let report = duizhao()
+        .args(["check", "--presegmented", "--format", "json"])
+        .arg(tmp.path().join("zh"))
+        .arg(tmp.path().join("en"))
+        .assert()
+        .success();
+    let report: Value = serde_json::from_slice(&report.get_output().stdout).unwrap();
+    let out = duizhao()
+        .args(["stream", "--presegmented"])
+        .write_stdin(json!({"id": 0, "zh": zh, "en": en}).to_string())
+        .assert()
+        .success();
+    let got = answers(&out.get_output().stdout);
+    let mut total = 0;
+    for kind in duizhao::FindingKind::ALL {
+        let want = report["summary"]["by_kind"][kind.name()]
+            .as_u64()
+            .unwrap_or(0);
+        assert_eq!(got[0]["findings"][kind.name()], want, "{kind}");
+        total += want;
+    }
+    assert!(total >= 1, "{report}");
 }

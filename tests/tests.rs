@@ -1,5 +1,7 @@
 //! Integration and command-line tests, compiled as one binary, one module per area.
 
+// `duizhao check`: text, JSON, HTML and TSV reports on the seed pair and fixtures, `--fail-on`.
+mod check;
 // Reading input (encodings, empty/binary/missing files), `segment --lang auto`, `split`.
 mod input;
 // Alignment scoring: ladders, strict/lax P/R/F1, the `eval` command.
