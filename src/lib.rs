@@ -23,6 +23,7 @@ pub mod export;
 pub mod input;
 pub mod lang;
 pub mod lexicon;
+pub mod numbers;
 pub mod pipeline;
 pub mod report;
 pub mod segment;

@@ -14,3 +14,5 @@ mod batch;
 mod stream;
 // `align --format tmx`: TMX 1.4b structure, escaping, filters, parsed back with an XML reader.
 mod tmx;
+// Figures: extraction and comparison over the bundled seed translation.
+mod numbers;

@@ -195,7 +195,7 @@ mod tests {
         let text = render(false);
         assert!(text.contains("[[得道者多助，失道者寡助。]]"), "{text}");
         assert!(text.contains("He said [[得道者]] a lot."), "{text}");
-        assert!(text.contains("── paragraph 2 "), "{text}");
+        assert!(text.contains("── paragraph 1 "), "{text}");
         assert!(text.contains("omission"), "{text}");
         assert!(
             text.contains("2 findings: 1 error, 1 warning, 0 info"),

@@ -1,0 +1,703 @@
+//! Figures in Chinese and English sentences, extracted as typed values and
+//! compared across a translation pair.
+//!
+//! [`extract`] finds the figures of one sentence (or any text) in order, each
+//! with a byte span, a [`Value`], a [`Qualifier`] ("more than", "about", …) and a
+//! `vague` flag for amounts such as 数百 or "dozens". [`compare`] pairs the
+//! figures of a Chinese sentence with those of its English translation and says
+//! how each pair agrees ([`MatchQuality`]); what is left over on either side is
+//! a figure the other side lacks.
+//!
+//! Extraction is deliberately conservative: English "one"/"a" and Chinese lone
+//! 一 before a classifier (一个人, 一些, 统一, 之一 …) are not figures, nor are
+//! clause-initial enumerators (第一，/ "First,"), a short list of idioms and names
+//! containing numerals (三心二意, 一带一路, 两会), codes such as COVID-19 or
+//! 5G, clock times and version numbers. Plan names such as 十四五 are read as
+//! the ordinal they stand for (the 14th Five-Year Plan), never as 14 and 5.
+//!
+//! Values are normalised so that the two languages meet: 10.7万 and "107,000"
+//! are both `Number(107000.0)`; 六成 and "60%" both `Percent(60.0)`; 十年 and
+//! "a decade" both ten years; 翻一番 and "doubled" both `Multiple(2.0)`.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::lang::Lang;
+
+mod compare;
+mod en;
+mod scan;
+mod zh;
+
+pub use compare::{compare, Comparison, FigureMatch, MatchQuality};
+
+/// One figure found in a text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    /// Byte offsets of the figure in the text, qualifier words included
+    /// ("more than 60%", "六成以上").
+    pub span: Range<usize>,
+    /// What the figure says, normalised across languages.
+    pub value: Value,
+    /// How the value is hedged ("more than", "about", …).
+    pub qualifier: Qualifier,
+    /// An order of magnitude rather than a figure (数百, 上万, "dozens",
+    /// "hundreds of"); `value` then holds the base (100 for 数百). Vague figures
+    /// are never reported as altered.
+    pub vague: bool,
+}
+
+/// The value of a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Value {
+    /// A count or decimal quantity without a more specific kind (107,000; 三个).
+    Number(f64),
+    /// A percentage, in percent (60% and 六成 are both `Percent(60.0)`).
+    Percent(f64),
+    /// A difference in percentage points (百分点).
+    PercentagePoints(f64),
+    /// A fraction (三分之一, "two-thirds", 千分之五, "one in five").
+    Fraction {
+        /// The numerator.
+        numerator: u32,
+        /// The denominator.
+        denominator: u32,
+    },
+    /// A factor: 2.0 for 翻一番, 一倍 ("doubled"), "twice"; 4.0 for 翻两番.
+    Multiple(f64),
+    /// A calendar year (2021年, "in 2021").
+    Year(i32),
+    /// A decade given by its first year (1990 for "the 1990s", 九十年代).
+    Decade(i32),
+    /// A calendar date, any part of which may be unstated ("last August" has
+    /// only a month).
+    Date {
+        /// The year, if stated.
+        year: Option<i32>,
+        /// The month (1–12), if stated.
+        month: Option<u8>,
+        /// The day of the month, if stated.
+        day: Option<u8>,
+    },
+    /// A range between two values of one kind (5-10年, "between 2020 and 2032").
+    Range {
+        /// The lower end.
+        lo: f64,
+        /// The upper end.
+        hi: f64,
+        /// What the ends are.
+        kind: RangeKind,
+    },
+    /// An ordinal (第三, "21st"; 21世纪 and "the 21st century" are `Ordinal(21)`).
+    Ordinal(u32),
+    /// An amount of money.
+    Money {
+        /// The amount in units of the currency.
+        amount: f64,
+        /// The currency.
+        currency: Currency,
+    },
+    /// A span of time (十年, "a decade", "three months").
+    Duration {
+        /// How many units.
+        amount: f64,
+        /// The unit.
+        unit: TimeUnit,
+    },
+}
+
+/// What the ends of a [`Value::Range`] are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RangeKind {
+    /// Plain numbers.
+    Number,
+    /// Calendar years.
+    Year,
+    /// Percentages.
+    Percent,
+    /// Spans of time in the given unit.
+    Duration(TimeUnit),
+    /// Amounts of money in the given currency.
+    Money(Currency),
+}
+
+/// A unit of time for [`Value::Duration`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeUnit {
+    /// Years (decades and centuries are stored as 10 and 100 years).
+    Year,
+    /// Months.
+    Month,
+    /// Weeks.
+    Week,
+    /// Days.
+    Day,
+    /// Hours.
+    Hour,
+}
+
+/// A currency for [`Value::Money`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Currency {
+    /// US dollar ($, US$, 美元, "dollars").
+    Usd,
+    /// Chinese yuan (元, 人民币, RMB, ¥ in Chinese contexts).
+    Cny,
+    /// Euro.
+    Eur,
+    /// Pound sterling.
+    Gbp,
+    /// Japanese yen.
+    Jpy,
+    /// Hong Kong dollar.
+    Hkd,
+    /// New Taiwan dollar.
+    Twd,
+}
+
+/// How a figure is hedged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// Stated as is.
+    Exact,
+    /// 超过, 逾, 以上, 多, 余 / "more than", "over", "upwards of".
+    MoreThan,
+    /// 至少, 不少于 / "at least", "or more".
+    AtLeast,
+    /// 不到, 不足, 以下 / "less than", "under", "fewer than".
+    LessThan,
+    /// 最多, 不超过, 以内 / "at most", "up to", "no more than".
+    AtMost,
+    /// 约, 左右, 大约, 上下 / "about", "around", "approximately", "some".
+    About,
+    /// 近, 将近, 接近 / "nearly", "almost", "close to".
+    Nearly,
+}
+
+impl Qualifier {
+    fn prefix(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "",
+            Qualifier::MoreThan => "more than ",
+            Qualifier::AtLeast => "at least ",
+            Qualifier::LessThan => "less than ",
+            Qualifier::AtMost => "at most ",
+            Qualifier::About => "about ",
+            Qualifier::Nearly => "nearly ",
+        }
+    }
+}
+
+/// Find the figures of `text` in `lang`, in order of position.
+///
+/// Spans are byte offsets into `text` on character boundaries. Never panics;
+/// runs in one pass without per-figure allocation.
+pub fn extract(text: &str, lang: Lang) -> Vec<Figure> {
+    match lang {
+        Lang::Zh => zh::extract(text),
+        Lang::En => en::extract(text),
+    }
+}
+
+impl Figure {
+    /// A short English rendering for messages: "107,000", "more than 60%",
+    /// "May 2022", "2020–2032", "10 years", "×2", "hundreds".
+    pub fn describe(&self) -> String {
+        let mut s = String::new();
+        if self.vague {
+            describe_vague(&self.value, &mut s);
+            return s;
+        }
+        s.push_str(self.qualifier.prefix());
+        describe_value(&self.value, &mut s);
+        s
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn describe_value(v: &Value, s: &mut String) {
+    match *v {
+        Value::Number(x) => push_num(s, x),
+        Value::Percent(x) => {
+            push_num(s, x);
+            s.push('%');
+        }
+        Value::PercentagePoints(x) => {
+            push_num(s, x);
+            s.push_str(if x == 1.0 {
+                " percentage point"
+            } else {
+                " percentage points"
+            });
+        }
+        Value::Fraction {
+            numerator,
+            denominator,
+        } => {
+            let _ = write!(s, "{numerator}/{denominator}");
+        }
+        Value::Multiple(x) => {
+            s.push('×');
+            push_num(s, x);
+        }
+        Value::Year(y) => {
+            let _ = write!(s, "{y}");
+        }
+        Value::Decade(y) => {
+            let _ = write!(s, "{y}s");
+        }
+        Value::Date { year, month, day } => describe_date(s, year, month, day),
+        Value::Range { lo, hi, kind } => match kind {
+            RangeKind::Number => {
+                push_num(s, lo);
+                s.push('–');
+                push_num(s, hi);
+            }
+            RangeKind::Year => {
+                let _ = write!(s, "{}–{}", lo as i64, hi as i64);
+            }
+            RangeKind::Percent => {
+                push_num(s, lo);
+                s.push_str("%–");
+                push_num(s, hi);
+                s.push('%');
+            }
+            RangeKind::Duration(u) => {
+                push_num(s, lo);
+                s.push('–');
+                push_num(s, hi);
+                s.push(' ');
+                s.push_str(unit_name(u, true));
+            }
+            RangeKind::Money(c) => {
+                s.push_str(currency_prefix(c));
+                push_num(s, lo);
+                s.push('–');
+                push_num(s, hi);
+            }
+        },
+        Value::Ordinal(n) => {
+            let suffix = match (n % 100, n % 10) {
+                (11..=13, _) => "th",
+                (_, 1) => "st",
+                (_, 2) => "nd",
+                (_, 3) => "rd",
+                _ => "th",
+            };
+            let _ = write!(s, "{n}{suffix}");
+        }
+        Value::Money { amount, currency } => {
+            s.push_str(currency_prefix(currency));
+            push_num(s, amount);
+        }
+        Value::Duration { amount, unit } => {
+            push_num(s, amount);
+            s.push(' ');
+            s.push_str(unit_name(unit, amount != 1.0));
+        }
+    }
+}
+
+fn describe_date(s: &mut String, year: Option<i32>, month: Option<u8>, day: Option<u8>) {
+    let month_name = month.and_then(|m| MONTHS.get(usize::from(m).wrapping_sub(1)));
+    match (month_name, day) {
+        (Some(m), Some(d)) => {
+            let _ = write!(s, "{m} {d}");
+            if let Some(y) = year {
+                let _ = write!(s, ", {y}");
+            }
+        }
+        (Some(m), None) => {
+            s.push_str(m);
+            if let Some(y) = year {
+                let _ = write!(s, " {y}");
+            }
+        }
+        (None, Some(d)) => {
+            let _ = write!(s, "day {d}");
+            if let Some(y) = year {
+                let _ = write!(s, " of {y}");
+            }
+        }
+        (None, None) => {
+            if let Some(y) = year {
+                let _ = write!(s, "{y}");
+            }
+        }
+    }
+}
+
+fn describe_vague(v: &Value, s: &mut String) {
+    let base = match *v {
+        Value::Number(x) | Value::Multiple(x) => x,
+        Value::Money { amount, currency } => {
+            s.push_str(currency_prefix(currency));
+            amount
+        }
+        Value::Duration { amount, unit } => {
+            let word = match (amount as i64, unit) {
+                (10, TimeUnit::Year) => "decades",
+                (100, TimeUnit::Year) => "centuries",
+                _ => "",
+            };
+            if !word.is_empty() {
+                s.push_str(word);
+                return;
+            }
+            amount
+        }
+        Value::Range { lo, hi, .. } => {
+            push_num(s, lo);
+            s.push_str(" or ");
+            push_num(s, hi);
+            return;
+        }
+        _ => {
+            describe_value(v, s);
+            return;
+        }
+    };
+    let word = match base as i64 {
+        2 => "a couple",
+        10 => "tens",
+        12 => "dozens",
+        20 => "scores",
+        100 => "hundreds",
+        1_000 => "thousands",
+        10_000 => "tens of thousands",
+        100_000 => "hundreds of thousands",
+        1_000_000 => "millions",
+        10_000_000 => "tens of millions",
+        100_000_000 => "hundreds of millions",
+        1_000_000_000 => "billions",
+        _ => "",
+    };
+    if word.is_empty() {
+        push_num(s, base);
+        s.push_str("-odd");
+    } else {
+        s.push_str(word);
+    }
+    if let Value::Multiple(_) = v {
+        s.push_str(" of times");
+    }
+}
+
+fn unit_name(u: TimeUnit, plural: bool) -> &'static str {
+    match (u, plural) {
+        (TimeUnit::Year, false) => "year",
+        (TimeUnit::Year, true) => "years",
+        (TimeUnit::Month, false) => "month",
+        (TimeUnit::Month, true) => "months",
+        (TimeUnit::Week, false) => "week",
+        (TimeUnit::Week, true) => "weeks",
+        (TimeUnit::Day, false) => "day",
+        (TimeUnit::Day, true) => "days",
+        (TimeUnit::Hour, false) => "hour",
+        (TimeUnit::Hour, true) => "hours",
+    }
+}
+
+fn currency_prefix(c: Currency) -> &'static str {
+    match c {
+        Currency::Usd => "US$",
+        Currency::Cny => "RMB ",
+        Currency::Eur => "€",
+        Currency::Gbp => "£",
+        Currency::Jpy => "JP¥",
+        Currency::Hkd => "HK$",
+        Currency::Twd => "NT$",
+    }
+}
+
+/// Write a number the English way: thousands grouped from 10,000 up, "1.2
+/// billion" for large round amounts, at most six decimals.
+fn push_num(s: &mut String, x: f64) {
+    if !x.is_finite() {
+        s.push('?');
+        return;
+    }
+    if x < 0.0 {
+        s.push('-');
+        push_num(s, -x);
+        return;
+    }
+    for (scale, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+        if x >= scale {
+            let q = x / scale;
+            // Only when at most two decimals say it exactly.
+            let r = (q * 100.0).round();
+            if ((r / 100.0) - q).abs() <= q * 1e-12 {
+                push_plain(s, r / 100.0);
+                s.push(' ');
+                s.push_str(word);
+                return;
+            }
+        }
+    }
+    push_plain(s, x);
+}
+
+fn push_plain(s: &mut String, x: f64) {
+    let int = x.trunc();
+    let mut frac = ((x - int) * 1e6).round() as u64;
+    let mut int = int as u64;
+    if frac >= 1_000_000 {
+        int += 1;
+        frac = 0;
+    }
+    let digits = int.to_string();
+    let n = digits.len();
+    // Four-digit numbers read best ungrouped (2023, 1500); 10,000 and up are grouped.
+    let group = n > 4;
+    for (k, ch) in digits.chars().enumerate() {
+        if group && k > 0 && (n - k) % 3 == 0 {
+            s.push(',');
+        }
+        s.push(ch);
+    }
+    if frac > 0 {
+        let mut f = format!("{frac:06}");
+        while f.ends_with('0') {
+            f.pop();
+        }
+        s.push('.');
+        s.push_str(&f);
+    }
+}
+
+/// The kind of a quantity while it is being assembled by a language scanner.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Kind {
+    Plain,
+    Percent,
+    Points,
+    Multiple,
+    Money(Currency),
+    Duration(TimeUnit),
+    Year,
+    Decade,
+    Ordinal,
+    Fraction(u32, u32),
+    Date(Option<i32>, Option<u8>, Option<u8>),
+}
+
+/// A quantity found by a language scanner, before it becomes a [`Figure`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Qty {
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    pub kind: Kind,
+    pub qualifier: Qualifier,
+    pub vague: bool,
+    /// The power-of-ten scale word applied to the number (万, "million"), if any.
+    pub scale: Option<f64>,
+    /// Plain vague ranges (两三个, "two or three").
+    pub range: Option<(f64, f64)>,
+}
+
+impl Qty {
+    pub(crate) fn new(start: usize, end: usize, value: f64, kind: Kind) -> Qty {
+        Qty {
+            start,
+            end,
+            value,
+            kind,
+            qualifier: Qualifier::Exact,
+            vague: false,
+            scale: None,
+            range: None,
+        }
+    }
+
+    /// True for kinds that a "more than"/"about" cannot sensibly hedge.
+    pub(crate) fn is_point_in_time(&self) -> bool {
+        matches!(
+            self.kind,
+            Kind::Year | Kind::Decade | Kind::Date(..) | Kind::Ordinal
+        )
+    }
+
+    pub(crate) fn figure(self) -> Option<Figure> {
+        if !self.value.is_finite() {
+            return None;
+        }
+        let v = self.value;
+        let value = if let Some((lo, hi)) = self.range {
+            Value::Range {
+                lo,
+                hi,
+                kind: range_kind(self.kind)?,
+            }
+        } else {
+            match self.kind {
+                Kind::Plain => Value::Number(v),
+                Kind::Percent => Value::Percent(v),
+                Kind::Points => Value::PercentagePoints(v),
+                Kind::Multiple => Value::Multiple(v),
+                Kind::Money(currency) => Value::Money {
+                    amount: v,
+                    currency,
+                },
+                Kind::Duration(unit) => Value::Duration { amount: v, unit },
+                Kind::Year => Value::Year(to_i32(v)?),
+                Kind::Decade => Value::Decade(to_i32(v)?),
+                Kind::Ordinal => Value::Ordinal(to_u32(v)?),
+                Kind::Fraction(numerator, denominator) => Value::Fraction {
+                    numerator,
+                    denominator,
+                },
+                Kind::Date(year, month, day) => Value::Date { year, month, day },
+            }
+        };
+        Some(Figure {
+            span: self.start..self.end,
+            value,
+            qualifier: if self.is_point_in_time() {
+                Qualifier::Exact
+            } else {
+                self.qualifier
+            },
+            vague: self.vague,
+        })
+    }
+
+    /// Join two quantities into a range, if they make one (`lo < hi`, kinds
+    /// agree or `lo` is plain). A scale word on the upper end only carries over
+    /// to the lower ("5 to 10 million", 5-10万).
+    pub(crate) fn range(lo: Qty, hi: Qty) -> Option<Qty> {
+        if lo.range.is_some() || hi.range.is_some() || lo.vague || hi.vague {
+            return None;
+        }
+        let kind = if lo.kind == hi.kind || lo.kind == Kind::Plain {
+            hi.kind
+        } else if hi.kind == Kind::Plain {
+            lo.kind
+        } else {
+            return None;
+        };
+        range_kind(kind)?;
+        let mut a = lo.value;
+        let b = hi.value;
+        if let (Some(s), None) = (hi.scale, lo.scale) {
+            if a * s <= b {
+                a *= s;
+            }
+        }
+        if kind == Kind::Year {
+            // "2020-32": the upper year abbreviated to two digits.
+            let b2 = if b < 100.0 && a >= 1000.0 {
+                (a / 100.0).floor() * 100.0 + b
+            } else {
+                b
+            };
+            if !(1000.0..3000.0).contains(&a) || !(1000.0..3000.0).contains(&b2) || a >= b2 {
+                return None;
+            }
+            let mut q = Qty::new(lo.start, hi.end, a, Kind::Year);
+            q.range = Some((a, b2));
+            return Some(q);
+        }
+        if a >= b || !a.is_finite() || !b.is_finite() {
+            return None;
+        }
+        let mut q = Qty::new(lo.start, hi.end, a, kind);
+        q.range = Some((a, b));
+        q.qualifier = hi.qualifier;
+        Some(q)
+    }
+}
+
+/// The second day of a date range ("3月5日至11日", "March 5 to 11") takes the
+/// month and year of the first.
+fn continue_date(text: &str, prev: &Figure, cur: &mut Figure) {
+    let Value::Date {
+        year,
+        month: Some(month),
+        day: Some(first),
+    } = prev.value
+    else {
+        return;
+    };
+    let day = match cur.value {
+        Value::Date {
+            year: None,
+            month: None,
+            day: Some(d),
+        } => d,
+        Value::Number(x) if cur.qualifier == Qualifier::Exact && !cur.vague && x.fract() == 0.0 => {
+            if !(1.0..=31.0).contains(&x) {
+                return;
+            }
+            x as u8
+        }
+        _ => return,
+    };
+    let between = text.get(prev.span.end..cur.span.start).unwrap_or("").trim();
+    let connector = matches!(
+        between,
+        "至" | "到" | "-" | "–" | "—" | "～" | "~" | "to" | "through" | "and" | "-to"
+    );
+    if connector && day > first {
+        cur.value = Value::Date {
+            year,
+            month: Some(month),
+            day: Some(day),
+        };
+    }
+}
+
+fn range_kind(k: Kind) -> Option<RangeKind> {
+    Some(match k {
+        Kind::Plain => RangeKind::Number,
+        Kind::Year => RangeKind::Year,
+        Kind::Percent => RangeKind::Percent,
+        Kind::Duration(u) => RangeKind::Duration(u),
+        Kind::Money(c) => RangeKind::Money(c),
+        _ => return None,
+    })
+}
+
+fn to_i32(v: f64) -> Option<i32> {
+    (v.fract() == 0.0 && v.abs() < 1e9).then_some(v as i32)
+}
+
+fn to_u32(v: f64) -> Option<u32> {
+    (v.fract() == 0.0 && (0.0..1e9).contains(&v)).then_some(v as u32)
+}
+
+/// `m / 10^frac * 10^pow`, computed so that decimal inputs stay exact
+/// (10.7 × 10⁴ is 107000, not 106999.99…).
+pub(crate) fn decimal(m: f64, frac: i32, pow: i32) -> f64 {
+    let e = pow - frac;
+    if e >= 0 {
+        m * 10f64.powi(e)
+    } else {
+        m / 10f64.powi(-e)
+    }
+}
+
+#[cfg(test)]
+mod tests;
