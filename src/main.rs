@@ -463,8 +463,8 @@ fn run_batch(args: &BatchArgs) -> Result<ExitCode> {
 fn check(args: &CheckArgs, verbose: bool) -> Result<ExitCode> {
     let (zh, en) = load_pair(&args.pair, verbose)?;
     let started = std::time::Instant::now();
-    let docs = pipeline::align_texts(zh, en, args.pair.presegmented)?;
-    let (zh, en, alignment) = (&docs.zh, &docs.en, &docs.alignment);
+    let pipeline::AlignedDocuments { zh, en, alignment } =
+        pipeline::align_texts(zh, en, args.pair.presegmented)?;
     let review = Checker::new()
         .low_confidence(args.low_confidence)
         .check(&zh, &en, &alignment);
