@@ -58,7 +58,8 @@ MANIFEST is one of:
   a directory with zh/NAME and en/NAME files.
 
 Writes OUTDIR/ID.EXT for every pair and OUTDIR/summary.tsv (one row per pair,
-in manifest order: status, error, sentence and bead counts, confidence, score).
+in manifest order: status, error, sentence and bead counts, confidence, score,
+findings of the review by kind).
 A pair that fails (a file missing, empty or undecodable, texts that are not
 Chinese and English) is recorded in the summary and the batch goes on.
 
@@ -68,7 +69,8 @@ Exit status: 0 when every pair was aligned, 1 when any pair failed,
 const STREAM_HELP: &str = "\
 Input, one JSON object a line:  {\"id\": ..., \"zh\": \"...\", \"en\": \"...\"}
 Output, one line per input line, in input order:
-  {\"id\", \"score\", \"zh_sentences\", \"en_sentences\", \"beads\": [{zh_ids, en_ids, kind, confidence, zh, en}]}
+  {\"id\", \"score\", \"zh_sentences\", \"en_sentences\", \"beads\": [{zh_ids, en_ids, kind, confidence, zh, en}],
+   \"findings\": {kind: count}}
   or {\"id\", \"line\", \"error\"} for a line that cannot be aligned (the stream goes on).
 Output is flushed as soon as it is ready, so the command works in pipes
 (Spark's RDD.pipe, Hadoop Streaming).

@@ -2,7 +2,8 @@
 //!
 //! Each input line is `{"id": …, "zh": "…", "en": "…"}` (the id may be any
 //! JSON value and is echoed back; other fields are ignored). Each output line
-//! is either `{"id", "score", "zh_sentences", "en_sentences", "beads": […]}` or,
+//! is either `{"id", "score", "zh_sentences", "en_sentences", "beads": […],
+//! "findings": {kind: count}}` (the review's findings by kind) or,
 //! for a line that cannot be aligned, `{"id", "line", "error"}`. Every input
 //! line, blank or broken, gets exactly one output line, in input order, so
 //! the stream can sit behind an external-command interface of a distributed
