@@ -338,9 +338,9 @@ fn summary_header() -> String {
 /// calling thread as each pair finishes (in completion order), e.g. to
 /// drive a progress bar.
 ///
-/// Memory stays bounded whatever the number of pairs: at most a few pairs
-/// per thread are in flight, and summary rows are written as soon as all
-/// pairs before them are done. A failing pair is recorded and the run goes
+/// Memory stays bounded whatever the number of pairs: at most `jobs` pairs
+/// are aligned at once, at most four per thread wait for their turn, and
+/// summary rows are written as soon as all pairs before them are done. A failing pair is recorded and the run goes
 /// on; only a failure to write the summary or to create `out_dir` is an error.
 pub fn run_batch(
     pairs: Vec<PairSpec>,
