@@ -5,20 +5,24 @@
 //! cargo run --release --example inject_errors [-- SHARED_DIR]
 //! ```
 //!
-//! Clean pairs: the MAC-Dev gold chapters (read from `../shared/corpora/mac-dev`,
-//! or `SHARED_DIR/corpora/mac-dev`; skipped with a note when absent), one
+//! Clean pairs: the bundled figure fixture (`tests/fixtures/check/figures.*.txt`,
+//! 40 news-style sentences full of figures, line by line), the MAC-Dev gold chapters (read from `SHARED_DIR`, else
+//! `$DUIZHAO_SHARED`, else `../shared` or `../../shared` beside the crate:
+//! `…/corpora/mac-dev`; skipped with a note when absent), one
 //! sentence per line with the gold ladder as alignment, and the bundled seed
-//! pair (segmented, aligned by the aligner).
+//! pair (`tests/fixtures/check/seed.*`, with its true alignment; it holds real
+//! translation errors, so it is left out of the count of false findings).
 //!
 //! Injections, one per trial:
 //! * **deleted sentence**: the English of a 1-1 bead is removed and the pair is
 //!   realigned by the aligner; found when an `omission` or `partial-omission`
 //!   covers the Chinese sentence.
-//! * **figure dropped** / **digit changed** / **×10** (English side) and
-//!   **万→千** / **qualifier dropped** (Chinese side gains 以上, the English
-//!   keeps the bare figure): on 1-1 beads whose figures match exactly; the
-//!   gold alignment is kept; found when a figure finding of the right kind
-//!   has the figure in its evidence.
+//! * **figure dropped** / **digit changed** (the leading digit; the last
+//!   one in dates and years) / **×10**
+//!   (English side) and **万→千** / **qualifier dropped** (Chinese side gains
+//!   以上, the English keeps the bare figure): on 1-1 beads whose figures,
+//!   written with digits on both sides, match exactly; the gold alignment is
+//!   kept; found when a figure finding of the expected kind is on the bead.
 //!
 //! False findings: untouched 1-1 beads of the clean pairs with any figure or
 //! omission finding, under the gold alignment and under the aligner's.
@@ -137,17 +141,38 @@ fn mac_dev(shared: &Path) -> Vec<Pair> {
         .collect()
 }
 
-/// The seed pair, segmented, with the aligner's alignment as reference.
+/// The bundled figure fixture: one sentence per line, each line translating
+/// the same line of the other file.
+fn figure_fixture(root: &Path) -> Option<Pair> {
+    let dir = root.join("tests/fixtures/check");
+    let zh = lines(&dir.join("figures.zh.txt"))?;
+    let en = lines(&dir.join("figures.en.txt"))?;
+    let beads = (0..zh.len().min(en.len()))
+        .map(|i| Bead {
+            zh: i..i + 1,
+            en: i..i + 1,
+            confidence: 1.0,
+        })
+        .collect();
+    Some(Pair {
+        name: "fixture/figures".into(),
+        zh,
+        en,
+        gold: Alignment { beads, score: 1.0 },
+    })
+}
+
+/// The seed pair, one sentence per line, with its true alignment. It holds
+/// real translation errors, so it serves for injections only, not for
+/// counting false findings.
 fn seed(root: &Path) -> Option<Pair> {
-    let dir = root.join("corpora/global-times-2023-fentanyl");
-    let zh = Document::segment(std::fs::read_to_string(dir.join("zh.txt")).ok()?, Lang::Zh);
-    let en = Document::segment(std::fs::read_to_string(dir.join("en.txt")).ok()?, Lang::En);
-    let gold = Aligner::new().align(&zh, &en);
+    let dir = root.join("tests/fixtures/check");
+    let nonblank = |v: Vec<String>| v.into_iter().filter(|l| !l.is_empty()).collect::<Vec<_>>();
     Some(Pair {
         name: "seed".into(),
-        zh: zh.sentence_texts().map(str::to_string).collect(),
-        en: en.sentence_texts().map(str::to_string).collect(),
-        gold,
+        zh: nonblank(lines(&dir.join("seed.zh.txt"))?),
+        en: nonblank(lines(&dir.join("seed.en.txt"))?),
+        gold: parse_ladder(&std::fs::read_to_string(dir.join("seed.align")).ok()?)?,
     })
 }
 
@@ -298,19 +323,33 @@ fn injections(zh: &str, en: &str) -> Vec<Injection> {
         let Some(ztext) = zh.get(z.span.clone()) else {
             continue;
         };
+        // Only figures the checker reports on: written with digits (or 万/亿).
+        let digits = |t: &str| {
+            t.chars()
+                .any(|c| c.is_ascii_digit() || c == '万' || c == '亿')
+        };
+        if !digits(etext) || !digits(ztext) {
+            continue;
+        }
         out.push(Injection {
             kind: "figure dropped",
             zh_line: None,
             en_line: replace(en, e.span.clone(), ""),
             expect: &[FindingKind::FigureMissing, FindingKind::FigureAltered],
         });
-        // Change the last digit.
-        if let Some((k, d)) = etext
-            .char_indices()
-            .filter(|(_, c)| c.is_ascii_digit())
-            .last()
-        {
-            let nd = char::from_digit((d.to_digit(10).unwrap_or(0) + 3) % 10, 10).unwrap_or('0');
+        // Change the leading digit (a change of the last digit of a rounded
+        // figure, 107,000 → 107,003, may be a legitimate rounding).
+        // In dates and years, the last digit (a valid date stays valid).
+        let calendar = matches!(e.value, Value::Year(_) | Value::Date { .. });
+        let mut digit_at = etext.char_indices().filter(|(_, c)| c.is_ascii_digit());
+        let pick = if calendar {
+            digit_at.last()
+        } else {
+            digit_at.next()
+        };
+        if let Some((k, d)) = pick {
+            let v = d.to_digit(10).unwrap_or(0);
+            let nd = char::from_digit(if v >= 7 { v - 5 } else { v + 3 }, 10).unwrap_or('1');
             let at = e.span.start + k;
             out.push(Injection {
                 kind: "digit changed",
@@ -357,9 +396,17 @@ fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let shared = std::env::args()
         .nth(1)
+        .or_else(|| std::env::var("DUIZHAO_SHARED").ok())
         .map(PathBuf::from)
+        .or_else(|| {
+            ["../shared", "../../shared"]
+                .iter()
+                .map(|p| root.join(p))
+                .find(|p| p.join("corpora/mac-dev").is_dir())
+        })
         .unwrap_or_else(|| root.join("../shared"));
     let mut pairs = mac_dev(&shared);
+    pairs.extend(figure_fixture(&root));
     pairs.extend(seed(&root));
     if pairs.is_empty() {
         eprintln!("no clean pairs found");
@@ -371,7 +418,7 @@ fn main() {
     // False findings on untouched 1-1 beads.
     let mut gold_false = (0, 0);
     let mut pred_false = (0, 0);
-    for p in &pairs {
+    for p in pairs.iter().filter(|p| p.name != "seed") {
         let (zh, en) = p.docs();
         let review = checker.check(&zh, &en, &p.gold);
         if std::env::var_os("VERBOSE").is_some() {

@@ -11,7 +11,7 @@ use duizhao::export::{TmxOptions, TsvColumns};
 use duizhao::pipeline::{self, ExportOptions};
 use duizhao::report::{Format, Report};
 use duizhao::stream::{self, StreamOptions};
-use duizhao::{eval, input, lang, Checker, Document, Lang, Severity};
+use duizhao::{eval, input, lang, Aligner, Checker, Document, Lang, Severity};
 
 /// Chinese-English parallel text: segment, align and review a translation.
 #[derive(Parser)]
@@ -202,6 +202,10 @@ struct CheckArgs {
     /// Leave findings below this severity out of the report.
     #[arg(long, value_enum, default_value = "info")]
     min_severity: SeverityArg,
+    /// Review this alignment (a ladder file, `[zh ids]:[en ids]` per line, as
+    /// written by `align --format ladder`) instead of aligning the pair.
+    #[arg(long, value_name = "LADDER")]
+    alignment: Option<PathBuf>,
     /// Report beads whose alignment confidence is below this (0 turns it off).
     #[arg(long, default_value_t = 0.3)]
     low_confidence: f64,
@@ -465,8 +469,12 @@ fn run_batch(args: &BatchArgs) -> Result<ExitCode> {
 fn check(args: &CheckArgs, verbose: bool) -> Result<ExitCode> {
     let (zh, en) = load_pair(&args.pair, verbose)?;
     let started = std::time::Instant::now();
-    let pipeline::AlignedDocuments { zh, en, alignment } =
-        pipeline::align_texts(zh, en, args.pair.presegmented)?;
+    let pipeline::DocumentPair { zh, en } =
+        pipeline::segment_texts(zh, en, args.pair.presegmented)?;
+    let alignment = match &args.alignment {
+        Some(path) => ladder_alignment(path, &zh, &en)?,
+        None => Aligner::new().align(&zh, &en),
+    };
     let review = Checker::new()
         .low_confidence(args.low_confidence)
         .check(&zh, &en, &alignment);
@@ -529,6 +537,44 @@ fn run_stream(args: &StreamArgs) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     stream::run_stream(input, stdout.lock(), &options)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// An alignment read from a ladder file: links in order, each sentence once.
+fn ladder_alignment(path: &Path, zh: &Document, en: &Document) -> Result<duizhao::Alignment> {
+    let links = eval::read_ladder(path)?;
+    let (mut i, mut j) = (0, 0);
+    let mut beads = Vec::with_capacity(links.len());
+    for (n, link) in links.iter().enumerate() {
+        let side = |ids: &[usize], next: usize, len: usize, lang: &str| {
+            let contiguous = ids.windows(2).all(|w| w[1] == w[0] + 1);
+            match (ids.first(), ids.last()) {
+                (None, _) | (_, None) => Ok(next..next),
+                (Some(&a), Some(&b)) if a == next && contiguous && b < len => Ok(a..b + 1),
+                _ => Err(anyhow::anyhow!(
+                    "{}: link {} does not continue the {lang} sentences in order at {next}                      (or names a sentence past the last, {len})",
+                    path.display(),
+                    n + 1
+                )),
+            }
+        };
+        let zr = side(&link.zh, i, zh.len(), "Chinese")?;
+        let er = side(&link.en, j, en.len(), "English")?;
+        (i, j) = (zr.end, er.end);
+        beads.push(duizhao::Bead {
+            zh: zr,
+            en: er,
+            confidence: 1.0,
+        });
+    }
+    if i != zh.len() || j != en.len() {
+        anyhow::bail!(
+            "{}: the ladder covers {i} of {} Chinese and {j} of {} English sentences",
+            path.display(),
+            zh.len(),
+            en.len()
+        );
+    }
+    Ok(duizhao::Alignment { beads, score: 1.0 })
 }
 
 /// The last component of a path, for titles.

@@ -53,16 +53,34 @@ impl AlignedDocuments {
     }
 }
 
-/// Segment a Chinese text and its English translation and align them.
+/// A Chinese document and its English translation, segmented, not aligned.
+#[derive(Debug, Clone)]
+pub struct DocumentPair {
+    /// The Chinese document.
+    pub zh: Document,
+    /// The English document.
+    pub en: Document,
+}
+
+impl DocumentPair {
+    /// Align the two documents with the default aligner.
+    pub fn align(self) -> AlignedDocuments {
+        let alignment = Aligner::new().align(&self.zh, &self.en);
+        AlignedDocuments {
+            zh: self.zh,
+            en: self.en,
+            alignment,
+        }
+    }
+}
+
+/// Segment a Chinese text and its English translation (by rules, or one
+/// sentence a line when `presegmented`).
 ///
 /// Errors: [`ErrorKind::Empty`] when a text is blank, [`ErrorKind::Language`]
 /// when the texts are not Chinese and English (swapped, both in one language,
 /// or bilingual; see [`lang::check_pair`]).
-pub fn align_texts(
-    zh_text: String,
-    en_text: String,
-    presegmented: bool,
-) -> Result<AlignedDocuments> {
+pub fn segment_texts(zh_text: String, en_text: String, presegmented: bool) -> Result<DocumentPair> {
     for (text, name) in [(&zh_text, "Chinese"), (&en_text, "English")] {
         if text.trim().is_empty() {
             return Err(Error::new(
@@ -72,10 +90,20 @@ pub fn align_texts(
         }
     }
     lang::check_pair(&zh_text, &en_text)?;
-    let zh = document(zh_text, Lang::Zh, presegmented)?;
-    let en = document(en_text, Lang::En, presegmented)?;
-    let alignment = Aligner::new().align(&zh, &en);
-    Ok(AlignedDocuments { zh, en, alignment })
+    Ok(DocumentPair {
+        zh: document(zh_text, Lang::Zh, presegmented)?,
+        en: document(en_text, Lang::En, presegmented)?,
+    })
+}
+
+/// Segment a Chinese text and its English translation and align them
+/// ([`segment_texts`], then [`DocumentPair::align`]).
+pub fn align_texts(
+    zh_text: String,
+    en_text: String,
+    presegmented: bool,
+) -> Result<AlignedDocuments> {
+    Ok(segment_texts(zh_text, en_text, presegmented)?.align())
 }
 
 /// Read two files (detecting their encodings), then [`align_texts`].

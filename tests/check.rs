@@ -175,22 +175,109 @@ fn fail_on_sets_the_exit_code() {
         .stdout(predicate::str::contains("0 findings"));
 }
 
+/// The seed pair segmented one sentence per line, with its true alignment.
+fn seed_fixture() -> [String; 6] {
+    [
+        "check".into(),
+        "--presegmented".into(),
+        fixture("seed.zh.txt"),
+        fixture("seed.en.txt"),
+        "--alignment".into(),
+        fixture("seed.align"),
+    ]
+}
+
 #[test]
-#[ignore = "needs the CC-CEDICT lexicon merged: the length-only aligner merges the omitted sentence"]
-fn fail_on_error_fails_on_an_omission() {
+fn fail_on_error_fails_on_the_seed_omission() {
     duizhao()
-        .args([
-            "check",
-            "--presegmented",
-            "--fail-on",
-            "error",
-            "--format",
-            "tsv",
-        ])
-        .args([fixture("omission.zh.txt"), fixture("omission.en.txt")])
+        .args(seed_fixture())
+        .args(["--fail-on", "error", "--format", "tsv"])
         .assert()
         .code(1)
         .stdout(predicate::str::contains("得道者多助"));
+    duizhao()
+        .args(seed_fixture())
+        .args(["--fail-on", "error", "--min-severity", "error"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn a_bad_ladder_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let ladder = dir.path().join("bad.align");
+    std::fs::write(&ladder, "[0]:[0]\n[2]:[1]\n").unwrap_or_else(|e| panic!("{e}"));
+    duizhao()
+        .args(["check", "--presegmented"])
+        .args([fixture("seed.zh.txt"), fixture("seed.en.txt")])
+        .arg("--alignment")
+        .arg(&ladder)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "does not continue the Chinese sentences",
+        ));
+}
+
+/// With the true alignment of the seed pair, the review finds its five real
+/// problems (an omitted sentence, an added one, a dropped date, an altered
+/// span of years, a dropped qualifier), every correct figure conversion is
+/// left alone, and the rest is page furniture.
+#[test]
+fn seed_with_its_true_alignment_finds_the_real_problems_and_nothing_else() {
+    let args = seed_fixture();
+    let args: Vec<&str> = args[1..].iter().map(String::as_str).collect();
+    let v = json_of(&args);
+    let findings = v["findings"].as_array().cloned().unwrap_or_default();
+    let text = |f: &serde_json::Value, side: &str| {
+        f[side]
+            .as_array()
+            .and_then(|e| e.first())
+            .and_then(|t| t.as_str())
+            .unwrap_or("")
+            .to_string()
+    };
+    let got: Vec<(String, String, String)> = findings
+        .iter()
+        .filter(|f| f["kind"] != "page-furniture")
+        .map(|f| {
+            (
+                f["kind"].as_str().unwrap_or("").to_string(),
+                text(f, "zh_evidence"),
+                text(f, "en_evidence"),
+            )
+        })
+        .collect();
+    let want = [
+        ("figure-altered", "5-10年", "decade"),
+        ("qualifier-dropped", "六成以上", "60%"),
+        ("figure-missing", "2022年5月", ""),
+        (
+            "addition",
+            "",
+            "Buzzwords like “cooperation” in the national strategy amount to nothing more than empty talk.",
+        ),
+        ("omission", "得道者多助,失道者寡助。", ""),
+    ];
+    let want: Vec<(String, String, String)> = want
+        .iter()
+        .map(|(k, z, e)| (k.to_string(), z.to_string(), e.to_string()))
+        .collect();
+    assert_eq!(got, want);
+    let messages: Vec<&str> = findings
+        .iter()
+        .filter_map(|f| f["message"].as_str())
+        .collect();
+    assert!(messages.contains(&"qualifier dropped: 六成以上 (more than 60%) became \"60%\""));
+    assert!(messages
+        .contains(&"figure missing: 2022年5月 (May 2022) has no counterpart in the English"));
+    // The page around the article: one run before it, one after.
+    let furniture: Vec<usize> = findings
+        .iter()
+        .filter(|f| f["kind"] == "page-furniture")
+        .map(|f| f["en_sentences"].as_array().map_or(0, Vec::len))
+        .collect();
+    assert_eq!(furniture, vec![5, 18]);
 }
 
 #[test]
@@ -218,7 +305,7 @@ fn one_bilingual_file_is_split_and_checked() {
 /// Figures and sentences the review must find on the seed pair, and
 /// correct conversions it must leave alone.
 #[test]
-#[ignore = "needs sentence segmentation, the figure extractor and the CC-CEDICT lexicon merged"]
+#[ignore = "the aligner does not yet find the seed's true alignment (it shifts rather than leave a sentence unaligned)"]
 fn seed_pair_real_problems_are_found_and_correct_figures_left_alone() {
     let v = json_of(&[ZH, EN]);
     let findings = v["findings"].as_array().cloned().unwrap_or_default();
@@ -261,4 +348,67 @@ fn seed_pair_real_problems_are_found_and_correct_figures_left_alone() {
             "false finding on {figure}: {all:#?}"
         );
     }
+}
+
+/// The figure fixture, line by line, with its line-for-line alignment.
+fn figure_fixture(edit: impl Fn(usize, &str) -> String) -> duizhao::Review {
+    use duizhao::{Alignment, Bead, Document, Lang};
+    let read = |name: &str| {
+        std::fs::read_to_string(format!("{}/{}", env!("CARGO_MANIFEST_DIR"), fixture(name)))
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+    };
+    let zh = read("figures.zh.txt");
+    let en: Vec<String> = read("figures.en.txt")
+        .lines()
+        .enumerate()
+        .map(|(i, l)| edit(i, l))
+        .collect();
+    let zh = Document::presegmented(zh, Lang::Zh);
+    let en = Document::presegmented(en.join("\n"), Lang::En);
+    assert_eq!(zh.len(), en.len());
+    let alignment = Alignment {
+        beads: (0..zh.len())
+            .map(|i| Bead {
+                zh: i..i + 1,
+                en: i..i + 1,
+                confidence: 1.0,
+            })
+            .collect(),
+        score: 1.0,
+    };
+    duizhao::check(&zh, &en, &alignment)
+}
+
+#[test]
+fn correct_figures_of_the_fixture_raise_nothing() {
+    let review = figure_fixture(|_, l| l.to_string());
+    assert!(review.findings.is_empty(), "{:#?}", review.findings);
+}
+
+#[test]
+fn altered_and_dropped_figures_of_the_fixture_are_found() {
+    let review = figure_fixture(|i, l| match i {
+        0 => l.replace("107,000", "170,000"),
+        5 => l.replace("14 million", "17 million"),
+        9 => l.replace("nearly 40%", "40%"),
+        13 => l.replace(" on March 15, 2019", ""),
+        _ => l.to_string(),
+    });
+    let got: Vec<(usize, &str)> = review
+        .findings
+        .iter()
+        .map(|f| (f.bead, f.kind.name()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (0, "figure-altered"),
+            (5, "figure-altered"),
+            (9, "qualifier-dropped"),
+            (13, "figure-missing"),
+        ],
+        "{:#?}",
+        review.findings
+    );
+    assert!(review.findings[3].message.contains("2019年3月15日"));
 }

@@ -16,3 +16,5 @@ mod stream;
 mod tmx;
 // Figures: extraction and comparison over the bundled seed translation.
 mod numbers;
+// Lexical evidence on the seed pair and MAC-Dev gold links.
+mod lexicon;

@@ -2,7 +2,9 @@
 //! evidence from the bundled dictionary, and paragraph structure.
 
 use crate::document::Document;
+use crate::lang::Lang;
 use crate::lexicon::{self, EnWord, Lexicon, ZhWord};
+use crate::numbers::{self, Figure};
 
 /// What the cost model knows of one Chinese sentence (or block of sentences).
 #[derive(Debug, Clone, Default)]
@@ -12,6 +14,8 @@ pub(crate) struct ZhUnit {
     pub first_para: usize,
     pub last_para: usize,
     pub words: Vec<ZhWord>,
+    /// Figures that can anchor a bead (vague amounts left out).
+    pub figures: Vec<Figure>,
 }
 
 /// What the cost model knows of one English sentence (or block of sentences).
@@ -21,6 +25,7 @@ pub(crate) struct EnUnit {
     pub first_para: usize,
     pub last_para: usize,
     pub words: Vec<EnWord>,
+    pub figures: Vec<Figure>,
 }
 
 fn char_len(s: &str) -> f64 {
@@ -38,6 +43,7 @@ pub(crate) fn zh_units(doc: &Document, lexicon: &Lexicon) -> Vec<ZhUnit> {
                 first_para: s.paragraph,
                 last_para: s.paragraph,
                 words: lexicon.zh_words(text),
+                figures: anchors(text, Lang::Zh),
             }
         })
         .collect()
@@ -54,9 +60,35 @@ pub(crate) fn en_units(doc: &Document, lexicon: &Lexicon) -> Vec<EnUnit> {
                 first_para: s.paragraph,
                 last_para: s.paragraph,
                 words: lexicon.en_words(text),
+                figures: anchors(text, Lang::En),
             }
         })
         .collect()
+}
+
+fn anchors(text: &str, lang: Lang) -> Vec<Figure> {
+    let mut figures = numbers::extract(text, lang);
+    figures.retain(|f| !f.vague);
+    figures
+}
+
+/// Figures of a bead that agree in value, and the figures on both sides.
+fn figure_agreement(zh: &[ZhUnit], en: &[EnUnit]) -> (usize, usize) {
+    let zt: usize = zh.iter().map(|u| u.figures.len()).sum();
+    let et: usize = en.iter().map(|u| u.figures.len()).sum();
+    if zt == 0 || et == 0 {
+        return (0, zt + et);
+    }
+    let zf: Vec<Figure> = zh.iter().flat_map(|u| u.figures.iter().cloned()).collect();
+    let ef: Vec<Figure> = en.iter().flat_map(|u| u.figures.iter().cloned()).collect();
+    let cmp = numbers::compare(&zf, &ef);
+    let agreed = cmp
+        .matched
+        .iter()
+        .filter(|m| !matches!(m.quality, numbers::MatchQuality::Altered))
+        .count()
+        .min(zt.min(et));
+    (agreed, zt + et)
 }
 
 /// Units merged into blocks of `size` for the coarse pass.
@@ -68,6 +100,7 @@ pub(crate) fn zh_blocks(units: &[ZhUnit], size: usize) -> Vec<ZhUnit> {
             first_para: c.first().map_or(0, |u| u.first_para),
             last_para: c.last().map_or(0, |u| u.last_para),
             words: c.iter().flat_map(|u| u.words.iter().cloned()).collect(),
+            figures: c.iter().flat_map(|u| u.figures.iter().cloned()).collect(),
         })
         .collect()
 }
@@ -80,6 +113,7 @@ pub(crate) fn en_blocks(units: &[EnUnit], size: usize) -> Vec<EnUnit> {
             first_para: c.first().map_or(0, |u| u.first_para),
             last_para: c.last().map_or(0, |u| u.last_para),
             words: c.iter().flat_map(|u| u.words.iter().cloned()).collect(),
+            figures: c.iter().flat_map(|u| u.figures.iter().cloned()).collect(),
         })
         .collect()
 }
@@ -97,17 +131,20 @@ pub(crate) struct Weights {
     pub paragraph: f64,
     /// Extra cost per sentence beyond one on a side (discourages merges without evidence).
     pub merge: f64,
+    /// How many content words one figure counts as.
+    pub figure: f64,
 }
 
 impl Default for Weights {
     fn default() -> Weights {
         Weights {
             skip: env_f64("DZ_SKIP", 3.0),
-            variance: env_f64("DZ_VAR", 6.8),
+            variance: env_f64("DZ_VAR", 15.0),
             length: env_f64("DZ_WLEN", 1.0),
-            lexical: env_f64("DZ_WLEX", 0.0),
+            lexical: env_f64("DZ_WLEX", 3.0),
             paragraph: env_f64("DZ_PARA", 3.0),
             merge: env_f64("DZ_MERGE", 1.0),
+            figure: env_f64("DZ_FIG", 2.0),
         }
     }
 }
@@ -159,7 +196,13 @@ impl CostModel {
         let delta = (le - lz) / (w.variance * mean).sqrt();
         let zw: Vec<&[ZhWord]> = zh.iter().map(|u| u.words.as_slice()).collect();
         let ew: Vec<&[EnWord]> = en.iter().map(|u| u.words.as_slice()).collect();
-        let lex = lexicon::lexical_match(&zw, &ew).score();
+        let lm = lexicon::lexical_match(&zw, &ew);
+        // Figures count as words that must find their partner.
+        let (fig_agreed, fig_total) = figure_agreement(zh, en);
+        let fw = w.figure;
+        let matched = (lm.zh_matched + lm.en_matched) as f64 + fw * 2.0 * fig_agreed as f64;
+        let total = (lm.zh_total + lm.en_total) as f64 + fw * fig_total as f64;
+        let lex = if total > 0.0 { matched / total } else { 0.0 };
         let crossings = zh.last().map_or(0, |u| u.last_para)
             - zh.first().map_or(0, |u| u.first_para)
             + en.last().map_or(0, |u| u.last_para)

@@ -89,10 +89,83 @@ fn family(v: &Value) -> u8 {
     }
 }
 
-/// Figures not worth a missing/added finding on their own: small ordinals
-/// (第一, "second") come and go with restructured sentences.
-fn minor(f: &Figure) -> bool {
-    f.vague || matches!(f.value, Value::Ordinal(n) if n <= 10)
+/// Figures worth a missing/added finding on their own: dates, years,
+/// percentages and money always; counts, ordinals, fractions and durations
+/// only when written with digits (or 万/亿). Small numbers written out
+/// (三个人, "the two of them", "first") come and go with free translation.
+fn significant(f: &Figure, text: &str) -> bool {
+    if f.vague {
+        return false;
+    }
+    match f.value {
+        Value::Percent(_)
+        | Value::PercentagePoints(_)
+        | Value::Money { .. }
+        | Value::Year(_)
+        | Value::Decade(_)
+        | Value::Date { .. } => true,
+        Value::Range { kind, .. } => {
+            !matches!(kind, RangeKind::Number) || text.chars().any(|c| c.is_ascii_digit())
+        }
+        Value::Number(_)
+        | Value::Ordinal(_)
+        | Value::Fraction { .. }
+        | Value::Multiple(_)
+        | Value::Duration { .. } => text
+            .chars()
+            .any(|c| c.is_ascii_digit() || c == '万' || c == '亿'),
+    }
+}
+
+/// A number's value and the unit it is counted in, for a second look at
+/// matches `compare` calls approximate.
+fn magnitude(v: &Value) -> Option<f64> {
+    match *v {
+        Value::Number(x)
+        | Value::Percent(x)
+        | Value::PercentagePoints(x)
+        | Value::Multiple(x)
+        | Value::Money { amount: x, .. }
+        | Value::Duration { amount: x, .. } => Some(x),
+        _ => None,
+    }
+}
+
+/// Significant digits of `x` as written (107000 → 3, 300 → 1, 6.5 → 2).
+fn significant_digits(x: f64) -> u32 {
+    let s = format!("{}", x.abs());
+    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+    let digits = digits.trim_start_matches('0');
+    let digits = if s.contains('.') {
+        digits
+    } else {
+        digits.trim_end_matches('0')
+    };
+    (digits.len() as u32).max(1)
+}
+
+/// `x` rounded to `digits` significant digits.
+fn round_to(x: f64, digits: u32) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let scale = 10f64.powi(digits as i32 - 1 - x.abs().log10().floor() as i32);
+    (x * scale).round() / scale
+}
+
+/// Values `compare` calls approximate really agree only when they round to
+/// the same figure and differ by at most 5% (54.3万 and "about 540,000" do;
+/// "at least 12" and "at least 15", "nearly 40%" and "nearly 43%" do not).
+fn approximately_equal(a: &Value, b: &Value) -> bool {
+    let (Some(x), Some(y)) = (magnitude(a), magnitude(b)) else {
+        return true;
+    };
+    if x == y {
+        return true;
+    }
+    let p = significant_digits(x).min(significant_digits(y));
+    let close = (x - y).abs() <= 0.05 * x.abs().max(y.abs());
+    close && (round_to(x, p) - round_to(y, p)).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0)
 }
 
 fn matches_well(q: MatchQuality) -> bool {
@@ -124,11 +197,20 @@ pub(super) fn check(ctx: &Context<'_>, window: usize, out: &mut Vec<Finding>) {
                 if m.zh >= zh_fate.len() || m.en >= en_fate.len() {
                     continue;
                 }
-                if matches_well(m.quality) {
+                let quality = if m.quality == MatchQuality::Approximate
+                    && !zh.figures[m.zh].vague
+                    && !en.figures[m.en].vague
+                    && !approximately_equal(&zh.figures[m.zh].value, &en.figures[m.en].value)
+                {
+                    MatchQuality::Altered
+                } else {
+                    m.quality
+                };
+                if matches_well(quality) {
                     zh_fate[m.zh] = Fate::Done;
                     en_fate[m.en] = Fate::Done;
                 } else {
-                    flagged.push((m.zh, m.en, m.quality));
+                    flagged.push((m.zh, m.en, quality));
                 }
             }
         }
@@ -171,13 +253,21 @@ pub(super) fn check(ctx: &Context<'_>, window: usize, out: &mut Vec<Finding>) {
         }
         // Leftovers of one family on both sides: altered.
         for z in 0..bf.zh.figures.len() {
-            if bf.zh_fate[z] != Fate::Open || bf.zh.figures[z].vague {
+            if bf.zh_fate[z] != Fate::Open
+                || !significant(
+                    &bf.zh.figures[z],
+                    slice(ctx.zh.text(), &bf.zh.figures[z].span),
+                )
+            {
                 continue;
             }
             let fz = family(&bf.zh.figures[z].value);
             if let Some(e) = (0..bf.en.figures.len()).find(|&e| {
                 bf.en_fate[e] == Fate::Open
-                    && !bf.en.figures[e].vague
+                    && significant(
+                        &bf.en.figures[e],
+                        slice(ctx.en.text(), &bf.en.figures[e].span),
+                    )
                     && family(&bf.en.figures[e].value) == fz
             }) {
                 bf.zh_fate[z] = Fate::Done;
@@ -186,12 +276,17 @@ pub(super) fn check(ctx: &Context<'_>, window: usize, out: &mut Vec<Finding>) {
             }
         }
         for &(z, e, q) in &bf.flagged {
-            out.push(pair_finding(ctx, b, &bf.zh, z, &bf.en, e, q));
+            let (zf, ef) = (&bf.zh.figures[z], &bf.en.figures[e]);
+            if significant(zf, slice(ctx.zh.text(), &zf.span))
+                || significant(ef, slice(ctx.en.text(), &ef.span))
+            {
+                out.push(pair_finding(ctx, b, &bf.zh, z, &bf.en, e, q));
+            }
         }
         for z in 0..bf.zh.figures.len() {
             let f = &bf.zh.figures[z];
-            if bf.zh_fate[z] == Fate::Open && !minor(f) {
-                let text = slice(ctx.zh.text(), &f.span);
+            let text = slice(ctx.zh.text(), &f.span);
+            if bf.zh_fate[z] == Fate::Open && significant(f, text) {
                 out.push(Finding {
                     kind: FindingKind::FigureMissing,
                     severity: FindingKind::FigureMissing.severity(),
@@ -209,8 +304,8 @@ pub(super) fn check(ctx: &Context<'_>, window: usize, out: &mut Vec<Finding>) {
         }
         for e in 0..bf.en.figures.len() {
             let f = &bf.en.figures[e];
-            if bf.en_fate[e] == Fate::Open && !minor(f) {
-                let text = slice(ctx.en.text(), &f.span);
+            let text = slice(ctx.en.text(), &f.span);
+            if bf.en_fate[e] == Fate::Open && significant(f, text) {
                 out.push(Finding {
                     kind: FindingKind::FigureAdded,
                     severity: FindingKind::FigureAdded.severity(),
@@ -259,7 +354,14 @@ fn rescue(beads: &mut [BeadFigures], b: usize, z: usize, window: usize) -> bool 
                 .map(|&e| beads[nb].en.figures[e].clone())
                 .collect();
             let cmp = numbers::compare(std::slice::from_ref(&zf), &figs);
-            if let Some(m) = cmp.matched.iter().find(|m| matches_well(m.quality)) {
+            let good = |m: &&numbers::FigureMatch| {
+                matches_well(m.quality)
+                    && (m.quality == MatchQuality::Exact
+                        || figs.get(m.en).is_some_and(|e| {
+                            zf.vague || e.vague || approximately_equal(&zf.value, &e.value)
+                        }))
+            };
+            if let Some(m) = cmp.matched.iter().find(good) {
                 if let Some(&e) = open.get(m.en) {
                     beads[nb].en_fate[e] = Fate::Done;
                     beads[b].zh_fate[z] = Fate::Done;
@@ -443,5 +545,43 @@ mod tests {
         );
         let review = check(&zh, &en, &ladder(&[(1, 1), (1, 0), (1, 1)]));
         assert_eq!(kinds(&review), vec!["omission"]);
+    }
+}
+
+#[cfg(test)]
+mod value_tests {
+    use super::*;
+
+    #[test]
+    fn approximate_values_must_round_alike_and_be_close() {
+        let n = Value::Number;
+        assert!(approximately_equal(&n(543_000.0), &n(540_000.0)));
+        assert!(approximately_equal(&n(107_000.0), &n(107_000.0)));
+        assert!(!approximately_equal(&n(12.0), &n(15.0)));
+        assert!(!approximately_equal(
+            &Value::Percent(40.0),
+            &Value::Percent(43.0)
+        ));
+        assert!(!approximately_equal(&n(14_000_000.0), &n(17_000_000.0)));
+        assert_eq!(significant_digits(107_000.0), 3);
+        assert_eq!(significant_digits(300.0), 1);
+        assert_eq!(significant_digits(6.5), 2);
+        assert_eq!(round_to(543_000.0, 2), 540_000.0);
+    }
+
+    #[test]
+    fn small_written_out_counts_are_not_significant() {
+        let fig = |value, span| Figure {
+            span,
+            value,
+            qualifier: numbers::Qualifier::Exact,
+            vague: false,
+        };
+        assert!(!significant(&fig(Value::Number(3.0), 0..3), "三"));
+        assert!(!significant(&fig(Value::Number(2.0), 0..3), "two"));
+        assert!(significant(&fig(Value::Number(3000.0), 0..5), "3,000"));
+        assert!(significant(&fig(Value::Number(30_000.0), 0..6), "三万"));
+        assert!(significant(&fig(Value::Percent(60.0), 0..6), "六成"));
+        assert!(significant(&fig(Value::Year(2021), 0..4), "2021"));
     }
 }

@@ -493,13 +493,17 @@ fn is_prose(text: &str) -> bool {
 }
 
 /// Up to `max` characters of `s`, with an ellipsis when cut.
+/// Line breaks and other control characters become spaces: messages are one line.
 pub(crate) fn quote(s: &str, max: usize) -> String {
     let s = s.trim();
-    if s.chars().count() <= max {
-        return s.to_string();
+    let mut out: String = s
+        .chars()
+        .take(max)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if s.chars().count() > max {
+        out.push('…');
     }
-    let mut out: String = s.chars().take(max).collect();
-    out.push('…');
     out
 }
 

@@ -1301,7 +1301,7 @@ impl<'a> Parser<'a> {
             let next = self.w(i + 1);
             if let Some(p) = scale_word(next) {
                 // "a million", "a hundred thousand"
-                let (v, k, _) = self.words_after_a(i + 1, p)?;
+                let (v, k) = self.words_after_a(i + 1);
                 let mut q = Qty::new(start, self.end(k - 1), v, Kind::Plain);
                 q.scale = Some(decimal(1.0, 0, p));
                 let k2 = self.unit(&mut q, k, false);
@@ -1536,7 +1536,7 @@ impl<'a> Parser<'a> {
     }
 
     /// After "a": "a hundred", "a million", "a hundred thousand".
-    fn words_after_a(&self, j: usize, _p: i32) -> Option<(f64, usize, bool)> {
+    fn words_after_a(&self, j: usize) -> (f64, usize) {
         let mut total = 0f64;
         let mut cur = 1f64;
         let mut k = j;
@@ -1549,7 +1549,7 @@ impl<'a> Parser<'a> {
             }
             k += 1;
         }
-        Some((total + cur, k, true))
+        (total + cur, k)
     }
 
     /// dozens, hundreds (of), tens of thousands, several hundred, a few thousand,

@@ -901,7 +901,8 @@ fn vague_units(text: &str, start: usize, units_at: usize) -> Step {
         return Step::Next;
     }
     let mut q = vague(start, j, decimal(1.0, 0, pow));
-    apply_unit(text, &mut q, None);
+    // 几十年 is a vague duration, 数倍 a vague multiple.
+    apply_unit_num(text, &mut q, None);
     Step::Fig(q)
 }
 
@@ -990,11 +991,7 @@ fn number_figure(text: &str, i: usize) -> Step {
             quantity(text, after).ok().map(|(p, _)| p)
         };
         if let Some(hi) = second {
-            let mut lo = q;
-            if lo.kind == Kind::Plain && hi.kind != Kind::Plain && lone.is_some() {
-                lo.kind = hi.kind;
-            }
-            if let Some(r) = Qty::range(lo, hi) {
+            if let Some(r) = Qty::range(q, hi) {
                 q = r;
                 ranged = true;
             }
@@ -1024,9 +1021,6 @@ fn number_figure(text: &str, i: usize) -> Step {
             if !allowed {
                 return Step::Skip(q.end.min(i + 3));
             }
-        }
-        if q.vague && q.range.is_none() {
-            // 二十几: nothing more to add.
         }
     }
     if q.kind == Kind::Plain || matches!(q.kind, Kind::Duration(_)) {
@@ -1295,11 +1289,6 @@ fn iso_date(text: &str, i: usize, a: Arabic) -> Option<Qty> {
     ))
 }
 
-/// After a vague amount: 几十年 is a vague duration, 数倍 a vague multiple.
-fn apply_unit(text: &str, q: &mut Qty, n: Option<&ZhNum>) {
-    apply_unit_num(text, q, n)
-}
-
 /// The unit or kind right after the number: %, 成, 倍, 分之, 年, 月, 日, 天, 美元 …
 fn apply_unit_num(text: &str, q: &mut Qty, n: Option<&ZhNum>) {
     let j = q.end;
@@ -1341,10 +1330,9 @@ fn apply_unit_num(text: &str, q: &mut Qty, n: Option<&ZhNum>) {
         }
         return set(q, Kind::Multiple, 3);
     }
-    if let Some(after) = r.strip_prefix("分之") {
+    if r.starts_with("分之") {
         if let Some(num) = parse_num(text, j + 6) {
             let den = v;
-            let _ = after;
             q.end = num.end;
             if num.is_int() && int && num.value > 0.0 && den > 0.0 && den < 1e9 && num.value < 1e9 {
                 q.value = num.value / den;

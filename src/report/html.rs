@@ -121,6 +121,19 @@ pub fn render(report: &Report<'_>) -> String {
         let attached = by_bead.get(&b).map(Vec::as_slice).unwrap_or(&[]);
         let zh_cell = side(report, report.zh, bead.zh.clone(), &zh_marks, true);
         let en_cell = side(report, report.en, bead.en.clone(), &en_marks, false);
+        let furniture = (!bead.zh.is_empty() || !bead.en.is_empty())
+            && bead.zh.clone().all(|i| zh_furniture.contains(&i))
+            && bead.en.clone().all(|i| en_furniture.contains(&i));
+        let (zh_html, en_html) = if furniture {
+            // Page furniture: the empty side needs no marker.
+            let blank = |c: &Cell, empty: bool| if empty { String::new() } else { c.html.clone() };
+            (
+                blank(&zh_cell, bead.zh.is_empty()),
+                blank(&en_cell, bead.en.is_empty()),
+            )
+        } else {
+            (zh_cell.html.clone(), en_cell.html.clone())
+        };
         let mut kinds: BTreeSet<&str> = attached
             .iter()
             .filter_map(|&i| review.findings.get(i))
@@ -132,10 +145,6 @@ pub fn render(report: &Report<'_>) -> String {
             .filter_map(|&i| review.findings.get(i))
             .map(|f| f.severity)
             .max();
-        let furniture = !bead.zh.is_empty() || !bead.en.is_empty();
-        let furniture = furniture
-            && bead.zh.clone().all(|i| zh_furniture.contains(&i))
-            && bead.en.clone().all(|i| en_furniture.contains(&i));
         let para = para_key(report, bead.zh.start, bead.en.start, &bead.zh, &bead.en);
         let new_para = para.is_some() && para != last_para && last_para.is_some();
         if para.is_some() {
@@ -156,7 +165,7 @@ pub fn render(report: &Report<'_>) -> String {
             });
         }
         let mut class = String::from("bead");
-        if new_para {
+        if new_para && !furniture {
             class.push_str(" para");
         }
         if bead.zh.is_empty() || bead.en.is_empty() {
@@ -177,8 +186,8 @@ pub fn render(report: &Report<'_>) -> String {
             bead.confidence,
             bead.zh.len(),
             bead.en.len(),
-            zh_cell.html,
-            en_cell.html,
+            zh_html,
+            en_html,
         );
         if !attached.is_empty() {
             h.push_str("<ol class=\"findings\">\n");
@@ -186,14 +195,19 @@ pub fn render(report: &Report<'_>) -> String {
                 let Some(f) = review.findings.get(i) else {
                     continue;
                 };
+                // "figure missing: 2022年5月 …" shows as label and message.
+                let (label, msg) = match f.message.split_once(": ") {
+                    Some((head, rest)) if !head.contains('"') && head.len() < 48 => (head, rest),
+                    _ => (f.kind.name(), f.message.as_str()),
+                };
                 let _ = writeln!(
                     h,
-                    "<li class=\"finding sev-{sev}\" id=\"f{i}\" data-kind=\"{k}\"><a class=\"sev\" href=\"#f{i}\">{sev}</a>\
+                    "<li class=\"finding sev-{sev}\" id=\"f{i}\" data-kind=\"{k}\"><a class=\"sev\" href=\"#f{i}\" title=\"{k}\">{sev}</a>\
                      <span class=\"kind\">{label}</span><span class=\"msg\">{msg}</span></li>",
                     sev = f.severity.name(),
                     k = f.kind.name(),
-                    label = escape(f.kind.name()),
-                    msg = escape(&f.message),
+                    label = escape(label),
+                    msg = escape(msg),
                 );
             }
             h.push_str("</ol>\n");
@@ -352,6 +366,8 @@ main{max-width:1360px;margin:1.2rem auto 3rem;padding:0 1.5rem}
 section.bead{background:var(--paper);padding:.6rem 1rem;border-left:3px solid transparent;border-top:1px solid #f1efea;scroll-margin-top:150px}
 section.bead:first-of-type{border-radius:8px 8px 0 0}
 section.bead.para{margin-top:.7rem;border-top:0;border-radius:8px 8px 0 0;box-shadow:0 -1px 0 var(--rule)}
+section.bead.furniture{padding-top:.2rem;padding-bottom:.2rem;border-top-color:transparent}
+section.bead.furniture ol.findings{margin-top:.25rem}
 section.bead.worst-error{border-left-color:var(--err)}
 section.bead.worst-warning{border-left-color:#e8a317}
 section.bead.worst-info{border-left-color:#8db4ea}
@@ -384,6 +400,7 @@ li.finding.sev-error .sev{color:var(--err)}
 li.finding.sev-warning .sev{color:var(--warn)}
 li.finding.sev-info .sev{color:var(--info)}
 li.finding .kind{font-weight:600;white-space:nowrap;color:var(--ink)}
+li.finding .kind::first-letter{text-transform:uppercase}
 li.finding .msg{color:#374151;font-family:var(--ui)}
 li.finding:target{outline:2px solid var(--ink);outline-offset:1px}
 .flash{animation:flash 1.2s ease-out}

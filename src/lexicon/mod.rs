@@ -1,0 +1,879 @@
+//! Bilingual lexical evidence: which content words of a Chinese sentence find
+//! a translation in an English sentence, and the reverse.
+//!
+//! The bundled dictionary is CC-CEDICT (CC BY-SA 4.0, see `data/README.md`),
+//! compiled at build time into a compact table read in place (no parsing at
+//! start-up); Chinese is segmented with jieba. Every English word, in glosses
+//! and in sentences alike, is lower-cased, stripped of stopwords, mapped to
+//! its base form when irregular (`said` → `say`, `Americans` → `america`)
+//! and stemmed with the English Snowball stemmer; stems become `u32` ids, so
+//! comparing a Chinese word with an English one is comparing integers.
+//!
+//! * [`Lexicon::zh_words`] turns a Chinese sentence into [`ZhWord`]s, each with
+//!   the sorted ids of its English translations (plus toneless pinyin keys for
+//!   names, and its own lower-cased form for Latin tokens such as `RAND`).
+//! * [`Lexicon::en_words`] turns an English sentence into [`EnWord`]s.
+//! * [`lexical_match`] scores a candidate bead (several sentences per side)
+//!   without allocating in the common case.
+//!
+//! Ids: stems that occur in the dictionary's glosses are interned to dense ids
+//! below 2³¹. Any other string (an English word no gloss uses, a pinyin key)
+//! gets a 31-bit FNV-1a hash with the top bit set, computed the same way on
+//! both sides; two distinct unknown strings share an id only by a rare hash
+//! collision, which at worst adds one spurious match.
+
+mod blob;
+mod cedict;
+mod compile;
+mod english;
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use jieba_rs::Jieba;
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::lang::is_han;
+use blob::{Blob, Record, FUNCTION, PROPER};
+use english::Case;
+
+/// The bundled CC-CEDICT, compiled by the build script.
+static BUNDLED_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));
+
+/// Top bit of ids that are hashes rather than interned stems.
+const HASHED: u32 = 1 << 31;
+
+/// At most this many gloss stems per character of a name (陈清扬 keeps the
+/// first senses of 陈, 清 and 扬 besides its pinyin keys).
+const IDS_PER_NAME_CHAR: usize = 4;
+
+/// Chinese function words that are never content words: structural and modal
+/// particles, pronouns and demonstratives (这里, 那些), the copula and 有,
+/// common prepositions and conjunctions (于是, 然后, 可是, 不过), degree and
+/// aspect adverbs, negation, 一 and the classifier 个, vague quantities
+/// (有些, 一点), and the erhua suffix 儿 when the segmenter leaves it alone;
+/// simplified and traditional forms. Their English counterparts are English
+/// stopwords, so neither side counts them. Sorted (by bytes) for binary search.
+const ZH_STOPWORDS: &[&str] = &[
+    "一", "一个", "一些", "一個", "一点", "一點", "不", "不过", "不過", "与", "並", "並且", "个",
+    "为", "为了", "之", "也", "了", "于", "于是", "些", "从", "他", "他们", "他們", "以", "们",
+    "似的", "但", "但是", "你", "你们", "你們", "使", "便", "個", "們", "儿", "兒", "其", "即",
+    "却", "卻", "又", "及", "可是", "同", "向", "吗", "吧", "呀", "呢", "和", "哪裡", "哪里", "啊",
+    "嘛", "因为", "因此", "因為", "在", "地", "她", "她们", "她們", "如果", "它", "它们", "它們",
+    "对", "将", "將", "對", "就", "就是", "并", "并且", "很", "得", "從", "您", "我", "我们",
+    "我們", "或", "或者", "所", "所以", "才", "把", "於", "於是", "是", "有", "有些", "有点",
+    "有點", "此", "沒", "沒有", "没", "没有", "為", "為了", "然后", "然後", "的", "着", "給", "给",
+    "而", "而且", "自己", "與", "虽然", "被", "該", "该", "过", "还", "还是", "这", "这个", "这些",
+    "这样", "这里", "這", "這些", "這個", "這樣", "這裡", "過", "還", "還是", "那", "那个", "那些",
+    "那個", "那样", "那樣", "那裡", "那里", "都", "雖然",
+];
+
+fn hashed_id(s: &str) -> u32 {
+    let h = blob::fnv(s.as_bytes());
+    ((h ^ (h >> 32)) as u32) | HASHED
+}
+
+fn is_zh_stopword(word: &str) -> bool {
+    ZH_STOPWORDS.binary_search(&word).is_ok()
+}
+
+/// A content word of a Chinese sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ZhWord {
+    /// Byte span of the word in the sentence given to [`Lexicon::zh_words`].
+    pub span: Range<usize>,
+    /// Sorted, deduplicated ids of the stems of its English translations, of
+    /// toneless pinyin keys for names (陈清扬 → `chenqingyang`, `chen`,
+    /// `qingyang`), and of its own lower-cased form for Latin tokens (RAND).
+    /// Empty when the dictionary knows nothing of the word.
+    pub translations: Vec<u32>,
+}
+
+/// A content word of an English sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnWord {
+    /// Byte span of the word in the sentence given to [`Lexicon::en_words`].
+    pub span: Range<usize>,
+    /// Id of the word's stem.
+    pub stem: u32,
+    /// For capitalised words and acronyms, the id of the unstemmed lower-cased
+    /// form when it differs from the stem (a name such as `Jones`, to meet a
+    /// pinyin or Latin key on the Chinese side).
+    pub alt: Option<u32>,
+}
+
+/// How many content words on each side of a bead found a partner on the other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LexicalMatch {
+    /// Chinese content words with a translation among the English words.
+    pub zh_matched: usize,
+    /// Chinese content words in the bead.
+    pub zh_total: usize,
+    /// English content words that translate some Chinese word of the bead.
+    pub en_matched: usize,
+    /// English content words in the bead.
+    pub en_total: usize,
+}
+
+impl LexicalMatch {
+    /// Share of the content words of both sides that found a partner, in
+    /// 0..1: `(zh_matched + en_matched) / (zh_total + en_total)`. A bead
+    /// without any content word scores 0 (no evidence either way).
+    pub fn score(&self) -> f64 {
+        let total = self.zh_total + self.en_total;
+        if total == 0 {
+            0.0
+        } else {
+            (self.zh_matched + self.en_matched) as f64 / total as f64
+        }
+    }
+}
+
+/// English words of a bead up to which [`lexical_match`] works on the stack.
+const STACK_EN_WORDS: usize = 128;
+
+/// Match the content words of a bead: the Chinese words of its sentences
+/// `zh` against the English words of its sentences `en`.
+///
+/// A Chinese word is matched when one of its translation ids is the stem or
+/// alternative id of some English word of the bead; an English word is
+/// matched when its stem or alternative id is among the translations of some
+/// Chinese word. Matching is many-to-many. Beads of up to 128 English words
+/// are scored without allocating.
+pub fn lexical_match(zh: &[&[ZhWord]], en: &[&[EnWord]]) -> LexicalMatch {
+    let zh_total = zh.iter().map(|s| s.len()).sum();
+    let en_total: usize = en.iter().map(|s| s.len()).sum();
+    let mut result = LexicalMatch {
+        zh_total,
+        en_total,
+        ..LexicalMatch::default()
+    };
+    if zh_total == 0 || en_total == 0 {
+        return result;
+    }
+    if en_total <= STACK_EN_WORDS {
+        let mut keys = [(0u32, 0u32); 2 * STACK_EN_WORDS];
+        let mut seen = [0u64; STACK_EN_WORDS / 64];
+        count_matches(zh, en, &mut keys, &mut seen, &mut result, |_| {});
+    } else {
+        let mut keys = vec![(0u32, 0u32); 2 * en_total];
+        let mut seen = vec![0u64; en_total.div_ceil(64)];
+        count_matches(zh, en, &mut keys, &mut seen, &mut result, |_| {});
+    }
+    result
+}
+
+/// The bit of an id in [`count_matches`]' Bloom filter (0..256).
+fn bloom_bit(id: u32) -> usize {
+    (id.wrapping_mul(0x9E37_79B9) >> 24) as usize
+}
+
+/// Which content words of a bead found a partner, word by word: what
+/// [`lexical_match`] counts, for reporting the words left unmatched.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct WordMatches {
+    /// One flag per Chinese word of the bead, sentence after sentence.
+    pub zh: Vec<bool>,
+    /// One flag per English word of the bead, sentence after sentence.
+    pub en: Vec<bool>,
+}
+
+/// The matched flags of every content word of a bead (see [`lexical_match`]).
+pub fn word_matches(zh: &[&[ZhWord]], en: &[&[EnWord]]) -> WordMatches {
+    let zh_total = zh.iter().map(|s| s.len()).sum();
+    let en_total: usize = en.iter().map(|s| s.len()).sum();
+    let mut keys = vec![(0u32, 0u32); 2 * en_total];
+    let mut seen = vec![0u64; en_total.div_ceil(64)];
+    let mut zh_flags = Vec::with_capacity(zh_total);
+    let mut result = LexicalMatch::default();
+    count_matches(zh, en, &mut keys, &mut seen, &mut result, |hit| {
+        zh_flags.push(hit)
+    });
+    let en_flags = (0..en_total)
+        .map(|i| seen.get(i / 64).is_some_and(|b| b & (1 << (i % 64)) != 0))
+        .collect();
+    WordMatches {
+        zh: zh_flags,
+        en: en_flags,
+    }
+}
+
+/// The body of [`lexical_match`], on buffers large enough for the bead:
+/// `keys` holds (id, English word index) pairs sorted by id, `seen` one bit
+/// per English word; `on_zh` hears whether each Chinese word matched.
+fn count_matches(
+    zh: &[&[ZhWord]],
+    en: &[&[EnWord]],
+    keys: &mut [(u32, u32)],
+    seen: &mut [u64],
+    result: &mut LexicalMatch,
+    mut on_zh: impl FnMut(bool),
+) {
+    let mut n = 0;
+    for (i, w) in en.iter().flat_map(|s| s.iter()).enumerate() {
+        for id in std::iter::once(w.stem).chain(w.alt) {
+            if let Some(slot) = keys.get_mut(n) {
+                *slot = (id, i as u32);
+                n += 1;
+            }
+        }
+    }
+    let len = n.min(keys.len());
+    let keys = &mut keys[..len];
+    keys.sort_unstable();
+    // A 256-bit Bloom filter of the English ids turns most misses away
+    // before any binary search.
+    let mut bloom = [0u64; 4];
+    for &(id, _) in keys.iter() {
+        let b = bloom_bit(id);
+        bloom[b >> 6] |= 1 << (b & 63);
+    }
+    for w in zh.iter().flat_map(|s| s.iter()) {
+        let mut hit = false;
+        for &t in &w.translations {
+            let b = bloom_bit(t);
+            if bloom[b >> 6] & (1 << (b & 63)) == 0 {
+                continue;
+            }
+            let from = keys.partition_point(|&(id, _)| id < t);
+            for &(id, i) in keys.get(from..).unwrap_or(&[]) {
+                if id != t {
+                    break;
+                }
+                hit = true;
+                if let Some(bits) = seen.get_mut(i as usize / 64) {
+                    *bits |= 1 << (i % 64);
+                }
+            }
+        }
+        result.zh_matched += usize::from(hit);
+        on_zh(hit);
+    }
+    result.en_matched = seen.iter().map(|b| b.count_ones() as usize).sum();
+}
+
+/// Bilingual lexical evidence: a Chinese segmenter, CC-CEDICT translations
+/// as stem ids, and the English stemmer and stem table shared by both sides.
+pub struct Lexicon {
+    jieba: Jieba,
+    stemmer: Stemmer,
+    blob: Blob,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("headwords", &self.blob.word_count())
+            .field("stems", &self.blob.stem_count())
+            .finish_non_exhaustive()
+    }
+}
+
+/// An empty blob: what a lexicon falls back to if its data cannot be read.
+fn empty_blob() -> Blob {
+    let bytes = blob::Writer::default().finish();
+    Blob::open(Cow::Owned(bytes)).unwrap_or_else(|| unreachable!("an empty blob is valid"))
+}
+
+impl Lexicon {
+    /// The bundled lexicon (CC-CEDICT and jieba's dictionary), built on first
+    /// use and shared by all threads. The dictionary is read in place; the
+    /// cost of the first call is jieba's start-up.
+    pub fn bundled() -> &'static Lexicon {
+        static BUNDLED: OnceLock<Lexicon> = OnceLock::new();
+        BUNDLED.get_or_init(|| {
+            let blob = Blob::open(Cow::Borrowed(BUNDLED_BLOB));
+            debug_assert!(blob.is_some(), "the compiled CC-CEDICT is unreadable");
+            Lexicon::with_blob(blob.unwrap_or_else(empty_blob))
+        })
+    }
+
+    /// A lexicon from CC-CEDICT text (the format of the bundled file, read
+    /// line by line; malformed lines are skipped) and jieba's own dictionary.
+    /// Takes a few hundred milliseconds for the full dictionary.
+    pub fn from_cedict(text: &str) -> Lexicon {
+        let bytes = compile::compile(text, compile::Params::default());
+        Lexicon::with_blob(Blob::open(Cow::Owned(bytes)).unwrap_or_else(empty_blob))
+    }
+
+    fn with_blob(blob: Blob) -> Lexicon {
+        Lexicon {
+            jieba: Jieba::new(),
+            stemmer: Stemmer::create(Algorithm::English),
+            blob,
+        }
+    }
+
+    /// Number of headwords (simplified and traditional forms counted apart).
+    pub fn headwords(&self) -> usize {
+        self.blob.word_count()
+    }
+
+    /// The stem behind an id, when it is an interned gloss stem.
+    pub fn stem_text(&self, id: u32) -> Option<&str> {
+        self.blob.stem_text(id)
+    }
+
+    /// The id of an English word (any case): the id its stem has in
+    /// [`EnWord::stem`].
+    pub fn word_id(&self, word: &str) -> u32 {
+        let lower = word.to_lowercase();
+        self.id(&self.stem(&lower))
+    }
+
+    /// The translation ids CC-CEDICT gives a headword (sorted; empty when it
+    /// has none or is not a headword).
+    pub fn translations(&self, headword: &str) -> Vec<u32> {
+        self.blob
+            .word(headword)
+            .map_or(Vec::new(), |r| self.blob.ids(&r).collect())
+    }
+
+    fn stem(&self, word: &str) -> String {
+        compile::stem_key(&self.stemmer, word, self.blob.stem_trunc)
+    }
+
+    fn id(&self, stem: &str) -> u32 {
+        self.blob.stem_id(stem).unwrap_or_else(|| hashed_id(stem))
+    }
+
+    /// The content words of a Chinese sentence, in order.
+    ///
+    /// Punctuation, figures and function words are skipped. A word CC-CEDICT
+    /// lacks is split into the longest headwords it contains (禁毒合作 → 禁毒,
+    /// 合作); one of single characters only is a name when it starts with a
+    /// surname (陈清扬: pinyin keys and its characters' first senses), and
+    /// otherwise falls apart into its characters. Latin runs (RAND, 5G)
+    /// become words translated by themselves.
+    pub fn zh_words(&self, text: &str) -> Vec<ZhWord> {
+        let mut out = Vec::new();
+        let tokens = self.jieba.cut(text, true);
+        for (k, token) in tokens.iter().enumerate() {
+            let (start, word) = (token.byte_start, token.word);
+            if word.chars().any(is_han) {
+                // Up to two following characters that may end a name the
+                // segmenter cut short (余|占|鳌, 单扁|郎).
+                let mut following = ['\0'; 2];
+                let mut n = 0;
+                for t in tokens.iter().skip(k + 1) {
+                    let count = t.word.chars().count();
+                    let plain = t.word.chars().all(is_han) && !is_zh_stopword(t.word);
+                    if !plain || n + count > following.len() {
+                        break;
+                    }
+                    for c in t.word.chars() {
+                        following[n] = c;
+                        n += 1;
+                    }
+                }
+                self.push_han(word, start, &following[..n], &mut out);
+            } else if word.chars().any(english::is_word_char) {
+                for t in english::tokens(word) {
+                    if !t.has_letter || (t.case != Case::Upper && t.norm.chars().count() < 2) {
+                        continue;
+                    }
+                    let plain = english::strip_apostrophes(&t.norm);
+                    let mut translations = vec![self.id(&self.stem(&plain)), self.id(&plain)];
+                    translations.sort_unstable();
+                    translations.dedup();
+                    out.push(ZhWord {
+                        span: start + t.span.start..start + t.span.end,
+                        translations,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// The content words of an English sentence, in order.
+    ///
+    /// Function words, single letters and figures are skipped; acronyms
+    /// (`US`, `WHO`) are kept even when they spell a function word.
+    pub fn en_words(&self, text: &str) -> Vec<EnWord> {
+        let mut out = Vec::new();
+        for t in english::tokens(text) {
+            if !t.has_letter {
+                continue;
+            }
+            if t.case != Case::Upper
+                && (english::is_stopword(&t.norm) || t.norm.chars().count() < 2)
+            {
+                continue;
+            }
+            let plain = english::strip_apostrophes(&t.norm);
+            let stem = self.id(&self.stem(&plain));
+            let alt = match t.case {
+                Case::Lower => None,
+                Case::Capitalised | Case::Upper => Some(self.id(&plain)).filter(|&a| a != stem),
+            };
+            out.push(EnWord {
+                span: t.span,
+                stem,
+                alt,
+            });
+        }
+        out
+    }
+
+    /// Add the content word(s) of one Han token at byte `start`.
+    fn push_han(&self, word: &str, start: usize, following: &[char], out: &mut Vec<ZhWord>) {
+        if is_zh_stopword(word) {
+            return;
+        }
+        if self.push_known(word, start, following, out) {
+            return;
+        }
+        // Not a headword (or one without usable senses). An erhua suffix goes.
+        if let Some(base) = word.strip_suffix(['儿', '兒']).filter(|b| !b.is_empty()) {
+            return self.push_han(base, start, &[], out);
+        }
+        let pieces = self.longest_match(word);
+        if pieces.iter().any(|p| p.chars > 1) {
+            for p in pieces {
+                let piece = word.get(p.bytes.clone()).unwrap_or("");
+                if !is_zh_stopword(piece) {
+                    self.push_piece(piece, start + p.bytes.start, out);
+                }
+            }
+            return;
+        }
+        if self.looks_like_name(word) {
+            // A name: its pinyin keys and its characters' first senses.
+            let mut translations = Vec::new();
+            let mut buf = [0u8; 4];
+            for c in word.chars() {
+                if let Some(rec) = self.blob.word(c.encode_utf8(&mut buf)) {
+                    translations.extend(self.blob.ids(&rec).take(IDS_PER_NAME_CHAR));
+                }
+            }
+            self.push_name_keys(word, following, &mut translations);
+            translations.sort_unstable();
+            translations.dedup();
+            out.push(ZhWord {
+                span: start..start + word.len(),
+                translations,
+            });
+            return;
+        }
+        // Single characters glued by the segmenter (静得, 牛去): one word each.
+        for (i, c) in word.char_indices() {
+            let piece = word.get(i..i + c.len_utf8()).unwrap_or("");
+            if !is_zh_stopword(piece) {
+                self.push_piece(piece, start + i, out);
+            }
+        }
+    }
+
+    /// Add a headword with senses (and the pinyin key of a proper noun, or
+    /// the name keys of a lone surname character and the `following` ones);
+    /// skip a function word. False when the dictionary has nothing for it.
+    fn push_known(
+        &self,
+        word: &str,
+        start: usize,
+        following: &[char],
+        out: &mut Vec<ZhWord>,
+    ) -> bool {
+        let Some(rec) = self.blob.word(word) else {
+            return false;
+        };
+        if rec.ids_len == 0 {
+            return rec.flags & FUNCTION != 0;
+        }
+        let mut translations: Vec<u32> = self.blob.ids(&rec).collect();
+        if rec.flags & PROPER != 0 && word.chars().nth(1).is_some() {
+            let key: String = self.blob.pinyin(&rec).split(' ').collect();
+            if !key.is_empty() {
+                translations.push(self.id(&key));
+            }
+        } else if single_char(word).is_some() && rec.surname_len > 0 {
+            self.push_name_keys(word, following, &mut translations);
+        }
+        translations.sort_unstable();
+        translations.dedup();
+        out.push(ZhWord {
+            span: start..start + word.len(),
+            translations,
+        });
+        true
+    }
+
+    /// A piece of a split word, with what the dictionary has for it (if anything).
+    fn push_piece(&self, piece: &str, start: usize, out: &mut Vec<ZhWord>) {
+        if !self.push_known(piece, start, &[], out) {
+            out.push(ZhWord {
+                span: start..start + piece.len(),
+                translations: Vec::new(),
+            });
+        }
+    }
+
+    fn is_surname(&self, c: char) -> bool {
+        let mut buf = [0u8; 4];
+        self.blob
+            .word(c.encode_utf8(&mut buf))
+            .is_some_and(|r| r.surname_len > 0)
+    }
+
+    /// Two to four characters, the first a surname, none a function word.
+    fn looks_like_name(&self, word: &str) -> bool {
+        let n = word.chars().count();
+        let mut buf = [0u8; 4];
+        (2..=4).contains(&n)
+            && word.chars().next().is_some_and(|c| self.is_surname(c))
+            && !word
+                .chars()
+                .any(|c| is_zh_stopword(c.encode_utf8(&mut buf)))
+    }
+
+    /// The reading of a character: its surname reading when `surname` and it
+    /// is one, else its most common reading.
+    fn reading(&self, c: char, surname: bool) -> Option<&str> {
+        let mut buf = [0u8; 4];
+        let rec: Record = self.blob.word(c.encode_utf8(&mut buf))?;
+        let own = Some(self.blob.surname(&rec)).filter(|s| surname && !s.is_empty());
+        own.or_else(|| self.blob.pinyin(&rec).split(' ').next())
+            .filter(|r| !r.is_empty())
+    }
+
+    /// Keys of a name starting with a surname: the surname, and each prefix
+    /// of the given name alone and after the surname (陈清扬 → `chen`,
+    /// `qing`, `chenqing`, `qingyang`, `chenqingyang`; 周瑞家 → … `rui` for
+    /// "Zhou Rui"). A name the segmenter cut short (余|占|鳌, 单扁|郎) takes
+    /// its given name from the `following` characters, up to two syllables.
+    fn push_name_keys(&self, word: &str, following: &[char], out: &mut Vec<u32>) {
+        let mut chars = word.chars();
+        let Some(first) = chars.next().and_then(|c| self.reading(c, true)) else {
+            return;
+        };
+        let mut given: Vec<&str> = Vec::with_capacity(4);
+        for c in chars {
+            let Some(r) = self.reading(c, false) else {
+                return;
+            };
+            given.push(r);
+        }
+        let room = given.len().max(2);
+        for &c in following {
+            match self.reading(c, false) {
+                Some(r) if given.len() < room => given.push(r),
+                _ => break,
+            }
+        }
+        out.push(self.id(first));
+        let mut name = String::from(first);
+        for syllable in given {
+            name.push_str(syllable);
+            out.push(self.id(&name));
+            out.push(self.id(&name[first.len()..]));
+        }
+    }
+
+    /// Split a word into the longest headwords with senses, left to right;
+    /// characters unknown to the dictionary stand alone.
+    fn longest_match(&self, word: &str) -> Vec<Piece> {
+        let bounds: Vec<usize> = word
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(word.len()))
+            .collect();
+        let n = bounds.len() - 1;
+        let mut pieces = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let longest = (n - i).min(self.blob.max_chars.max(1));
+            let mut take = 1;
+            for len in (2..=longest).rev() {
+                let piece = word.get(bounds[i]..bounds[i + len]).unwrap_or("");
+                if self.blob.word(piece).is_some_and(|r| r.ids_len > 0) {
+                    take = len;
+                    break;
+                }
+            }
+            pieces.push(Piece {
+                bytes: bounds[i]..bounds[i + take],
+                chars: take,
+            });
+            i += take;
+        }
+        pieces
+    }
+}
+
+fn single_char(word: &str) -> Option<char> {
+    let mut cs = word.chars();
+    match (cs.next(), cs.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
+}
+
+/// A piece of a split word.
+struct Piece {
+    bytes: Range<usize>,
+    chars: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> &'static Lexicon {
+        Lexicon::bundled()
+    }
+
+    /// The Chinese words of `zh` that some English word of `en` matches.
+    fn matched<'a>(zh: &'a str, en: &str) -> Vec<&'a str> {
+        let ew = lex().en_words(en);
+        lex()
+            .zh_words(zh)
+            .into_iter()
+            .filter(|w| {
+                w.translations
+                    .iter()
+                    .any(|t| ew.iter().any(|e| e.stem == *t || e.alt == Some(*t)))
+            })
+            .filter_map(|w| zh.get(w.span))
+            .collect()
+    }
+
+    fn texts(text: &str, spans: impl Iterator<Item = Range<usize>>) -> Vec<&str> {
+        spans.filter_map(|s| text.get(s)).collect()
+    }
+
+    #[test]
+    fn stopword_list_is_sorted_for_binary_search() {
+        let mut sorted = ZH_STOPWORDS.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted, ZH_STOPWORDS);
+    }
+
+    #[test]
+    fn the_fallback_table_is_empty_but_valid() {
+        let b = empty_blob();
+        assert_eq!((b.word_count(), b.stem_count()), (0, 0));
+        assert!(b.word("合作").is_none());
+    }
+
+    #[test]
+    fn bundled_dictionary_is_compiled_and_readable() {
+        let l = lex();
+        assert!(l.headwords() > 150_000, "{l:?}");
+        let coop = l.translations("合作");
+        assert!(coop.contains(&l.word_id("cooperation")), "{coop:?}");
+        assert_eq!(l.stem_text(l.word_id("Cooperation")), Some("cooper"));
+        // Traditional forms are headwords too.
+        assert_eq!(l.translations("禁毒"), l.translations("禁毒"));
+        assert!(l.translations("經濟").contains(&l.word_id("economy")));
+        assert!(l.translations("不是词").is_empty());
+    }
+
+    #[test]
+    fn function_words_and_punctuation_are_not_content_words() {
+        let text = "我们的，他们在这里吗？";
+        let got = texts(text, lex().zh_words(text).into_iter().map(|w| w.span));
+        assert!(
+            !got.iter()
+                .any(|w| ["我们", "的", "他们", "在", "吗", "，"].contains(w)),
+            "{got:?}"
+        );
+        let text = "It is what they would have done, not us.";
+        assert!(
+            lex().en_words(text).is_empty(),
+            "{:?}",
+            lex().en_words(text)
+        );
+    }
+
+    #[test]
+    fn unknown_compounds_split_into_headwords() {
+        // Split or not by the segmenter, both halves end up as words.
+        let text = "暂停禁毒合作";
+        let got = texts(text, lex().zh_words(text).into_iter().map(|w| w.span));
+        assert!(got.contains(&"禁毒") && got.contains(&"合作"), "{got:?}");
+        assert_eq!(
+            matched("暂停中美禁毒合作", "suspended anti-drug cooperation"),
+            vec!["暂停", "禁毒", "合作"]
+        );
+    }
+
+    #[test]
+    fn english_inflections_meet_their_glosses() {
+        // said → say, Americans → america, realised → realize, centres → center.
+        let got = matched(
+            "他说美国人认识到了中心问题",
+            "He said Americans realised the central problem",
+        );
+        for w in ["说", "美国", "问题"] {
+            assert!(got.contains(&w), "{w} in {got:?}");
+        }
+        assert_eq!(lex().word_id("said"), lex().word_id("say"));
+        assert_eq!(lex().word_id("realised"), lex().word_id("realize"));
+        assert_eq!(lex().word_id("USA"), lex().word_id("America"));
+    }
+
+    #[test]
+    fn names_meet_their_transliteration() {
+        // Dictionary names through their glosses.
+        for (zh, en) in [
+            ("佩洛西访问台湾", "Pelosi visited Taiwan"),
+            ("塔利班控制了喀布尔", "The Taliban took Kabul"),
+            ("他在哈佛读书", "He studied at Harvard"),
+        ] {
+            let got = matched(zh, en);
+            assert!(got.len() >= 2, "{zh}: {got:?}");
+        }
+        // Names CC-CEDICT lacks, through their pinyin: whole and split.
+        let zh = "陈清扬把我拽住";
+        let ew = lex().en_words("Chen Qingyang caught me");
+        let zw = lex().zh_words(zh);
+        let m = lexical_match(&[&zw], &[&ew]);
+        assert_eq!(m.en_matched, 2, "{m:?} {zw:?}");
+        // A name the segmenter cuts into characters, and one whose given name
+        // is written as a single word in English.
+        let zw = lex().zh_words("余占鳌走过来，周瑞家的笑了");
+        let ew = lex().en_words("Yu Zhan'ao came over; Zhou Rui's wife laughed");
+        let m = word_matches(&[&zw], &[&ew]);
+        assert_eq!(&m.en[..2], &[true, true], "{zw:?}");
+        assert_eq!(&m.en[3..5], &[true, true], "{zw:?}");
+        // A surname reading, not the common one: 曾 is zeng as a surname.
+        let zw = lex().zh_words("曾国藩说");
+        let ew = lex().en_words("Zeng Guofan said");
+        assert_eq!(lexical_match(&[&zw], &[&ew]).en_matched, 3, "{zw:?}");
+    }
+
+    #[test]
+    fn latin_tokens_translate_themselves() {
+        let zh = "兰德公司（RAND）和DEA讨论5G";
+        let zw = lex().zh_words(zh);
+        let got = texts(zh, zw.iter().map(|w| w.span.clone()));
+        for w in ["RAND", "DEA", "5G"] {
+            assert!(got.contains(&w), "{w} in {got:?}");
+        }
+        let ew = lex().en_words("the RAND Corporation, the DEA and 5G networks");
+        let m = lexical_match(&[&zw], &[&ew]);
+        assert!(m.zh_matched >= 4, "{m:?}");
+    }
+
+    #[test]
+    fn spans_point_into_the_sentence() {
+        let zh = "2022年8月，中国外交部宣布暂停中美禁毒合作。";
+        for w in lex().zh_words(zh) {
+            let word = zh.get(w.span.clone()).expect("a span on char boundaries");
+            assert!(
+                word.chars().any(|c| is_han(c) || c.is_alphanumeric()),
+                "{word}"
+            );
+            assert!(w.translations.windows(2).all(|p| p[0] < p[1]), "{w:?}");
+        }
+        let en = "China’s Ministry of Foreign Affairs suspended the U.S. talks.";
+        let words = texts(en, lex().en_words(en).into_iter().map(|w| w.span));
+        assert_eq!(
+            words,
+            vec![
+                "China’s",
+                "Ministry",
+                "Foreign",
+                "Affairs",
+                "suspended",
+                "U.S.",
+                "talks"
+            ]
+        );
+    }
+
+    #[test]
+    fn capitalised_words_carry_their_unstemmed_form() {
+        let ew = lex().en_words("Jones jones");
+        assert_eq!(ew.len(), 2);
+        assert_eq!(ew[0].stem, ew[1].stem);
+        assert_eq!(ew[0].alt, Some(lex().id("jones")));
+        assert_ne!(ew[0].alt, Some(ew[0].stem));
+        assert_eq!(ew[1].alt, None);
+    }
+
+    #[test]
+    fn word_flags_agree_with_counts() {
+        let zw = lex().zh_words("中国外交部宣布暂停禁毒合作");
+        let ew = lex().en_words("The Foreign Ministry suspended drug cooperation at once");
+        let e2 = lex().en_words("China said so");
+        let flags = word_matches(&[&zw], &[&ew, &e2]);
+        let counts = lexical_match(&[&zw], &[&ew, &e2]);
+        assert_eq!(flags.zh.len(), counts.zh_total);
+        assert_eq!(flags.en.len(), counts.en_total);
+        assert_eq!(flags.zh.iter().filter(|&&b| b).count(), counts.zh_matched);
+        assert_eq!(flags.en.iter().filter(|&&b| b).count(), counts.en_matched);
+        // "at once" and "said" have no counterpart.
+        assert!(flags.en.contains(&false) && flags.en[0]);
+    }
+
+    #[test]
+    fn empty_sides_score_zero() {
+        let zw = lex().zh_words("合作");
+        let ew = lex().en_words("cooperation");
+        assert_eq!(lexical_match(&[], &[]).score(), 0.0);
+        let one_sided = lexical_match(&[&zw], &[]);
+        assert_eq!(
+            (one_sided.zh_total, one_sided.en_total, one_sided.score()),
+            (1, 0, 0.0)
+        );
+        let full = lexical_match(&[&zw], &[&ew]);
+        assert_eq!(full.score(), 1.0);
+        assert!(lex().zh_words("").is_empty() && lex().en_words("").is_empty());
+    }
+
+    #[test]
+    fn large_beads_match_like_small_ones() {
+        // Over the stack buffer: the heap path must give the same counts.
+        let zw = lex().zh_words("禁毒合作");
+        let ew = lex().en_words("drug cooperation");
+        let filler = lex().en_words(&"unrelated words here ".repeat(100));
+        assert!(filler.len() > STACK_EN_WORDS);
+        let small = lexical_match(&[&zw], &[&ew]);
+        let large = lexical_match(&[&zw], &[&ew, &filler, &ew]);
+        assert_eq!((small.zh_matched, small.en_matched), (2, 2));
+        assert_eq!((large.zh_matched, large.en_matched), (2, 4));
+        assert_eq!(large.en_total, 4 + filler.len());
+    }
+
+    #[test]
+    fn runtime_compilation_reads_cross_references_and_surnames() {
+        let dict = "\
+# test dictionary
+合作 合作 [he2 zuo4] /to cooperate/to collaborate/cooperation/CL:個|个[ge4]/
+合做 合做 [he2 zuo4] /variant of 合作[he2 zuo4]/
+曾 曾 [Zeng1] /surname Zeng/
+曾 曾 [ceng2] /once/already/ever (in the past)/former/
+哪 哪 [na3] /how/which/
+broken line
+";
+        let l = Lexicon::from_cedict(dict);
+        // Four headwords of its own, and the two of the built-in supplement.
+        assert_eq!(l.headwords(), 6);
+        assert!(!l.translations("合作").is_empty());
+        assert_eq!(l.translations("合做"), l.translations("合作"));
+        let rec = l.blob.word("曾").expect("a headword");
+        assert_eq!(
+            (l.blob.pinyin(&rec), l.blob.surname(&rec)),
+            ("ceng", "zeng")
+        );
+        let rec = l.blob.word("哪").expect("a headword");
+        assert!(rec.ids_len == 0 && rec.flags & FUNCTION != 0);
+        assert!(l.zh_words("哪").is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_are_valid(text in "\\PC{0,40}") {
+            for w in lex().zh_words(&text) {
+                proptest::prop_assert!(text.get(w.span.clone()).is_some());
+            }
+            for w in lex().en_words(&text) {
+                proptest::prop_assert!(text.get(w.span.clone()).is_some());
+            }
+        }
+    }
+}
