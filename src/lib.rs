@@ -14,6 +14,7 @@
 #![warn(missing_docs)]
 
 pub mod align;
+pub mod batch;
 pub mod check;
 pub mod document;
 pub mod error;
@@ -23,8 +24,10 @@ pub mod input;
 pub mod lang;
 pub mod lexicon;
 pub mod numbers;
+pub mod pipeline;
 pub mod report;
 pub mod segment;
+pub mod stream;
 
 pub use align::{Aligner, Alignment, Bead};
 pub use check::{check, Checker, Finding, FindingKind, Review, Severity};
