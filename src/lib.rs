@@ -6,7 +6,7 @@
 //! * [`input`] decodes bytes to text (UTF-8, UTF-16, GB18030);
 //! * [`segment`] splits text into [`Sentence`]s, held by a [`Document`];
 //! * [`align`] pairs the sentences of two documents into [`Bead`]s;
-//! * [`check`] reviews an [`Alignment`] and reports [`Finding`]s;
+//! * [`check`](mod@check) reviews an [`Alignment`] and reports [`Finding`]s;
 //! * [`export`] writes alignments and findings as TSV, JSON, TMX or HTML.
 //!
 //! Evidence shared by aligner and checker lives in [`numbers`] (figures
@@ -16,6 +16,8 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod align;
+pub mod batch;
+pub mod check;
 pub mod document;
 pub mod error;
 pub mod eval;
@@ -24,9 +26,13 @@ pub mod input;
 pub mod lang;
 pub mod lexicon;
 pub mod numbers;
+pub mod pipeline;
+pub mod report;
 pub mod segment;
+pub mod stream;
 
 pub use align::{Aligner, Alignment, Bead};
+pub use check::{check, Checker, Finding, FindingKind, Review, Severity};
 pub use document::{Document, Sentence};
 pub use error::{Error, ErrorKind, Result};
 pub use lang::Lang;
