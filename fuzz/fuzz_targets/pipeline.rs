@@ -1,7 +1,8 @@
-//! Arbitrary bytes split in two, decoded, segmented and aligned: every
-//! sentence ends up in exactly one bead, in order.
+//! Arbitrary bytes split in two, decoded, segmented, aligned and checked:
+//! every sentence ends up in exactly one bead, in order, and the review
+//! completes.
 #![no_main]
-use duizhao::{input, Aligner, Document, Lang};
+use duizhao::{check, input, Aligner, Document, Lang};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -33,5 +34,7 @@ fuzz_target!(|data: &[u8]| {
             (i, j) = (b.zh.end, b.en.end);
         }
         assert_eq!((i, j), (z.len(), e.len()));
+        let review = check::check(&z, &e, &alignment);
+        let _ = review.max_severity();
     }
 });
