@@ -6,7 +6,7 @@
 //! * [`input`] decodes bytes to text (UTF-8, UTF-16, GB18030);
 //! * [`segment`] splits text into [`Sentence`]s, held by a [`Document`];
 //! * [`align`] pairs the sentences of two documents into [`Bead`]s;
-//! * [`check`] reviews an [`Alignment`] and reports [`Finding`]s;
+//! * [`check`](mod@check) reviews an [`Alignment`] and reports [`Finding`]s;
 //! * [`export`] writes alignments and findings as TSV, JSON, TMX or HTML.
 //! * [`matching`] finds which of many documents translates a given one.
 //!
@@ -15,6 +15,8 @@
 #![warn(missing_docs)]
 
 pub mod align;
+pub mod batch;
+pub mod check;
 pub mod document;
 pub mod error;
 pub mod eval;
@@ -24,9 +26,13 @@ pub mod lang;
 pub mod lexicon;
 pub mod matching;
 pub mod numbers;
+pub mod pipeline;
+pub mod report;
 pub mod segment;
+pub mod stream;
 
 pub use align::{Aligner, Alignment, Bead};
+pub use check::{check, Checker, Finding, FindingKind, Review, Severity};
 pub use document::{Document, Sentence};
 pub use error::{Error, ErrorKind, Result};
 pub use lang::Lang;

@@ -7,9 +7,13 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use duizhao::align::DocScore;
-use duizhao::export::{self, AlignedPair, TsvColumns};
+use duizhao::batch::{self, BatchOptions, PairReport};
+use duizhao::export::{TmxOptions, TsvColumns};
 use duizhao::matching::{Matcher, Ranked, Verdict};
-use duizhao::{eval, input, lang, Aligner, Document, Lang};
+use duizhao::pipeline::{self, ExportOptions};
+use duizhao::report::{Format, Report};
+use duizhao::stream::{self, StreamOptions};
+use duizhao::{eval, input, lang, Aligner, Checker, Document, Lang, Severity};
 
 /// Chinese-English parallel text: segment, align and review a translation.
 #[derive(Parser)]
@@ -28,7 +32,14 @@ enum Command {
     Segment(SegmentArgs),
     /// Align a Chinese text with its English translation, sentence by sentence.
     Align(AlignArgs),
-
+    /// Review a translation: omissions, additions, dropped or altered figures.
+    Check(CheckArgs),
+    /// Align many document pairs listed in a manifest, in parallel.
+    #[command(after_help = BATCH_HELP)]
+    Batch(BatchArgs),
+    /// Align pairs read as JSON lines on standard input; answers on standard output.
+    #[command(after_help = STREAM_HELP)]
+    Stream(StreamArgs),
     /// Rank candidate translations of a document by how well they align.
     ///
     /// A cheap pre-filter (dictionary-translated words, names and figures,
@@ -48,11 +59,40 @@ enum Command {
     Eval(EvalArgs),
 }
 
+const BATCH_HELP: &str = "\
+MANIFEST is one of:
+  a TSV file of `id<TAB>zh_path<TAB>en_path` lines (relative paths are resolved
+    against the manifest's directory; `#` comments and a header line allowed);
+  a directory of NAME.zh / NAME.en files;
+  a directory with zh/NAME and en/NAME files.
+
+Writes OUTDIR/ID.EXT for every pair and OUTDIR/summary.tsv (one row per pair,
+in manifest order: status, error, sentence and bead counts, confidence, score,
+findings of the review by kind).
+A pair that fails (a file missing, empty or undecodable, texts that are not
+Chinese and English) is recorded in the summary and the batch goes on.
+
+Exit status: 0 when every pair was aligned, 1 when any pair failed,
+2 when the manifest cannot be read or the options are wrong.";
+
+const STREAM_HELP: &str = "\
+Input, one JSON object a line:  {\"id\": ..., \"zh\": \"...\", \"en\": \"...\"}
+Output, one line per input line, in input order:
+  {\"id\", \"score\", \"zh_sentences\", \"en_sentences\", \"beads\": [{zh_ids, en_ids, kind, confidence, zh, en}],
+   \"findings\": {kind: count}}
+  or {\"id\", \"line\", \"error\"} for a line that cannot be aligned (the stream goes on).
+Output is flushed as soon as it is ready, so the command works in pipes
+(Spark's RDD.pipe, Hadoop Streaming).
+
+Exit status: 0 when the input was read to the end (even if some lines were
+bad), 2 when reading or writing failed.";
+
 #[derive(Clone, Copy, ValueEnum)]
 enum AlignFormat {
     Tsv,
     Jsonl,
     Ladder,
+    Tmx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -113,18 +153,145 @@ struct MatchArgs {
 }
 
 #[derive(clap::Args)]
-struct AlignArgs {
-    #[command(flatten)]
-    pair: PairArgs,
+struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "tsv")]
     format: AlignFormat,
     /// TSV columns: `text` (zh, en) or `full` (header, ids, kind, score, texts).
     #[arg(long, value_enum, default_value = "text")]
     tsv_columns: TsvColumnsArg,
+    /// Leave out beads whose confidence is below this (0..1; not for ladders).
+    #[arg(long, value_name = "X")]
+    min_score: Option<f64>,
+    /// TMX: keep unaligned sentences (1-0, 0-1) as one-sided units with a note.
+    #[arg(long)]
+    tmx_include_unaligned: bool,
+}
+
+impl ExportArgs {
+    fn options(&self) -> Result<ExportOptions> {
+        let format = match self.format {
+            AlignFormat::Tsv => pipeline::Format::Tsv(match self.tsv_columns {
+                TsvColumnsArg::Text => TsvColumns::Text,
+                TsvColumnsArg::Full => TsvColumns::Full,
+            }),
+            AlignFormat::Jsonl => pipeline::Format::Jsonl,
+            AlignFormat::Ladder => pipeline::Format::Ladder,
+            AlignFormat::Tmx => pipeline::Format::Tmx,
+        };
+        let options = ExportOptions {
+            format,
+            min_score: self.min_score,
+            tmx: TmxOptions {
+                include_unaligned: self.tmx_include_unaligned,
+                doc_id: None,
+            },
+        };
+        options.validate()?;
+        Ok(options)
+    }
+}
+
+#[derive(clap::Args)]
+struct AlignArgs {
+    #[command(flatten)]
+    pair: PairArgs,
+    #[command(flatten)]
+    export: ExportArgs,
     /// Write to this file instead of standard output.
     #[arg(short, long)]
     output: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct BatchArgs {
+    /// A TSV manifest or a directory of pairs (see below).
+    manifest: PathBuf,
+    /// Directory for the output files and summary.tsv (created if missing).
+    #[arg(short, long, value_name = "OUTDIR")]
+    output: PathBuf,
+    #[command(flatten)]
+    export: ExportArgs,
+    /// Pairs aligned at the same time [default: number of cores].
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Inputs hold one sentence per line already.
+    #[arg(long)]
+    presegmented: bool,
+    /// No progress bar and no closing line on standard error (failed pairs are still named).
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(clap::Args)]
+struct StreamArgs {
+    /// Texts hold one sentence per line already (lines separated by `\n`).
+    #[arg(long)]
+    presegmented: bool,
+    /// Lines aligned at the same time [default: number of cores].
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    pair: PairArgs,
+    /// Write the report to this file instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Report format [default: from the extension of --output, else text].
+    #[arg(long, value_enum)]
+    format: Option<CheckFormat>,
+    /// Exit with status 1 when any finding is at least this severe.
+    #[arg(long, value_enum)]
+    fail_on: Option<SeverityArg>,
+    /// Leave findings below this severity out of the report.
+    #[arg(long, value_enum, default_value = "info")]
+    min_severity: SeverityArg,
+    /// Review this alignment (a ladder file, `[zh ids]:[en ids]` per line, as
+    /// written by `align --format ladder`) instead of aligning the pair.
+    #[arg(long, value_name = "LADDER")]
+    alignment: Option<PathBuf>,
+    /// Report beads whose alignment confidence is below this (0 turns it off).
+    #[arg(long, default_value_t = 0.3)]
+    low_confidence: f64,
+    /// Colour the text report: `auto` when writing to a terminal.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Text,
+    Json,
+    Jsonl,
+    Tsv,
+    Html,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SeverityArg {
+    Error,
+    Warning,
+    Info,
+}
+
+impl SeverityArg {
+    fn severity(self) -> Severity {
+        match self {
+            SeverityArg::Error => Severity::Error,
+            SeverityArg::Warning => Severity::Warning,
+            SeverityArg::Info => Severity::Info,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -195,6 +362,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Segment(args) => segment(&args, cli.verbose),
         Command::Align(args) => align(&args, cli.verbose),
+        Command::Batch(args) => run_batch(&args),
+        Command::Stream(args) => run_stream(&args),
+        Command::Check(args) => check(&args, cli.verbose),
         Command::Match(args) => match_documents(&args, cli.verbose),
         Command::Split(args) => split(&args, cli.verbose),
         Command::Eval(args) => evaluate(&args),
@@ -249,14 +419,10 @@ fn segment(args: &SegmentArgs, verbose: bool) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn load_pair(args: &PairArgs, verbose: bool) -> Result<(Document, Document)> {
-    let (zh, en) = match &args.en {
-        Some(en_path) => {
-            let zh = read(&args.zh, verbose)?;
-            let en = read(en_path, verbose)?;
-            lang::check_pair(&zh, &en)?;
-            (zh, en)
-        }
+/// The Chinese and English texts of the pair: two files, or one bilingual file.
+fn load_pair(args: &PairArgs, verbose: bool) -> Result<(String, String)> {
+    let texts = match &args.en {
+        Some(en_path) => (read(&args.zh, verbose)?, read(en_path, verbose)?),
         None => {
             let text = read(&args.zh, verbose)?;
             let halves = lang::split_bilingual(&text);
@@ -278,18 +444,7 @@ fn load_pair(args: &PairArgs, verbose: bool) -> Result<(Document, Document)> {
             (halves.zh, halves.en)
         }
     };
-    let (zh, en) = if args.presegmented {
-        (
-            Document::presegmented(zh, Lang::Zh),
-            Document::presegmented(en, Lang::En),
-        )
-    } else {
-        (
-            Document::segment(zh, Lang::Zh),
-            Document::segment(en, Lang::En),
-        )
-    };
-    Ok((zh, en))
+    Ok(texts)
 }
 
 /// Open the output: a file written in full before it replaces the target, or stdout.
@@ -315,31 +470,179 @@ fn with_output(
 }
 
 fn align(args: &AlignArgs, verbose: bool) -> Result<ExitCode> {
+    let options = args.export.options()?;
     let (zh, en) = load_pair(&args.pair, verbose)?;
+    let pipeline::DocumentPair { zh, en } =
+        pipeline::segment_texts(zh, en, args.pair.presegmented)?;
     let (alignment, details) = Aligner::new().align_explained(&zh, &en);
     if let Some(code) = report_score(&details, args.pair.strict, verbose) {
         return Ok(code);
     }
-    let pair = AlignedPair {
-        zh: &zh,
-        en: &en,
-        alignment: &alignment,
-    };
+    let docs = pipeline::AlignedDocuments { zh, en, alignment };
     with_output(args.output.as_deref(), |out| {
-        match args.format {
-            AlignFormat::Tsv => {
-                let cols = match args.tsv_columns {
-                    TsvColumnsArg::Text => TsvColumns::Text,
-                    TsvColumnsArg::Full => TsvColumns::Full,
-                };
-                export::write_tsv(out, &pair, cols)?
-            }
-            AlignFormat::Jsonl => export::write_jsonl(out, &pair)?,
-            AlignFormat::Ladder => export::write_ladder(out, &alignment)?,
-        }
-        Ok(())
+        Ok(options.write(out, &docs.pair())?)
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn jobs(requested: Option<usize>) -> Result<usize> {
+    match requested {
+        Some(0) => anyhow::bail!("--jobs must be at least 1"),
+        Some(n) => Ok(n),
+        None => Ok(std::thread::available_parallelism().map_or(1, |n| n.get())),
+    }
+}
+
+fn run_batch(args: &BatchArgs) -> Result<ExitCode> {
+    let options = BatchOptions {
+        export: args.export.options()?,
+        jobs: jobs(args.jobs)?,
+        presegmented: args.presegmented,
+    };
+    let pairs = batch::read_manifest(&args.manifest)?;
+    let progress = progress::Batch::new(pairs.len(), args.quiet);
+    let summary = batch::run_batch(pairs, &args.output, &options, |r: PairReport<'_>| {
+        progress.pair_done(r)
+    })?;
+    progress.finish();
+    if !args.quiet {
+        eprintln!(
+            "duizhao: {} pairs aligned, {} failed; summary in {}",
+            summary.pairs - summary.failed,
+            summary.failed,
+            args.output.join(batch::SUMMARY_FILE).display()
+        );
+    }
+    Ok(if summary.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn check(args: &CheckArgs, verbose: bool) -> Result<ExitCode> {
+    let (zh, en) = load_pair(&args.pair, verbose)?;
+    let started = std::time::Instant::now();
+    let pipeline::DocumentPair { zh, en } =
+        pipeline::segment_texts(zh, en, args.pair.presegmented)?;
+    let alignment = match &args.alignment {
+        Some(path) => ladder_alignment(path, &zh, &en)?,
+        None => {
+            let (alignment, details) = Aligner::new().align_explained(&zh, &en);
+            if let Some(code) = report_score(&details, args.pair.strict, verbose) {
+                return Ok(code);
+            }
+            alignment
+        }
+    };
+    let review = Checker::new()
+        .low_confidence(args.low_confidence)
+        .check(&zh, &en, &alignment);
+    if verbose {
+        eprintln!(
+            "duizhao: {} beads, {} findings in {:.0?}",
+            alignment.beads.len(),
+            review.findings.len(),
+            started.elapsed()
+        );
+    }
+    let shown = review.at_least(args.min_severity.severity());
+    let format = match args.format {
+        Some(CheckFormat::Text) => Format::Text,
+        Some(CheckFormat::Json) => Format::Json,
+        Some(CheckFormat::Jsonl) => Format::Jsonl,
+        Some(CheckFormat::Tsv) => Format::Tsv,
+        Some(CheckFormat::Html) => Format::Html,
+        None => args
+            .output
+            .as_deref()
+            .and_then(Format::from_path)
+            .unwrap_or(Format::Text),
+    };
+    let color = match args.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            use std::io::IsTerminal;
+            args.output.is_none()
+                && std::env::var_os("NO_COLOR").is_none()
+                && std::io::stdout().is_terminal()
+        }
+    };
+    let title = match &args.pair.en {
+        Some(en_path) => format!("{} ↔ {}", file_name(&args.pair.zh), file_name(en_path)),
+        None => file_name(&args.pair.zh),
+    };
+    let report = Report::new(&zh, &en, &alignment, &shown).titled(&title);
+    with_output(args.output.as_deref(), |out| {
+        report.write(format, out, color)?;
+        Ok(())
+    })?;
+    let failed = args
+        .fail_on
+        .is_some_and(|f| review.max_severity().is_some_and(|m| m >= f.severity()));
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn run_stream(args: &StreamArgs) -> Result<ExitCode> {
+    let options = StreamOptions {
+        presegmented: args.presegmented,
+        jobs: jobs(args.jobs)?,
+    };
+    let input = std::io::BufReader::new(std::io::stdin());
+    let stdout = std::io::stdout();
+    stream::run_stream(input, stdout.lock(), &options)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// An alignment read from a ladder file: links in order, each sentence once.
+fn ladder_alignment(path: &Path, zh: &Document, en: &Document) -> Result<duizhao::Alignment> {
+    let links = eval::read_ladder(path)?;
+    let (mut i, mut j) = (0, 0);
+    let mut beads = Vec::with_capacity(links.len());
+    for (n, link) in links.iter().enumerate() {
+        let side = |ids: &[usize], next: usize, len: usize, lang: &str| {
+            let contiguous = ids.windows(2).all(|w| w[1] == w[0] + 1);
+            match (ids.first(), ids.last()) {
+                (None, _) | (_, None) => Ok(next..next),
+                (Some(&a), Some(&b)) if a == next && contiguous && b < len => Ok(a..b + 1),
+                _ => Err(anyhow::anyhow!(
+                    "{}: link {} does not continue the {lang} sentences in order at {next}                      (or names a sentence past the last, {len})",
+                    path.display(),
+                    n + 1
+                )),
+            }
+        };
+        let zr = side(&link.zh, i, zh.len(), "Chinese")?;
+        let er = side(&link.en, j, en.len(), "English")?;
+        (i, j) = (zr.end, er.end);
+        beads.push(duizhao::Bead {
+            zh: zr,
+            en: er,
+            confidence: 1.0,
+        });
+    }
+    if i != zh.len() || j != en.len() {
+        anyhow::bail!(
+            "{}: the ladder covers {i} of {} Chinese and {j} of {} English sentences",
+            path.display(),
+            zh.len(),
+            en.len()
+        );
+    }
+    Ok(duizhao::Alignment { beads, score: 1.0 })
+}
+
+/// The last component of a path, for titles.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// Say how much the pair looks like a translation: on stderr with
@@ -585,4 +888,61 @@ fn evaluate(args: &EvalArgs) -> Result<ExitCode> {
     }
     out.flush().context("writing output")?;
     Ok(ExitCode::SUCCESS)
+}
+
+mod progress {
+    //! The batch progress bar on standard error.
+
+    use std::io::IsTerminal;
+    use std::time::Instant;
+
+    use duizhao::batch::PairReport;
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+    pub struct Batch {
+        bar: ProgressBar,
+        start: Instant,
+        sentences: std::cell::Cell<usize>,
+    }
+
+    impl Batch {
+        /// A bar over `pairs` pairs; hidden when quiet or stderr is not a terminal.
+        pub fn new(pairs: usize, quiet: bool) -> Batch {
+            let target = if quiet || !std::io::stderr().is_terminal() {
+                ProgressDrawTarget::hidden()
+            } else {
+                ProgressDrawTarget::stderr()
+            };
+            let bar = ProgressBar::with_draw_target(Some(pairs as u64), target);
+            if let Ok(style) = ProgressStyle::with_template(
+                "{elapsed_precise} [{bar:30}] {pos}/{len} pairs · {msg} · ETA {eta}",
+            ) {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            Batch {
+                bar,
+                start: Instant::now(),
+                sentences: std::cell::Cell::new(0),
+            }
+        }
+
+        pub fn pair_done(&self, report: PairReport<'_>) {
+            match report.result {
+                Ok(stats) => self.sentences.set(self.sentences.get() + stats.sentences()),
+                Err(e) => self
+                    .bar
+                    .suspend(|| eprintln!("duizhao: {}: {e}", report.id)),
+            }
+            let secs = self.start.elapsed().as_secs_f64().max(1e-3);
+            self.bar.set_message(format!(
+                "{:.0} sentences/s",
+                self.sentences.get() as f64 / secs
+            ));
+            self.bar.inc(1);
+        }
+
+        pub fn finish(&self) {
+            self.bar.finish_and_clear();
+        }
+    }
 }

@@ -3,15 +3,22 @@
 // Helpers: where the shared corpora are.
 mod common;
 
+// `duizhao check`: text, JSON, HTML and TSV reports on the seed pair and fixtures, `--fail-on`.
+mod check;
 // Reading input (encodings, empty/binary/missing files), `segment --lang auto`, `split`.
 mod input;
 // Alignment scoring: ladders, strict/lax P/R/F1, the `eval` command.
 mod eval;
 // Sentence segmentation: golden rules, Chinese cases, seed fixtures, MAC-Dev boundaries.
 mod segment;
+// `batch`: manifests and directories of pairs, failing pairs, summary, output files.
+mod batch;
+// `stream`: JSON lines in and out, order, bad lines, empty input.
+mod stream;
+// `align --format tmx`: TMX 1.4b structure, escaping, filters, parsed back with an XML reader.
+mod tmx;
 // Figures: extraction and comparison over the bundled seed translation.
 mod numbers;
-
 // Lexical evidence on the seed pair and MAC-Dev gold links.
 mod lexicon;
 // The aligner: the seed article bead by bead, the MAC-Dev F1 floor, `align` output.

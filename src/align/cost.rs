@@ -3,7 +3,7 @@
 
 use crate::document::Document;
 use crate::lang::Lang;
-use crate::lexicon::{self, EnWord, Lexicon, ZhWord};
+use crate::lexicon::{self, EnWord, LexicalMatch, Lexicon, ZhWord};
 use crate::numbers::{self, Figure};
 
 /// What the cost model knows of one Chinese sentence (or block of sentences).
@@ -91,6 +91,29 @@ fn figure_agreement(zh: &[ZhUnit], en: &[EnUnit]) -> (usize, usize) {
     (agreed, zt + et)
 }
 
+/// Keep only the words whose ids fall in one residue class modulo `k`, on
+/// both sides alike, so that large blocks compare fast and a word kept on one
+/// side still finds its partner kept on the other.
+pub(crate) fn thin_blocks(zh: &mut [ZhUnit], en: &mut [EnUnit], k: u32) {
+    if k <= 1 {
+        return;
+    }
+    for u in zh.iter_mut() {
+        for w in u.words.iter_mut() {
+            w.translations.retain(|t| t % k == 0);
+        }
+        u.words.retain(|w| !w.translations.is_empty());
+    }
+    for u in en.iter_mut() {
+        u.words.retain_mut(|w| {
+            if w.alt.is_some_and(|a| a % k != 0) {
+                w.alt = None;
+            }
+            w.stem % k == 0 || w.alt.is_some()
+        });
+    }
+}
+
 /// Units merged into blocks of `size` for the coarse pass.
 pub(crate) fn zh_blocks(units: &[ZhUnit], size: usize) -> Vec<ZhUnit> {
     units
@@ -99,7 +122,14 @@ pub(crate) fn zh_blocks(units: &[ZhUnit], size: usize) -> Vec<ZhUnit> {
             len: c.iter().map(|u| u.len).sum(),
             first_para: c.first().map_or(0, |u| u.first_para),
             last_para: c.last().map_or(0, |u| u.last_para),
-            words: c.iter().flat_map(|u| u.words.iter().cloned()).collect(),
+            words: {
+                // A block is a bag of words: repeats add no evidence and slow
+                // every comparison down.
+                let mut w: Vec<ZhWord> = c.iter().flat_map(|u| u.words.iter().cloned()).collect();
+                w.sort_by(|x, y| x.translations.cmp(&y.translations));
+                w.dedup_by(|x, y| x.translations == y.translations);
+                w
+            },
             figures: c.iter().flat_map(|u| u.figures.iter().cloned()).collect(),
         })
         .collect()
@@ -112,11 +142,19 @@ pub(crate) fn en_blocks(units: &[EnUnit], size: usize) -> Vec<EnUnit> {
             len: c.iter().map(|u| u.len).sum(),
             first_para: c.first().map_or(0, |u| u.first_para),
             last_para: c.last().map_or(0, |u| u.last_para),
-            words: c.iter().flat_map(|u| u.words.iter().cloned()).collect(),
+            words: {
+                let mut w: Vec<EnWord> = c.iter().flat_map(|u| u.words.iter().cloned()).collect();
+                w.sort_by_key(|x| (x.stem, x.alt));
+                w.dedup_by_key(|x| (x.stem, x.alt));
+                w
+            },
             figures: c.iter().flat_map(|u| u.figures.iter().cloned()).collect(),
         })
         .collect()
 }
+
+/// Most sentences a bead holds on one side (the largest shape is 1-5).
+const MAX_SIDE: usize = 5;
 
 /// Tunable weights of the cost model.
 #[derive(Debug, Clone)]
@@ -209,9 +247,33 @@ impl CostModel {
         let le: f64 = en.iter().map(|u| u.len).sum::<f64>() / self.ratio;
         let mean = ((lz + le) / 2.0).max(1.0);
         let delta = (le - lz) / (w.variance * mean).sqrt();
-        let zw: Vec<&[ZhWord]> = zh.iter().map(|u| u.words.as_slice()).collect();
-        let ew: Vec<&[EnWord]> = en.iter().map(|u| u.words.as_slice()).collect();
-        let lm = lexicon::lexical_match(&zw, &ew);
+        let mut zw: [&[ZhWord]; MAX_SIDE] = [&[]; MAX_SIDE];
+        let mut ew: [&[EnWord]; MAX_SIDE] = [&[]; MAX_SIDE];
+        for (slot, u) in zw.iter_mut().zip(zh) {
+            *slot = &u.words;
+        }
+        for (slot, u) in ew.iter_mut().zip(en) {
+            *slot = &u.words;
+        }
+        let (zw, ew) = (&zw[..a.min(MAX_SIDE)], &ew[..b.min(MAX_SIDE)]);
+        // One-to-one beads need only the counts; larger ones also which
+        // sentence found no partner at all.
+        let (lm, orphans) = if w.orphan > 0.0 && a + b > 2 {
+            let wm = lexicon::word_matches(zw, ew);
+            let lm = LexicalMatch {
+                zh_matched: wm.zh.iter().filter(|&&m| m).count(),
+                zh_total: wm.zh.len(),
+                en_matched: wm.en.iter().filter(|&&m| m).count(),
+                en_total: wm.en.len(),
+            };
+            (
+                lm,
+                orphan_count(zw, &wm.zh, w.orphan_words) + orphan_count(ew, &wm.en, w.orphan_words),
+            )
+        } else {
+            (lexicon::lexical_match(zw, ew), 0)
+        };
+        let orphans = orphans as f64;
         // Figures count as words that must find their partner.
         let (fig_agreed, fig_total) = figure_agreement(zh, en);
         let fw = w.figure;
@@ -224,27 +286,6 @@ impl CostModel {
             - en.first().map_or(0, |u| u.first_para);
         // The share of content words without partner, per sentence.
         let lexical_cost = w.lexical * (a + b) as f64 * 0.5 * (1.0 - lex);
-        // A sentence none of whose words finds a partner in the bead is
-        // probably not part of it (page debris, a neighbour's sentence).
-        let orphans = if w.orphan > 0.0 && a + b > 2 {
-            let zo = zh
-                .iter()
-                .filter(|u| {
-                    u.words.len() >= w.orphan_words
-                        && lexicon::lexical_match(&[u.words.as_slice()], &ew).zh_matched == 0
-                })
-                .count();
-            let eo = en
-                .iter()
-                .filter(|u| {
-                    u.words.len() >= w.orphan_words
-                        && lexicon::lexical_match(&zw, &[u.words.as_slice()]).en_matched == 0
-                })
-                .count();
-            (zo + eo) as f64
-        } else {
-            0.0
-        };
         let many_to_many = if a >= 2 && b >= 2 {
             w.many_to_many
         } else {
@@ -262,6 +303,22 @@ impl CostModel {
             cost,
         }
     }
+}
+
+/// Sentences of one side (with at least `min_words` words) none of whose
+/// words found a partner: probably not part of the bead (page debris, a
+/// neighbour's sentence). `matched` flags the side's words in order.
+fn orphan_count<W>(sentences: &[&[W]], matched: &[bool], min_words: usize) -> usize {
+    let mut at = 0;
+    let mut orphans = 0;
+    for s in sentences {
+        let flags = matched.get(at..at + s.len()).unwrap_or(&[]);
+        if s.len() >= min_words && !flags.iter().any(|&m| m) {
+            orphans += 1;
+        }
+        at += s.len();
+    }
+    orphans
 }
 
 /// Gale–Church's length cost: −ln of the two-tailed probability of `delta`.

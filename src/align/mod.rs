@@ -63,6 +63,8 @@ pub struct Alignment {
 const FULL_SEARCH_CELLS: usize = 10_000;
 /// Sentences per block in the coarse pass.
 const BLOCK: usize = 4;
+/// Words a block keeps, on average, in the coarse pass.
+const BLOCK_WORDS: usize = 96;
 /// Extra English positions searched on each side of the projected block path.
 const BAND_MARGIN: usize = 6;
 
@@ -146,8 +148,18 @@ fn search(zh: &[ZhUnit], en: &[EnUnit], model: &CostModel, moves: &[(usize, usiz
     // Coarse pass on blocks, keeping the block grid roughly square.
     let bz = BLOCK;
     let be = ((BLOCK * m) as f64 / n as f64).round().max(1.0) as usize;
-    let zb = cost::zh_blocks(zh, bz);
-    let eb = cost::en_blocks(en, be);
+    let mut zb = cost::zh_blocks(zh, bz);
+    let mut eb = cost::en_blocks(en, be);
+    // Keep block bags near BLOCK_WORDS words: enough evidence to find the
+    // path, cheap enough that the coarse pass stays a small share of the work.
+    let words: usize = zb.iter().map(|u| u.words.len()).sum::<usize>()
+        + eb.iter().map(|u| u.words.len()).sum::<usize>();
+    let per_block = words / (zb.len() + eb.len()).max(1);
+    cost::thin_blocks(
+        &mut zb,
+        &mut eb,
+        (per_block / BLOCK_WORDS).max(1).next_power_of_two() as u32,
+    );
     let coarse_model = CostModel {
         ratio: model.ratio,
         weights: model.weights.clone(),
@@ -171,6 +183,7 @@ fn search(zh: &[ZhUnit], en: &[EnUnit], model: &CostModel, moves: &[(usize, usiz
         }
     }
     let band = Band::from_bounds(lo, hi, m);
+
     debug_assert!(band.cells() <= (n + 1) * (m + 1));
     dp::best_path(n, m, &band, moves, cost)
 }

@@ -1,9 +1,11 @@
-//! Writing alignments: TSV, JSON lines and the ladder format of gold standards.
+//! Writing alignments: TSV, JSON lines, TMX and the ladder format of gold standards.
 
 mod ladder;
+mod tmx;
 mod tsv;
 
 pub use ladder::write_ladder;
+pub use tmx::{write_tmx, TmxOptions};
 pub use tsv::{escape_cell, write_tsv, TsvColumns};
 
 use serde::Serialize;
@@ -43,29 +45,42 @@ impl<'a> AlignedPair<'a> {
     }
 }
 
-#[derive(Serialize)]
-struct JsonBead<'a> {
-    zh_ids: Vec<usize>,
-    en_ids: Vec<usize>,
-    kind: String,
-    confidence: f64,
-    zh: &'a str,
-    en: &'a str,
+/// One bead as written to JSON: sentence indices, shape, confidence, texts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BeadRecord {
+    /// Indices of the Chinese sentences.
+    pub zh_ids: Vec<usize>,
+    /// Indices of the English sentences.
+    pub en_ids: Vec<usize>,
+    /// The shape, e.g. `2-1`.
+    pub kind: String,
+    /// Confidence, rounded to three decimals.
+    pub confidence: f64,
+    /// The Chinese text.
+    pub zh: String,
+    /// The English text.
+    pub en: String,
+}
+
+impl AlignedPair<'_> {
+    /// The JSON record of `bead`.
+    pub fn bead_record(&self, bead: &Bead) -> BeadRecord {
+        BeadRecord {
+            zh_ids: bead.zh.clone().collect(),
+            en_ids: bead.en.clone().collect(),
+            kind: bead.kind(),
+            confidence: round3(bead.confidence),
+            zh: self.zh_text(bead),
+            en: self.en_text(bead),
+        }
+    }
 }
 
 /// One JSON object per line and bead: ids, kind, confidence and both texts.
 pub fn write_jsonl<W: std::io::Write>(mut out: W, pair: &AlignedPair<'_>) -> Result<()> {
     for bead in &pair.alignment.beads {
-        let (zh, en) = (pair.zh_text(bead), pair.en_text(bead));
-        let row = JsonBead {
-            zh_ids: bead.zh.clone().collect(),
-            en_ids: bead.en.clone().collect(),
-            kind: bead.kind(),
-            confidence: round3(bead.confidence),
-            zh: &zh,
-            en: &en,
-        };
-        serde_json::to_writer(&mut out, &row).map_err(|e| Error::io(e.into(), None))?;
+        serde_json::to_writer(&mut out, &pair.bead_record(bead))
+            .map_err(|e| Error::io(e.into(), None))?;
         out.write_all(b"\n").map_err(|e| Error::io(e, None))?;
     }
     Ok(())

@@ -1,0 +1,587 @@
+//! Figures: compared by value within each bead, then against the leftovers of
+//! neighbouring beads (a translator may move a figure into the next sentence),
+//! and only what is still unmatched is reported.
+
+use std::ops::Range;
+
+use super::{quote, Context, Finding, FindingKind, Severity};
+use crate::lang::Lang;
+use crate::numbers::{self, Figure, MatchQuality, RangeKind, Value};
+
+/// The figures of one side of a bead, with document-level spans.
+#[derive(Default)]
+struct Side {
+    figures: Vec<Figure>,
+    sentences: Vec<usize>,
+}
+
+impl Side {
+    fn collect(ctx: &Context<'_>, indices: impl Iterator<Item = usize>, zh: bool) -> Side {
+        let mut side = Side::default();
+        for i in indices {
+            let (text, base, lang) = if zh {
+                (ctx.zh_text(i), ctx.zh_span(i).start, Lang::Zh)
+            } else {
+                (ctx.en_text(i), ctx.en_span(i).start, Lang::En)
+            };
+            for mut f in numbers::extract(text, lang) {
+                f.span = base + f.span.start..base + f.span.end;
+                side.figures.push(f);
+                side.sentences.push(i);
+            }
+        }
+        side
+    }
+}
+
+/// What became of each figure.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Fate {
+    /// Not matched (yet).
+    Open,
+    /// Matched, nothing to report.
+    Done,
+}
+
+struct BeadFigures {
+    zh: Side,
+    en: Side,
+    zh_fate: Vec<Fate>,
+    en_fate: Vec<Fate>,
+    /// Pairs compare() found within the bead that need a report.
+    flagged: Vec<(usize, usize, MatchQuality)>,
+}
+
+/// A coarse family of values: leftovers of the same family in one bead are
+/// taken as one figure altered rather than one missing and one added.
+fn family(v: &Value) -> u8 {
+    match v {
+        Value::Number(_)
+        | Value::Range {
+            kind: RangeKind::Number,
+            ..
+        } => 0,
+        Value::Percent(_)
+        | Value::PercentagePoints(_)
+        | Value::Range {
+            kind: RangeKind::Percent,
+            ..
+        } => 1,
+        Value::Fraction { .. } | Value::Multiple(_) => 2,
+        Value::Year(_)
+        | Value::Decade(_)
+        | Value::Date { .. }
+        | Value::Range {
+            kind: RangeKind::Year,
+            ..
+        } => 3,
+        Value::Duration { .. }
+        | Value::Range {
+            kind: RangeKind::Duration(_),
+            ..
+        } => 4,
+        Value::Money { .. }
+        | Value::Range {
+            kind: RangeKind::Money(_),
+            ..
+        } => 5,
+        Value::Ordinal(_) => 6,
+    }
+}
+
+/// Figures worth a missing/added finding on their own: dates, years,
+/// percentages and money always; counts, ordinals, fractions and durations
+/// only when written with digits (or 万/亿). Small numbers written out
+/// (三个人, "the two of them", "first") come and go with free translation.
+fn significant(f: &Figure, text: &str) -> bool {
+    if f.vague {
+        return false;
+    }
+    match f.value {
+        Value::Percent(_)
+        | Value::PercentagePoints(_)
+        | Value::Money { .. }
+        | Value::Year(_)
+        | Value::Decade(_)
+        | Value::Date { .. } => true,
+        Value::Range { kind, .. } => {
+            !matches!(kind, RangeKind::Number) || text.chars().any(|c| c.is_ascii_digit())
+        }
+        Value::Number(_)
+        | Value::Ordinal(_)
+        | Value::Fraction { .. }
+        | Value::Multiple(_)
+        | Value::Duration { .. } => text
+            .chars()
+            .any(|c| c.is_ascii_digit() || c == '万' || c == '亿'),
+    }
+}
+
+/// A number's value and the unit it is counted in, for a second look at
+/// matches `compare` calls approximate.
+fn magnitude(v: &Value) -> Option<f64> {
+    match *v {
+        Value::Number(x)
+        | Value::Percent(x)
+        | Value::PercentagePoints(x)
+        | Value::Multiple(x)
+        | Value::Money { amount: x, .. }
+        | Value::Duration { amount: x, .. } => Some(x),
+        _ => None,
+    }
+}
+
+/// Significant digits of `x` as written (107000 → 3, 300 → 1, 6.5 → 2).
+fn significant_digits(x: f64) -> u32 {
+    let s = format!("{}", x.abs());
+    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+    let digits = digits.trim_start_matches('0');
+    let digits = if s.contains('.') {
+        digits
+    } else {
+        digits.trim_end_matches('0')
+    };
+    (digits.len() as u32).max(1)
+}
+
+/// `x` rounded to `digits` significant digits.
+fn round_to(x: f64, digits: u32) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let scale = 10f64.powi(digits as i32 - 1 - x.abs().log10().floor() as i32);
+    (x * scale).round() / scale
+}
+
+/// Values `compare` calls approximate really agree only when they round to
+/// the same figure and differ by at most 5% (54.3万 and "about 540,000" do;
+/// "at least 12" and "at least 15", "nearly 40%" and "nearly 43%" do not).
+fn approximately_equal(a: &Value, b: &Value) -> bool {
+    let (Some(x), Some(y)) = (magnitude(a), magnitude(b)) else {
+        return true;
+    };
+    if x == y {
+        return true;
+    }
+    let p = significant_digits(x).min(significant_digits(y));
+    let close = (x - y).abs() <= 0.05 * x.abs().max(y.abs());
+    close && (round_to(x, p) - round_to(y, p)).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0)
+}
+
+fn matches_well(q: MatchQuality) -> bool {
+    matches!(q, MatchQuality::Exact | MatchQuality::Approximate)
+}
+
+/// Figure findings for all aligned beads of the body.
+pub(super) fn check(ctx: &Context<'_>, window: usize, out: &mut Vec<Finding>) {
+    let n = ctx.beads.len();
+    let mut beads: Vec<BeadFigures> = Vec::with_capacity(n);
+    for (b, bead) in ctx.beads.iter().enumerate() {
+        let active = ctx.in_body(b);
+        let zh = if active {
+            Side::collect(ctx, bead.zh.clone(), true)
+        } else {
+            Side::default()
+        };
+        let en = if active {
+            Side::collect(ctx, ctx.en_content(bead).into_iter(), false)
+        } else {
+            Side::default()
+        };
+        let mut zh_fate = vec![Fate::Open; zh.figures.len()];
+        let mut en_fate = vec![Fate::Open; en.figures.len()];
+        let mut flagged = Vec::new();
+        if !bead.is_unaligned() {
+            let cmp = numbers::compare(&zh.figures, &en.figures);
+            for m in cmp.matched {
+                if m.zh >= zh_fate.len() || m.en >= en_fate.len() {
+                    continue;
+                }
+                let quality = if m.quality == MatchQuality::Approximate
+                    && !zh.figures[m.zh].vague
+                    && !en.figures[m.en].vague
+                    && !approximately_equal(&zh.figures[m.zh].value, &en.figures[m.en].value)
+                {
+                    MatchQuality::Altered
+                } else {
+                    m.quality
+                };
+                if matches_well(quality) {
+                    zh_fate[m.zh] = Fate::Done;
+                    en_fate[m.en] = Fate::Done;
+                } else {
+                    flagged.push((m.zh, m.en, quality));
+                }
+            }
+        }
+        beads.push(BeadFigures {
+            zh,
+            en,
+            zh_fate,
+            en_fate,
+            flagged,
+        });
+    }
+
+    // A figure compare() found altered may have its true partner nearby.
+    for b in 0..n {
+        let flagged = std::mem::take(&mut beads[b].flagged);
+        let mut keep = Vec::new();
+        for (z, e, q) in flagged {
+            if q == MatchQuality::Altered && rescue(&mut beads, b, z, window) {
+                // The English figure is left for others (or reported as added).
+                continue;
+            }
+            keep.push((z, e, q));
+            beads[b].zh_fate[z] = Fate::Done;
+            beads[b].en_fate[e] = Fate::Done;
+        }
+        beads[b].flagged = keep;
+    }
+    // Open Chinese figures: look in the neighbours, nearest first.
+    for b in 0..n {
+        for z in 0..beads[b].zh.figures.len() {
+            if beads[b].zh_fate[z] == Fate::Open {
+                rescue(&mut beads, b, z, window);
+            }
+        }
+    }
+
+    for (b, bf) in beads.iter_mut().enumerate() {
+        if ctx.beads[b].is_unaligned() {
+            continue;
+        }
+        // Leftovers of one family on both sides: altered.
+        for z in 0..bf.zh.figures.len() {
+            if bf.zh_fate[z] != Fate::Open
+                || !significant(
+                    &bf.zh.figures[z],
+                    slice(ctx.zh.text(), &bf.zh.figures[z].span),
+                )
+            {
+                continue;
+            }
+            let fz = family(&bf.zh.figures[z].value);
+            if let Some(e) = (0..bf.en.figures.len()).find(|&e| {
+                bf.en_fate[e] == Fate::Open
+                    && significant(
+                        &bf.en.figures[e],
+                        slice(ctx.en.text(), &bf.en.figures[e].span),
+                    )
+                    && family(&bf.en.figures[e].value) == fz
+            }) {
+                bf.zh_fate[z] = Fate::Done;
+                bf.en_fate[e] = Fate::Done;
+                bf.flagged.push((z, e, MatchQuality::Altered));
+            }
+        }
+        for &(z, e, q) in &bf.flagged {
+            let (zf, ef) = (&bf.zh.figures[z], &bf.en.figures[e]);
+            if significant(zf, slice(ctx.zh.text(), &zf.span))
+                || significant(ef, slice(ctx.en.text(), &ef.span))
+            {
+                out.push(pair_finding(ctx, b, &bf.zh, z, &bf.en, e, q));
+            }
+        }
+        for z in 0..bf.zh.figures.len() {
+            let f = &bf.zh.figures[z];
+            let text = slice(ctx.zh.text(), &f.span);
+            if bf.zh_fate[z] == Fate::Open && significant(f, text) {
+                out.push(Finding {
+                    kind: FindingKind::FigureMissing,
+                    severity: FindingKind::FigureMissing.severity(),
+                    bead: b,
+                    zh_sentences: vec![bf.zh.sentences[z]],
+                    en_sentences: ctx.en_content(&ctx.beads[b]),
+                    zh_spans: vec![f.span.clone()],
+                    en_spans: vec![],
+                    message: format!(
+                        "figure missing: {text} ({}) has no counterpart in the English",
+                        f.describe()
+                    ),
+                });
+            }
+        }
+        for e in 0..bf.en.figures.len() {
+            let f = &bf.en.figures[e];
+            let text = slice(ctx.en.text(), &f.span);
+            if bf.en_fate[e] == Fate::Open && significant(f, text) {
+                out.push(Finding {
+                    kind: FindingKind::FigureAdded,
+                    severity: FindingKind::FigureAdded.severity(),
+                    bead: b,
+                    zh_sentences: ctx.beads[b].zh.clone().collect(),
+                    en_sentences: vec![bf.en.sentences[e]],
+                    zh_spans: vec![],
+                    en_spans: vec![f.span.clone()],
+                    message: format!(
+                        "figure added: \"{text}\" ({}) has no counterpart in the Chinese",
+                        f.describe()
+                    ),
+                });
+            }
+        }
+    }
+}
+
+/// Match open Chinese figure `z` of bead `b` with an open English figure of a
+/// bead at most `window` away (nearest first). True when found.
+fn rescue(beads: &mut [BeadFigures], b: usize, z: usize, window: usize) -> bool {
+    let Some(zf) = beads[b].zh.figures.get(z).cloned() else {
+        return false;
+    };
+    for d in 0..=window {
+        let mut candidates = vec![];
+        if d == 0 {
+            candidates.push(b);
+        } else {
+            if let Some(x) = b.checked_sub(d) {
+                candidates.push(x);
+            }
+            if b + d < beads.len() {
+                candidates.push(b + d);
+            }
+        }
+        for nb in candidates {
+            let open: Vec<usize> = (0..beads[nb].en.figures.len())
+                .filter(|&e| beads[nb].en_fate[e] == Fate::Open)
+                .collect();
+            if open.is_empty() {
+                continue;
+            }
+            let figs: Vec<Figure> = open
+                .iter()
+                .map(|&e| beads[nb].en.figures[e].clone())
+                .collect();
+            let cmp = numbers::compare(std::slice::from_ref(&zf), &figs);
+            let good = |m: &&numbers::FigureMatch| {
+                matches_well(m.quality)
+                    && (m.quality == MatchQuality::Exact
+                        || figs.get(m.en).is_some_and(|e| {
+                            zf.vague || e.vague || approximately_equal(&zf.value, &e.value)
+                        }))
+            };
+            if let Some(m) = cmp.matched.iter().find(good) {
+                if let Some(&e) = open.get(m.en) {
+                    beads[nb].en_fate[e] = Fate::Done;
+                    beads[b].zh_fate[z] = Fate::Done;
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+fn slice<'t>(text: &'t str, span: &Range<usize>) -> &'t str {
+    text.get(span.clone()).unwrap_or("")
+}
+
+/// A finding about a matched pair whose values or qualifiers differ.
+fn pair_finding(
+    ctx: &Context<'_>,
+    b: usize,
+    zh: &Side,
+    z: usize,
+    en: &Side,
+    e: usize,
+    quality: MatchQuality,
+) -> Finding {
+    let (zf, ef) = (&zh.figures[z], &en.figures[e]);
+    let zt = slice(ctx.zh.text(), &zf.span);
+    let et = quote(slice(ctx.en.text(), &ef.span), 40);
+    let (kind, severity, message) = match quality {
+        MatchQuality::QualifierDropped => (
+            FindingKind::QualifierDropped,
+            FindingKind::QualifierDropped.severity(),
+            format!(
+                "qualifier dropped: {zt} ({}) became \"{et}\"",
+                zf.describe()
+            ),
+        ),
+        MatchQuality::QualifierAdded => (
+            FindingKind::FigureAltered,
+            Severity::Warning,
+            format!("qualifier added: {zt} ({}) became \"{et}\"", zf.describe()),
+        ),
+        _ => (
+            FindingKind::FigureAltered,
+            FindingKind::FigureAltered.severity(),
+            format!(
+                "figure altered: {zt} ({}) became \"{et}\" ({})",
+                zf.describe(),
+                ef.describe()
+            ),
+        ),
+    };
+    Finding {
+        kind,
+        severity,
+        bead: b,
+        zh_sentences: vec![zh.sentences[z]],
+        en_sentences: vec![en.sentences[e]],
+        zh_spans: vec![zf.span.clone()],
+        en_spans: vec![ef.span.clone()],
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::tests::{docs, kinds, ladder};
+    use crate::check::{check, FindingKind, Severity};
+
+    #[test]
+    fn dropped_date_is_a_missing_figure() {
+        let (zh, en) = docs(
+            &["然而，2022年5月发布的模型表明，全美药物过量死亡的高峰尚未到来。"],
+            &["However, a model shows that overdose deaths across the US have yet to peak."],
+        );
+        let review = check(&zh, &en, &ladder(&[(1, 1)]));
+        assert_eq!(kinds(&review), vec!["figure-missing"]);
+        let f = &review.findings[0];
+        assert_eq!(f.severity, Severity::Error);
+        assert_eq!(&zh.text()[f.zh_spans[0].clone()], "2022年5月");
+        assert_eq!(
+            f.message,
+            "figure missing: 2022年5月 (May 2022) has no counterpart in the English"
+        );
+    }
+
+    #[test]
+    fn dropped_qualifier_is_reported_with_both_sides() {
+        let (zh, en) = docs(
+            &["死亡人数创历史最高纪录，其中六成以上与芬太尼有关。"],
+            &["Fentanyl accounted for 60% of the record deaths."],
+        );
+        let review = check(&zh, &en, &ladder(&[(1, 1)]));
+        assert_eq!(kinds(&review), vec!["qualifier-dropped"]);
+        let f = &review.findings[0];
+        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!(&en.text()[f.en_spans[0].clone()], "60%");
+        assert_eq!(
+            f.message,
+            "qualifier dropped: 六成以上 (more than 60%) became \"60%\""
+        );
+    }
+
+    #[test]
+    fn altered_span_of_years() {
+        let (zh, en) = docs(
+            &["“芬太尼危机”未来5-10年内难以解除。"],
+            &["The fentanyl crisis will not be solved within the decade."],
+        );
+        let review = check(&zh, &en, &ladder(&[(1, 1)]));
+        assert_eq!(kinds(&review), vec!["figure-altered"]);
+        let f = &review.findings[0];
+        assert_eq!(f.severity, Severity::Error);
+        assert!(
+            f.message.starts_with("figure altered: 5-10年"),
+            "{}",
+            f.message
+        );
+        assert!(f.message.contains("became \""), "{}", f.message);
+    }
+
+    #[test]
+    fn correct_conversions_are_silent() {
+        let (zh, en) = docs(
+            &[
+                "2021年美国因过量用药导致死亡的人数达10.7万。",
+                "药物过量服用在2020-2032年将造成全美54.3万人死亡。",
+            ],
+            &[
+                "In 2021, 107,000 people died of overdoses in the US.",
+                "Overdoses will kill 543,000 Americans between 2020 and 2032.",
+            ],
+        );
+        let review = check(&zh, &en, &ladder(&[(1, 1), (1, 1)]));
+        assert!(review.findings.is_empty(), "{:?}", review.findings);
+    }
+
+    #[test]
+    fn a_figure_moved_to_the_next_bead_is_not_missing() {
+        let (zh, en) = docs(
+            &["2021年死亡人数达10.7万人。", "这创造了历史最高纪录。"],
+            &[
+                "Overdose deaths reached a record.",
+                "In 2021, 107,000 people died, the highest number in history.",
+            ],
+        );
+        let review = check(&zh, &en, &ladder(&[(1, 1), (1, 1)]));
+        assert!(
+            review
+                .findings
+                .iter()
+                .all(|f| !f.kind.name().starts_with("figure")),
+            "{:?}",
+            review.findings
+        );
+    }
+
+    #[test]
+    fn added_figure_is_a_warning() {
+        let (zh, en) = docs(&["他们都来了。"], &["All 300 of them came."]);
+        let review = check(&zh, &en, &ladder(&[(1, 1)]));
+        assert_eq!(kinds(&review), vec!["figure-added"]);
+        assert_eq!(
+            review.findings[0].severity,
+            FindingKind::FigureAdded.severity()
+        );
+        assert!(review.findings[0]
+            .message
+            .starts_with("figure added: \"300\""));
+    }
+
+    #[test]
+    fn figures_of_unaligned_sentences_are_left_to_the_omission() {
+        let (zh, en) = docs(
+            &[
+                "第一句话很长。",
+                "2021年死亡人数达10.7万人。",
+                "最后一句话。",
+            ],
+            &["The first sentence is long.", "The last sentence."],
+        );
+        let review = check(&zh, &en, &ladder(&[(1, 1), (1, 0), (1, 1)]));
+        assert_eq!(kinds(&review), vec!["omission"]);
+    }
+}
+
+#[cfg(test)]
+mod value_tests {
+    use super::*;
+
+    #[test]
+    fn approximate_values_must_round_alike_and_be_close() {
+        let n = Value::Number;
+        assert!(approximately_equal(&n(543_000.0), &n(540_000.0)));
+        assert!(approximately_equal(&n(107_000.0), &n(107_000.0)));
+        assert!(!approximately_equal(&n(12.0), &n(15.0)));
+        assert!(!approximately_equal(
+            &Value::Percent(40.0),
+            &Value::Percent(43.0)
+        ));
+        assert!(!approximately_equal(&n(14_000_000.0), &n(17_000_000.0)));
+        assert_eq!(significant_digits(107_000.0), 3);
+        assert_eq!(significant_digits(300.0), 1);
+        assert_eq!(significant_digits(6.5), 2);
+        assert_eq!(round_to(543_000.0, 2), 540_000.0);
+    }
+
+    #[test]
+    fn small_written_out_counts_are_not_significant() {
+        let fig = |value, span| Figure {
+            span,
+            value,
+            qualifier: numbers::Qualifier::Exact,
+            vague: false,
+        };
+        assert!(!significant(&fig(Value::Number(3.0), 0..3), "三"));
+        assert!(!significant(&fig(Value::Number(2.0), 0..3), "two"));
+        assert!(significant(&fig(Value::Number(3000.0), 0..5), "3,000"));
+        assert!(significant(&fig(Value::Number(30_000.0), 0..6), "三万"));
+        assert!(significant(&fig(Value::Percent(60.0), 0..6), "六成"));
+        assert!(significant(&fig(Value::Year(2021), 0..4), "2021"));
+    }
+}

@@ -1,0 +1,319 @@
+//! Partial omissions: a bead whose English is much shorter than the pair's
+//! length ratio predicts, or part of whose Chinese finds no dictionary partner
+//! in the English. A Chinese sentence merged into a bead without any partner
+//! at all is reported as an omission.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::repair::{evidence, Evidence};
+use super::{quote, Context, Finding, FindingKind};
+use crate::align::Bead;
+use crate::lexicon::Lexicon;
+
+/// Content length: letters and digits (Han characters count one each).
+pub(crate) fn content_len(text: &str) -> usize {
+    text.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+/// The pair's English/Chinese length ratio: the median over 1-1 body beads.
+pub(crate) fn pair_ratio(ctx: &Context<'_>) -> f64 {
+    let mut ratios: Vec<f64> = ctx
+        .beads
+        .iter()
+        .enumerate()
+        .filter(|(b, bead)| ctx.in_body(*b) && bead.shape() == (1, 1))
+        .filter_map(|(_, bead)| {
+            let z = content_len(ctx.zh_text(bead.zh.start));
+            let e = content_len(ctx.en_text(bead.en.start));
+            (z >= 5 && e > 0).then(|| e as f64 / z as f64)
+        })
+        .collect();
+    if ratios.len() < 5 {
+        return 3.4;
+    }
+    ratios.sort_by(f64::total_cmp);
+    ratios[ratios.len() / 2]
+}
+
+/// A clause of a Chinese sentence and how many of its dictionary words found
+/// a partner in the bead's English.
+#[derive(Debug, Clone)]
+struct Clause {
+    /// Byte span into the Chinese document text.
+    span: Range<usize>,
+    sentence: usize,
+    words: usize,
+    matched: usize,
+}
+
+/// Minimum English content words for a sentence of a merged bead to count as added.
+const MIN_ADDED_WORDS: usize = 6;
+
+/// Minimum dictionary words for a clause to count as untranslated.
+const MIN_CLAUSE_WORDS: usize = 3;
+
+/// Split each Chinese sentence of the bead into clauses and count, per
+/// clause, the dictionary words whose translations occur in the English.
+fn clauses(ctx: &Context<'_>, bead: &Bead, en: &[usize], lex: &Lexicon) -> Vec<Clause> {
+    let mut en_stems: HashSet<u32> = HashSet::new();
+    for &i in en {
+        for w in lex.en_words(ctx.en_text(i)) {
+            en_stems.insert(w.stem);
+            if let Some(a) = w.alt {
+                en_stems.insert(a);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for i in bead.zh.clone() {
+        let text = ctx.zh_text(i);
+        let base = ctx.zh_span(i).start;
+        let words = lex.zh_words(text);
+        for r in clause_ranges(text) {
+            let mut clause = Clause {
+                span: base + r.start..base + r.end,
+                sentence: i,
+                words: 0,
+                matched: 0,
+            };
+            for w in words
+                .iter()
+                .filter(|w| w.span.start >= r.start && w.span.end <= r.end)
+                .filter(|w| !w.translations.is_empty())
+            {
+                clause.words += 1;
+                if w.translations.iter().any(|t| en_stems.contains(t)) {
+                    clause.matched += 1;
+                }
+            }
+            out.push(clause);
+        }
+    }
+    out
+}
+
+/// Byte ranges of the clauses of a Chinese sentence (cut after `，；：、。！？…`),
+/// trimmed of the cutting punctuation.
+fn clause_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let push = |out: &mut Vec<Range<usize>>, s: usize, e: usize| {
+        if let Some(t) = text.get(s..e) {
+            let lead = t.len() - t.trim_start().len();
+            let t2 = t.trim();
+            if t2.chars().any(char::is_alphanumeric) {
+                out.push(s + lead..s + lead + t2.len());
+            }
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if matches!(
+            c,
+            '，' | '；' | '：' | '、' | '。' | '！' | '？' | '…' | ',' | ';' | ':' | '!' | '?'
+        ) {
+            push(&mut out, start, i);
+            start = i + c.len_utf8();
+        }
+    }
+    push(&mut out, start, text.len());
+    out
+}
+
+fn unmatched(c: &Clause) -> bool {
+    c.words >= MIN_CLAUSE_WORDS && c.matched == 0
+}
+
+/// Partial-omission findings (and omissions of sentences merged into a bead).
+pub(super) fn check(ctx: &Context<'_>, ratio: f64, short_ratio: f64, out: &mut Vec<Finding>) {
+    let lex = Lexicon::bundled();
+    for (b, bead) in ctx.beads.iter().enumerate() {
+        if bead.is_unaligned() || !ctx.in_body(b) {
+            continue;
+        }
+        let en = ctx.en_content(bead);
+        if en.is_empty() {
+            continue;
+        }
+        let zh_len: usize = bead.zh.clone().map(|i| content_len(ctx.zh_text(i))).sum();
+        let en_len: usize = en.iter().map(|&i| content_len(ctx.en_text(i))).sum();
+        let share = en_len as f64 / (zh_len.max(1) as f64 * ratio);
+        let clauses = clauses(ctx, bead, &en, lex);
+        let words: usize = clauses.iter().map(|c| c.words).sum();
+        let matched: usize = clauses.iter().map(|c| c.matched).sum();
+
+        // A whole Chinese sentence of a merged bead without any partner,
+        // while the rest of the bead is well matched: an omission.
+        let mut omitted = Vec::new();
+        if bead.zh.len() >= 2 {
+            for i in bead.zh.clone() {
+                let (w, m) = clauses
+                    .iter()
+                    .filter(|c| c.sentence == i)
+                    .fold((0, 0), |(w, m), c| (w + c.words, m + c.matched));
+                let (ow, om) = (words - w, matched - m);
+                // No partner at all, or hardly any while the English is
+                // also short for the bead.
+                let none = w > MIN_CLAUSE_WORDS && m == 0;
+                let hardly = w >= MIN_CLAUSE_WORDS && m * 10 <= w && share < 0.75;
+                if (none || hardly) && ow > 0 && om * 10 >= ow * 3 {
+                    omitted.push(i);
+                }
+            }
+        }
+        for &i in &omitted {
+            out.push(Finding {
+                kind: FindingKind::Omission,
+                severity: FindingKind::Omission.severity(),
+                bead: b,
+                zh_sentences: vec![i],
+                en_sentences: vec![],
+                zh_spans: vec![ctx.zh_span(i)],
+                en_spans: vec![],
+                message: format!(
+                    "omission: \"{}\" has no English translation (aligned together with its neighbours)",
+                    quote(ctx.zh_text(i), 60)
+                ),
+            });
+        }
+
+        // An English sentence of a merged bead that translates nothing of
+        // the Chinese, while the rest does: an addition.
+        if en.len() >= 2 {
+            let zh_ids: Vec<usize> = bead.zh.clone().collect();
+            let per: Vec<(usize, Evidence)> = en
+                .iter()
+                .map(|&i| (i, evidence(ctx, &zh_ids, &[i])))
+                .collect();
+            for (i, e) in &per {
+                let (rw, rm) = per
+                    .iter()
+                    .filter(|(j, _)| j != i)
+                    .fold((0, 0), |(w, m), (_, x)| (w + x.en_words, m + x.en_matched));
+                if e.en_words >= MIN_ADDED_WORDS && e.en_matched == 0 && rw > 0 && rm * 10 >= rw * 3
+                {
+                    out.push(Finding {
+                        kind: FindingKind::Addition,
+                        severity: FindingKind::Addition.severity(),
+                        bead: b,
+                        zh_sentences: vec![],
+                        en_sentences: vec![*i],
+                        zh_spans: vec![],
+                        en_spans: vec![ctx.en_span(*i)],
+                        message: format!(
+                            "addition: \"{}\" has no Chinese source (aligned together with its neighbours)",
+                            quote(ctx.en_text(*i), 80)
+                        ),
+                    });
+                }
+            }
+        }
+
+        let missing: Vec<&Clause> = clauses
+            .iter()
+            .filter(|c| unmatched(c) && !omitted.contains(&c.sentence))
+            .collect();
+        let missing_words: usize = missing.iter().map(|c| c.words).sum();
+        let rest_words = words - missing_words;
+        let rest_matched = matched;
+        let lexical = !missing.is_empty()
+            && missing_words * 4 >= words
+            && rest_words > 0
+            && rest_matched * 10 >= rest_words * 3;
+        // Free translation leaves many clauses without a dictionary partner:
+        // that alone is no evidence, only with English too short for them.
+        let short = zh_len >= 12 && share < short_ratio;
+        let very_short = zh_len >= 40 && share < short_ratio * 0.65;
+        let suspect = (lexical && short) || very_short;
+        if !suspect || !omitted.is_empty() {
+            continue;
+        }
+        let evidence: Vec<Range<usize>> = if missing.is_empty() {
+            bead.zh.clone().map(|i| ctx.zh_span(i)).collect()
+        } else {
+            missing.iter().map(|c| c.span.clone()).collect()
+        };
+        let shown: Vec<String> = missing
+            .iter()
+            .take(3)
+            .filter_map(|c| ctx.zh.text().get(c.span.clone()))
+            .map(|t| format!("\"{}\"", quote(t, 24)))
+            .collect();
+        let message = if shown.is_empty() {
+            format!(
+                "partial omission: the English is {:.0}% of the length expected for \"{}\"",
+                share * 100.0,
+                quote(ctx.zh_text(bead.zh.start), 30)
+            )
+        } else {
+            format!(
+                "partial omission: no English counterpart found for {} (English {:.0}% of the expected length)",
+                shown.join(", "),
+                share * 100.0
+            )
+        };
+        out.push(Finding {
+            kind: FindingKind::PartialOmission,
+            severity: FindingKind::PartialOmission.severity(),
+            bead: b,
+            zh_sentences: bead.zh.clone().collect(),
+            en_sentences: en.clone(),
+            zh_spans: evidence,
+            en_spans: vec![],
+            message,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::check;
+    use crate::check::tests::{docs, kinds, ladder};
+
+    #[test]
+    fn clauses_are_cut_at_chinese_punctuation() {
+        let t = "得道者多助，失道者寡助。走出困境";
+        let got: Vec<&str> = clause_ranges(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(got, vec!["得道者多助", "失道者寡助", "走出困境"]);
+    }
+
+    #[test]
+    fn much_too_short_english_is_a_partial_omission() {
+        let (zh, en) = docs(
+            &[
+                "第一句话很长。",
+                "首先，美国近年来的毒情形势严峻，正处于主要由芬太尼导致的药物过量死亡的阴霾之中，而且危机难以解除。",
+                "第三句话也很长。",
+            ],
+            &["The first sentence is long.", "First, it is grim.", "The third one is long too."],
+        );
+        let review = check(&zh, &en, &ladder(&[(1, 1), (1, 1), (1, 1)]));
+        assert_eq!(kinds(&review), vec!["partial-omission"]);
+        assert_eq!(review.findings[0].bead, 1);
+        let m = &review.findings[0].message;
+        assert!(
+            m.starts_with("partial omission: no English counterpart found for \""),
+            "{m}"
+        );
+        assert!(m.ends_with("of the expected length)"), "{m}");
+    }
+
+    #[test]
+    fn normal_length_english_is_not_a_partial_omission() {
+        let (zh, en) = docs(
+            &[
+                "第一句话很长。",
+                "美国近年来的毒情形势严峻。",
+                "第三句话也很长。",
+            ],
+            &[
+                "The first sentence is long.",
+                "The drug situation in the US has been grim in recent years.",
+                "The third one is long too.",
+            ],
+        );
+        let review = check(&zh, &en, &ladder(&[(1, 1), (1, 1), (1, 1)]));
+        assert!(review.findings.is_empty(), "{:?}", review.findings);
+    }
+}

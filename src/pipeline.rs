@@ -1,0 +1,299 @@
+//! One document pair from text to written alignment: the steps shared by the
+//! `align`, `batch` and `stream` commands.
+//!
+//! ```
+//! use duizhao::pipeline::{self, ExportOptions, Format};
+//!
+//! let docs = pipeline::align_texts(
+//!     "今天下雨。\n我们在家。\n".to_string(),
+//!     "It rains today.\nWe stay at home.\n".to_string(),
+//!     true,
+//! )?;
+//! let mut out = Vec::new();
+//! ExportOptions::new(Format::Jsonl).write(&mut out, &docs.pair())?;
+//! assert_eq!(String::from_utf8(out).unwrap().lines().count(), 2);
+//! # Ok::<(), duizhao::Error>(())
+//! ```
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::align::{Aligner, Alignment};
+use crate::check::{self, Review};
+use crate::document::Document;
+use crate::error::{Error, ErrorKind, Result};
+use crate::export::{self, AlignedPair, TmxOptions, TsvColumns};
+use crate::input;
+use crate::lang::{self, Lang};
+
+/// Two segmented documents and their alignment, owned together.
+#[derive(Debug, Clone)]
+pub struct AlignedDocuments {
+    /// The Chinese document.
+    pub zh: Document,
+    /// The English document.
+    pub en: Document,
+    /// Their alignment.
+    pub alignment: Alignment,
+}
+
+impl AlignedDocuments {
+    /// Review the translation along the alignment with default settings.
+    pub fn review(&self) -> Review {
+        check::check(&self.zh, &self.en, &self.alignment)
+    }
+
+    /// A borrowed view for the exporters.
+    pub fn pair(&self) -> AlignedPair<'_> {
+        AlignedPair {
+            zh: &self.zh,
+            en: &self.en,
+            alignment: &self.alignment,
+        }
+    }
+}
+
+/// A Chinese document and its English translation, segmented, not aligned.
+#[derive(Debug, Clone)]
+pub struct DocumentPair {
+    /// The Chinese document.
+    pub zh: Document,
+    /// The English document.
+    pub en: Document,
+}
+
+impl DocumentPair {
+    /// Align the two documents with the default aligner.
+    pub fn align(self) -> AlignedDocuments {
+        let alignment = Aligner::new().align(&self.zh, &self.en);
+        AlignedDocuments {
+            zh: self.zh,
+            en: self.en,
+            alignment,
+        }
+    }
+}
+
+/// Segment a Chinese text and its English translation (by rules, or one
+/// sentence a line when `presegmented`).
+///
+/// Errors: [`ErrorKind::Empty`] when a text is blank, [`ErrorKind::Language`]
+/// when the texts are not Chinese and English (swapped, both in one language,
+/// or bilingual; see [`lang::check_pair`]).
+pub fn segment_texts(zh_text: String, en_text: String, presegmented: bool) -> Result<DocumentPair> {
+    for (text, name) in [(&zh_text, "Chinese"), (&en_text, "English")] {
+        if text.trim().is_empty() {
+            return Err(Error::new(
+                ErrorKind::Empty,
+                format!("the {name} text is empty"),
+            ));
+        }
+    }
+    lang::check_pair(&zh_text, &en_text)?;
+    Ok(DocumentPair {
+        zh: document(zh_text, Lang::Zh, presegmented)?,
+        en: document(en_text, Lang::En, presegmented)?,
+    })
+}
+
+/// Segment a Chinese text and its English translation and align them
+/// ([`segment_texts`], then [`DocumentPair::align`]).
+pub fn align_texts(
+    zh_text: String,
+    en_text: String,
+    presegmented: bool,
+) -> Result<AlignedDocuments> {
+    Ok(segment_texts(zh_text, en_text, presegmented)?.align())
+}
+
+/// Read two files (detecting their encodings), then [`align_texts`].
+pub fn align_files(zh_path: &Path, en_path: &Path, presegmented: bool) -> Result<AlignedDocuments> {
+    let zh = input::read_path(zh_path)?.text;
+    let en = input::read_path(en_path)?.text;
+    align_texts(zh, en, presegmented)
+}
+
+fn document(text: String, lang: Lang, presegmented: bool) -> Result<Document> {
+    let doc = if presegmented {
+        Document::presegmented(text, lang)
+    } else {
+        Document::segment(text, lang)
+    };
+    if doc.is_empty() {
+        return Err(Error::new(
+            ErrorKind::NoSentences,
+            format!("the {} text holds no sentence", lang.code()),
+        ));
+    }
+    Ok(doc)
+}
+
+/// The beads of `alignment` whose confidence is at least `min_score`, in
+/// order; the document score is kept.
+pub fn filter_min_score(alignment: &Alignment, min_score: f64) -> Alignment {
+    Alignment {
+        beads: alignment
+            .beads
+            .iter()
+            .filter(|b| b.confidence >= min_score)
+            .cloned()
+            .collect(),
+        score: alignment.score,
+    }
+}
+
+/// An output format for aligned pairs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Tab-separated values with the given columns.
+    Tsv(TsvColumns),
+    /// One JSON object a bead.
+    Jsonl,
+    /// The ladder format of gold standards (`[0,1]:[0]`).
+    Ladder,
+    /// A TMX 1.4b translation memory.
+    Tmx,
+}
+
+impl Format {
+    /// The file name extension for this format, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Tsv(_) => "tsv",
+            Format::Jsonl => "jsonl",
+            Format::Ladder => "ladder",
+            Format::Tmx => "tmx",
+        }
+    }
+}
+
+/// How an aligned pair is written: format, bead filter and TMX settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportOptions {
+    /// The output format.
+    pub format: Format,
+    /// Leave out beads whose confidence is below this (not for ladders,
+    /// which must cover every sentence).
+    pub min_score: Option<f64>,
+    /// Settings of the TMX writer.
+    pub tmx: TmxOptions,
+}
+
+impl ExportOptions {
+    /// Options for `format`, keeping every bead.
+    pub fn new(format: Format) -> ExportOptions {
+        ExportOptions {
+            format,
+            min_score: None,
+            tmx: TmxOptions::default(),
+        }
+    }
+
+    /// Check that the options make sense together ([`ErrorKind::Usage`] otherwise).
+    pub fn validate(&self) -> Result<()> {
+        if let Some(m) = self.min_score {
+            if !(0.0..=1.0).contains(&m) {
+                return Err(Error::new(
+                    ErrorKind::Usage,
+                    format!("--min-score must lie between 0 and 1, not {m}"),
+                ));
+            }
+            if self.format == Format::Ladder {
+                return Err(Error::new(
+                    ErrorKind::Usage,
+                    "--min-score does not apply to ladder output, which covers every sentence",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Write `pair` to `out` in the chosen format, filtered by `min_score`.
+    pub fn write<W: Write>(&self, out: W, pair: &AlignedPair<'_>) -> Result<()> {
+        self.validate()?;
+        let filtered;
+        let pair = match self.min_score {
+            Some(m) => {
+                filtered = filter_min_score(pair.alignment, m);
+                AlignedPair {
+                    alignment: &filtered,
+                    ..*pair
+                }
+            }
+            None => *pair,
+        };
+        match self.format {
+            Format::Tsv(columns) => export::write_tsv(out, &pair, columns),
+            Format::Jsonl => export::write_jsonl(out, &pair),
+            Format::Ladder => export::write_ladder(out, pair.alignment),
+            Format::Tmx => export::write_tmx(out, &pair, &self.tmx),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> AlignedDocuments {
+        align_texts(
+            "今天下雨。\n我们在家。\n".to_string(),
+            "It rains today.\nWe stay at home.\n".to_string(),
+            true,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn blank_texts_are_errors_naming_the_side() {
+        let e = align_texts(" \n".into(), "Hello.".into(), false).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Empty);
+        assert!(e.to_string().contains("Chinese"), "{e}");
+        let e = align_texts("你好。".into(), "".into(), true).unwrap_err();
+        assert!(e.to_string().contains("English"), "{e}");
+    }
+
+    #[test]
+    fn swapped_texts_are_refused() {
+        let e = align_texts("It rains today.".into(), "今天下雨。".into(), true).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Language);
+    }
+
+    #[test]
+    fn missing_file_error_names_the_path() {
+        let e = align_files(Path::new("/nonexistent/zh"), Path::new("x"), true).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Io);
+        assert!(e.to_string().contains("/nonexistent/zh"), "{e}");
+    }
+
+    #[test]
+    fn min_score_drops_low_confidence_beads() {
+        let mut docs = sample();
+        docs.alignment.beads[0].confidence = 0.2;
+        docs.alignment.beads[1].confidence = 0.8;
+        let kept = filter_min_score(&docs.alignment, 0.5);
+        assert_eq!(kept.beads.len(), 1);
+        assert_eq!(kept.beads[0].zh, 1..2);
+
+        let mut options = ExportOptions::new(Format::Tsv(TsvColumns::Text));
+        options.min_score = Some(0.5);
+        let mut out = Vec::new();
+        options.write(&mut out, &docs.pair()).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "我们在家。\tWe stay at home.\n"
+        );
+    }
+
+    #[test]
+    fn min_score_is_refused_for_ladders_and_out_of_range() {
+        let mut options = ExportOptions::new(Format::Ladder);
+        options.min_score = Some(0.5);
+        assert_eq!(options.validate().unwrap_err().kind(), ErrorKind::Usage);
+        let mut options = ExportOptions::new(Format::Jsonl);
+        options.min_score = Some(1.5);
+        assert_eq!(options.validate().unwrap_err().kind(), ErrorKind::Usage);
+        options.min_score = Some(f64::NAN);
+        assert!(options.validate().is_err());
+    }
+}

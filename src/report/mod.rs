@@ -1,0 +1,225 @@
+//! Review reports: a terminal report ([`text`]), a self-contained HTML page
+//! ([`html`]), and findings as JSON, JSON lines or TSV ([`data`]).
+//!
+//! ```
+//! use duizhao::report::{Format, Report};
+//! use duizhao::{check, Alignment, Bead, Document, Lang};
+//!
+//! let zh = Document::presegmented("第一句。\n第二句。\n".into(), Lang::Zh);
+//! let en = Document::presegmented("The first.\n".into(), Lang::En);
+//! let alignment = Alignment {
+//!     beads: vec![
+//!         Bead { zh: 0..1, en: 0..1, confidence: 0.9 },
+//!         Bead { zh: 1..2, en: 1..1, confidence: 0.9 },
+//!     ],
+//!     score: 0.9,
+//! };
+//! let review = check(&zh, &en, &alignment);
+//! let report = Report::new(&zh, &en, &alignment, &review);
+//! let mut out = Vec::new();
+//! report.write(Format::Text, &mut out, false).unwrap();
+//! let text = String::from_utf8(out).unwrap();
+//! assert!(text.contains("[[第二句。]]"));
+//! ```
+
+pub mod data;
+pub mod html;
+pub mod text;
+
+use std::fmt;
+use std::io::Write;
+use std::ops::Range;
+use std::path::Path;
+use std::str::FromStr;
+
+use crate::align::Alignment;
+use crate::check::{Review, Severity};
+use crate::document::Document;
+use crate::error::{Error, ErrorKind, Result};
+
+/// An output format of `duizhao check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Terminal report grouped by paragraph.
+    Text,
+    /// One JSON document: summary and findings.
+    Json,
+    /// One JSON object per finding, one per line.
+    Jsonl,
+    /// Tab-separated findings with a header row.
+    Tsv,
+    /// One self-contained HTML page, side by side.
+    Html,
+}
+
+impl Format {
+    /// All formats.
+    pub const ALL: [Format; 5] = [
+        Format::Text,
+        Format::Json,
+        Format::Jsonl,
+        Format::Tsv,
+        Format::Html,
+    ];
+
+    /// The lowercase name: `text`, `json`, `jsonl`, `tsv`, `html`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::Tsv => "tsv",
+            Format::Html => "html",
+        }
+    }
+
+    /// The format a file name's extension asks for (`.html`, `.htm`, `.json`,
+    /// `.jsonl`, `.tsv`, `.txt`), if any.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "html" | "htm" => Some(Format::Html),
+            "json" => Some(Format::Json),
+            "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "tsv" => Some(Format::Tsv),
+            "txt" => Some(Format::Text),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Format {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Format> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name() == s)
+            .ok_or_else(|| Error::new(ErrorKind::Usage, format!("unknown report format `{s}`")))
+    }
+}
+
+/// Everything a report shows: both documents, the alignment and its review.
+#[derive(Debug, Clone, Copy)]
+pub struct Report<'a> {
+    /// The Chinese original.
+    pub zh: &'a Document,
+    /// The English translation.
+    pub en: &'a Document,
+    /// The alignment reviewed.
+    pub alignment: &'a Alignment,
+    /// The findings.
+    pub review: &'a Review,
+    /// A title for the report (e.g. the file names), if any.
+    pub title: Option<&'a str>,
+}
+
+impl<'a> Report<'a> {
+    /// A report without a title.
+    pub fn new(
+        zh: &'a Document,
+        en: &'a Document,
+        alignment: &'a Alignment,
+        review: &'a Review,
+    ) -> Report<'a> {
+        Report {
+            zh,
+            en,
+            alignment,
+            review,
+            title: None,
+        }
+    }
+
+    /// The same report with a title.
+    #[must_use]
+    pub fn titled(mut self, title: &'a str) -> Report<'a> {
+        self.title = Some(title);
+        self
+    }
+
+    /// Write the report in `format`; `color` asks the text report for ANSI colour.
+    pub fn write(&self, format: Format, out: &mut dyn Write, color: bool) -> Result<()> {
+        let io = |e: std::io::Error| Error::io(e, None);
+        match format {
+            Format::Text => text::write(self, out, color).map_err(io),
+            Format::Html => html::write(self, out).map_err(io),
+            Format::Json => data::write_json(self, out),
+            Format::Jsonl => data::write_jsonl(self, out),
+            Format::Tsv => data::write_tsv(self, out),
+        }
+    }
+}
+
+/// A piece of a sentence, and the findings whose evidence covers it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Piece {
+    /// Byte range into the document text.
+    pub(crate) range: Range<usize>,
+    /// Indices (into the review's findings) of findings covering the piece.
+    pub(crate) findings: Vec<usize>,
+    /// The most serious severity among them.
+    pub(crate) severity: Option<Severity>,
+}
+
+/// Cut `sentence` (a byte span of `text`) at the boundaries of the evidence
+/// `marks` (finding index, span), skipping marks not on character boundaries.
+pub(crate) fn pieces(
+    text: &str,
+    sentence: Range<usize>,
+    marks: &[(usize, Range<usize>)],
+    review: &Review,
+) -> Vec<Piece> {
+    let valid = |r: &Range<usize>| {
+        r.start < r.end && text.is_char_boundary(r.start) && text.is_char_boundary(r.end)
+    };
+    let inside: Vec<(usize, Range<usize>)> = marks
+        .iter()
+        .filter(|(_, r)| valid(r) && r.start < sentence.end && r.end > sentence.start)
+        .map(|(f, r)| (*f, r.start.max(sentence.start)..r.end.min(sentence.end)))
+        .collect();
+    let mut cuts = vec![sentence.start, sentence.end];
+    for (_, r) in &inside {
+        cuts.push(r.start);
+        cuts.push(r.end);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|w| {
+            let range = w[0]..w[1];
+            let findings: Vec<usize> = inside
+                .iter()
+                .filter(|(_, r)| r.start <= range.start && r.end >= range.end)
+                .map(|(f, _)| *f)
+                .collect();
+            let severity = findings
+                .iter()
+                .filter_map(|&f| review.findings.get(f).map(|x| x.severity))
+                .max();
+            Piece {
+                range,
+                findings,
+                severity,
+            }
+        })
+        .collect()
+}
+
+/// All evidence spans of the review for one side: (finding index, span).
+pub(crate) fn marks(review: &Review, zh: bool) -> Vec<(usize, Range<usize>)> {
+    review
+        .findings
+        .iter()
+        .enumerate()
+        .flat_map(|(i, f)| {
+            let spans = if zh { &f.zh_spans } else { &f.en_spans };
+            spans.iter().map(move |s| (i, s.clone()))
+        })
+        .collect()
+}

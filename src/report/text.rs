@@ -1,0 +1,238 @@
+//! The terminal report: beads with findings, grouped by paragraph, both sides
+//! shown with their evidence highlighted, then a summary by kind.
+//!
+//! Evidence is coloured by severity with ANSI escapes when `color` is on, and
+//! wrapped in `[[…]]` otherwise.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use super::{marks, pieces, Report};
+use crate::check::{FindingKind, Severity};
+use crate::document::Document;
+
+const RESET: &str = "\x1b[0m";
+const BOLD: &str = "\x1b[1m";
+const DIM: &str = "\x1b[2m";
+
+fn fg(sev: Severity) -> &'static str {
+    match sev {
+        Severity::Error => "\x1b[1;31m",
+        Severity::Warning => "\x1b[1;33m",
+        Severity::Info => "\x1b[36m",
+    }
+}
+
+fn bg(sev: Severity) -> &'static str {
+    match sev {
+        Severity::Error => "\x1b[41;97m",
+        Severity::Warning => "\x1b[43;30m",
+        Severity::Info => "\x1b[46;30m",
+    }
+}
+
+/// Write the terminal report.
+pub fn write(report: &Report<'_>, out: &mut dyn Write, color: bool) -> io::Result<()> {
+    let review = report.review;
+    let beads = &report.alignment.beads;
+    let paint = |s: &str, code: &str| -> String {
+        if color {
+            format!("{code}{s}{RESET}")
+        } else {
+            s.to_string()
+        }
+    };
+    if let Some(title) = report.title {
+        writeln!(out, "{}", paint(&format!("duizhao check — {title}"), BOLD))?;
+    }
+    writeln!(
+        out,
+        "{} beads · {} Chinese / {} English sentences · alignment score {:.2}",
+        beads.len(),
+        report.zh.len(),
+        report.en.len(),
+        report.alignment.score
+    )?;
+
+    // Findings by bead, in order.
+    let mut by_bead: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, f) in review.findings.iter().enumerate() {
+        by_bead.entry(f.bead).or_default().push(i);
+    }
+    let zh_marks = marks(review, true);
+    let en_marks = marks(review, false);
+    let mut last_group = None;
+    for (&b, fs) in &by_bead {
+        let (mut zh_range, mut en_range) = match beads.get(b) {
+            Some(bead) => (bead.zh.clone(), bead.en.clone()),
+            None => (0..0, 0..0),
+        };
+        // Show the sentences findings point to, too (a sentence the review
+        // merged into this bead sits in the bead before or after).
+        for f in fs.iter().filter_map(|&i| review.findings.get(i)) {
+            if f.kind == FindingKind::PageFurniture {
+                continue;
+            }
+            zh_range = widen(zh_range, &f.zh_sentences);
+            en_range = widen(en_range, &f.en_sentences);
+        }
+        let group = paragraph_of(report.zh, zh_range.start, zh_range.is_empty())
+            .map(|p| format!("paragraph {}", p + 1))
+            .or_else(|| {
+                paragraph_of(report.en, en_range.start, en_range.is_empty())
+                    .map(|p| format!("English paragraph {}", p + 1))
+            })
+            .unwrap_or_else(|| "unplaced".to_string());
+        if last_group.as_ref() != Some(&group) {
+            writeln!(out)?;
+            let rule = "─".repeat(60usize.saturating_sub(group.chars().count()));
+            writeln!(out, "{}", paint(&format!("── {group} {rule}"), DIM))?;
+            last_group = Some(group);
+        }
+        let shape = beads.get(b).map_or_else(String::new, |bead| {
+            format!("{}-{}", bead.zh.len(), bead.en.len())
+        });
+        writeln!(out, "{}", paint(&format!("bead {b}  {shape}"), BOLD))?;
+        let side = |doc: &Document,
+                    range: std::ops::Range<usize>,
+                    marks: &[(usize, std::ops::Range<usize>)],
+                    label: &str,
+                    out: &mut dyn Write|
+         -> io::Result<()> {
+            let mut line = String::new();
+            for i in range.clone() {
+                let Some(s) = doc.sentences().get(i) else {
+                    continue;
+                };
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                for p in pieces(doc.text(), s.span.clone(), marks, review) {
+                    let t = doc.text().get(p.range.clone()).unwrap_or("");
+                    match p.severity {
+                        Some(sev) if color => line.push_str(&format!("{}{t}{RESET}", bg(sev))),
+                        Some(_) => line.push_str(&format!("[[{t}]]")),
+                        None => line.push_str(t),
+                    }
+                }
+            }
+            if range.is_empty() {
+                line = paint("(nothing)", DIM);
+            }
+            writeln!(out, "  {} │ {line}", paint(label, DIM))
+        };
+        side(report.zh, zh_range, &zh_marks, "zh", out)?;
+        side(report.en, en_range, &en_marks, "en", out)?;
+        for &i in fs {
+            let f = &review.findings[i];
+            writeln!(
+                out,
+                "  {} {}  {}",
+                paint(&format!("{:<7}", f.severity.name()), fg(f.severity)),
+                paint(&format!("{:<17}", f.kind.name()), BOLD),
+                f.message
+            )?;
+        }
+    }
+
+    // Summary.
+    writeln!(out)?;
+    writeln!(out, "{}", paint("Summary", BOLD))?;
+    let s = &review.summary;
+    for kind in FindingKind::ALL {
+        let n = s.count(kind);
+        if n > 0 {
+            writeln!(
+                out,
+                "  {} {:<18} {n:>4}",
+                paint(
+                    &format!("{:<7}", kind.severity().name()),
+                    fg(kind.severity())
+                ),
+                kind.name()
+            )?;
+        }
+    }
+    let total = s.total();
+    writeln!(
+        out,
+        "  {} finding{}: {} error{}, {} warning{}, {} info",
+        total,
+        if total == 1 { "" } else { "s" },
+        s.errors,
+        if s.errors == 1 { "" } else { "s" },
+        s.warnings,
+        if s.warnings == 1 { "" } else { "s" },
+        s.infos
+    )?;
+    Ok(())
+}
+
+/// The smallest range covering `range` and the sentence indices `ids`.
+fn widen(range: std::ops::Range<usize>, ids: &[usize]) -> std::ops::Range<usize> {
+    let (Some(&lo), Some(&hi)) = (ids.iter().min(), ids.iter().max()) else {
+        return range;
+    };
+    if range.is_empty() {
+        return lo..hi + 1;
+    }
+    range.start.min(lo)..range.end.max(hi + 1)
+}
+
+/// The paragraph of sentence `i`, unless the side is empty.
+fn paragraph_of(doc: &Document, i: usize, empty: bool) -> Option<usize> {
+    if empty {
+        return None;
+    }
+    doc.sentences().get(i).map(|s| s.paragraph)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::check;
+    use crate::check::tests::{docs, ladder};
+    use crate::report::{Format, Report};
+
+    fn render(color: bool) -> String {
+        let (zh, en) = docs(
+            &[
+                "第一句话很长。",
+                "得道者多助，失道者寡助。",
+                "他说了很多话。",
+            ],
+            &["The first sentence is long.", "He said 得道者 a lot."],
+        );
+        let a = ladder(&[(1, 1), (1, 0), (1, 1)]);
+        let review = check(&zh, &en, &a);
+        let mut out = Vec::new();
+        Report::new(&zh, &en, &a, &review)
+            .titled("zh.txt ↔ en.txt")
+            .write(Format::Text, &mut out, color)
+            .unwrap_or_default();
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    #[test]
+    fn plain_report_marks_evidence_and_summarises() {
+        let text = render(false);
+        assert!(text.contains("[[得道者多助，失道者寡助。]]"), "{text}");
+        assert!(text.contains("He said [[得道者]] a lot."), "{text}");
+        assert!(text.contains("── paragraph 1 "), "{text}");
+        assert!(text.contains("omission"), "{text}");
+        assert!(
+            text.contains("2 findings: 1 error, 1 warning, 0 info"),
+            "{text}"
+        );
+        assert!(!text.contains('\x1b'));
+    }
+
+    #[test]
+    fn colour_report_uses_ansi_instead_of_markers() {
+        let text = render(true);
+        assert!(
+            text.contains("\x1b[41;97m得道者多助，失道者寡助。\x1b[0m"),
+            "{text}"
+        );
+        assert!(!text.contains("[["));
+    }
+}
