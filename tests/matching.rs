@@ -285,3 +285,15 @@ fn align_strict_passes_the_translation_and_verbose_reports_the_score() {
     );
     assert!(!assert.get_output().stdout.is_empty());
 }
+
+#[test]
+fn check_strict_fails_on_a_same_topic_article() {
+    let assert = duizhao()
+        .args(["check", "--strict"])
+        .arg(format!("{SEED}/zh.txt"))
+        .arg(format!("{UNPAIRED}/002_4af65413e55eb298.txt"))
+        .assert()
+        .code(3);
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("does not look like a translation"), "{err}");
+}
