@@ -8,6 +8,7 @@
 //! * [`align`] pairs the sentences of two documents into [`Bead`]s;
 //! * [`check`](mod@check) reviews an [`Alignment`] and reports [`Finding`]s;
 //! * [`export`] writes alignments and findings as TSV, JSON, TMX or HTML.
+//! * [`matching`] finds which of many documents translates a given one.
 //!
 //! Evidence shared by aligner and checker lives in [`numbers`] (figures
 //! compared by value) and [`lexicon`] (the bundled CC-CEDICT dictionary).
@@ -23,6 +24,7 @@ pub mod export;
 pub mod input;
 pub mod lang;
 pub mod lexicon;
+pub mod matching;
 pub mod numbers;
 pub mod pipeline;
 pub mod report;

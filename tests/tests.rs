@@ -23,3 +23,5 @@ mod numbers;
 mod lexicon;
 // The aligner: the seed article bead by bead, the MAC-Dev F1 floor, `align` output.
 mod align;
+// Document scores and `match`: seed against same-topic articles, MAC-Dev true/false pairs, the CLI.
+mod matching;
