@@ -13,6 +13,8 @@
 //! Evidence shared by aligner and checker lives in [`numbers`] (figures
 //! compared by value) and [`lexicon`] (the bundled CC-CEDICT dictionary).
 #![warn(missing_docs)]
+// Library code never panics on input: no unwrap or expect (see docs/robustness.md).
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod align;
 pub mod batch;

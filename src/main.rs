@@ -425,6 +425,9 @@ fn load_pair(args: &PairArgs, verbose: bool) -> Result<(String, String)> {
         Some(en_path) => (read(&args.zh, verbose)?, read(en_path, verbose)?),
         None => {
             let text = read(&args.zh, verbose)?;
+            if let Some(m) = lang::markup_message("the", &text) {
+                anyhow::bail!("{}: {m}", args.zh.display());
+            }
             let halves = lang::split_bilingual(&text);
             if halves.zh_lines == 0 || halves.en_lines == 0 {
                 anyhow::bail!(

@@ -28,6 +28,19 @@ pub(crate) struct EnUnit {
     pub figures: Vec<Figure>,
 }
 
+/// Content words and figures kept per sentence. A bead's cost reads every
+/// word of its sentences, and a sentence is part of some 40 candidate beads:
+/// a runaway "sentence" (a 1 MB line without punctuation) would make each of
+/// those evaluations scan it again. Real sentences stay far below the cap.
+pub(crate) const MAX_UNIT_WORDS: usize = 1_000;
+/// Figures kept per sentence (see [`MAX_UNIT_WORDS`]).
+pub(crate) const MAX_UNIT_FIGURES: usize = 100;
+
+fn capped<T>(mut v: Vec<T>, cap: usize) -> Vec<T> {
+    v.truncate(cap);
+    v
+}
+
 fn char_len(s: &str) -> f64 {
     s.chars().filter(|c| !c.is_whitespace()).count() as f64
 }
@@ -42,8 +55,8 @@ pub(crate) fn zh_units(doc: &Document, lexicon: &Lexicon) -> Vec<ZhUnit> {
                 len: char_len(text),
                 first_para: s.paragraph,
                 last_para: s.paragraph,
-                words: lexicon.zh_words(text),
-                figures: anchors(text, Lang::Zh),
+                words: capped(lexicon.zh_words(text), MAX_UNIT_WORDS),
+                figures: capped(anchors(text, Lang::Zh), MAX_UNIT_FIGURES),
             }
         })
         .collect()
@@ -59,8 +72,8 @@ pub(crate) fn en_units(doc: &Document, lexicon: &Lexicon) -> Vec<EnUnit> {
                 len: char_len(text),
                 first_para: s.paragraph,
                 last_para: s.paragraph,
-                words: lexicon.en_words(text),
-                figures: anchors(text, Lang::En),
+                words: capped(lexicon.en_words(text), MAX_UNIT_WORDS),
+                figures: capped(anchors(text, Lang::En), MAX_UNIT_FIGURES),
             }
         })
         .collect()
@@ -352,6 +365,17 @@ fn erfc(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runaway_sentence_words_are_capped() {
+        let han = "经济增长中国美国政府报告";
+        let text: String = han.chars().cycle().take(40_000).collect();
+        let doc = Document::presegmented(text, Lang::Zh);
+        let units = zh_units(&doc, Lexicon::bundled());
+        assert_eq!(units.len(), 1);
+        assert_eq!(units[0].words.len(), MAX_UNIT_WORDS);
+        assert_eq!(units[0].len, 40_000.0);
+    }
 
     #[test]
     fn erfc_matches_known_values() {
