@@ -22,7 +22,7 @@ pub struct DocScore {
     pub score: f64,
     /// Share of Chinese sentences in confident beads: aligned beads of
     /// confidence at least [`CONFIDENT`] whose dictionary score beats the
-    /// background by [`LIFT`].
+    /// background by `LIFT`.
     pub zh_confident: f64,
     /// Share of Chinese characters in confident beads.
     pub zh_confident_chars: f64,

@@ -1,7 +1,7 @@
 //! Sentence alignment: dynamic programming over beads.
 //!
 //! Each candidate bead (1-1, 1-2, 2-1, 1-3, …, 1-0, 0-1) is priced by
-//! [`cost`] from length, dictionary and structure evidence; [`dp`] finds the
+//! `cost` from length, dictionary and structure evidence; `dp` finds the
 //! cheapest monotonic path. Long documents are first aligned as blocks of
 //! sentences, and the sentence-level search then runs in a band around the
 //! block path, so time and memory grow linearly with the number of sentences.
