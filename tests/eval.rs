@@ -8,9 +8,9 @@ use assert_cmd::Command;
 const FIX: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/eval");
 /// The MAC-Dev gold ladders: under `../shared`, or under `$DUIZHAO_SHARED`.
 fn mac_gold() -> String {
-    let shared = std::env::var("DUIZHAO_SHARED")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared").to_string());
-    format!("{shared}/corpora/mac-dev/gold")
+    crate::common::shared_path("corpora/mac-dev/gold")
+        .display()
+        .to_string()
 }
 
 fn duizhao() -> Command {

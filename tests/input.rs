@@ -13,9 +13,9 @@ const SEED_DIR: &str = concat!(
 );
 /// The MAC-Dev corpus: `../shared/corpora/mac-dev`, or under `$DUIZHAO_SHARED`.
 fn mac_dev() -> String {
-    let shared = std::env::var("DUIZHAO_SHARED")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared").to_string());
-    format!("{shared}/corpora/mac-dev")
+    crate::common::shared_path("corpora/mac-dev")
+        .display()
+        .to_string()
 }
 
 const ZH: &str = "第一句话。\n第二句话，有RAND公司。\n";

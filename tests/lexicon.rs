@@ -5,23 +5,6 @@ use std::path::Path;
 
 use duizhao::lexicon::{lexical_match, EnWord, Lexicon, ZhWord};
 
-/// MAC-Dev beside the repository (`../shared`), or beside a checkout one level deeper.
-const MAC_DEV: [&str; 2] = [
-    concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora/mac-dev"),
-    concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/corpora/mac-dev"),
-];
-
-fn mac_dev() -> Option<&'static Path> {
-    let found = MAC_DEV
-        .iter()
-        .map(Path::new)
-        .find(|p| p.join("gold").is_dir());
-    if found.is_none() {
-        eprintln!("note: MAC-Dev not found at {}, skipped", MAC_DEV[0]);
-    }
-    found
-}
-
 /// One gold link: Chinese and English sentence indices.
 struct Link {
     zh: Vec<usize>,
@@ -134,7 +117,10 @@ fn mac_dev_separation(lex: &Lexicon, root: &Path) -> Separation {
 
 #[test]
 fn mac_dev_true_pairs_outscore_their_neighbours() {
-    let Some(root) = mac_dev() else { return };
+    let Some(root) = crate::common::shared("corpora/mac-dev") else {
+        return;
+    };
+    let root = root.as_path();
     let sep = mac_dev_separation(Lexicon::bundled(), root);
     eprintln!(
         "MAC-Dev 1-1 pairs: {}  mean true {:.3}  mean false {:.3}  true > both neighbours {:.1}%  true > neighbour (pairwise) {:.1}%",

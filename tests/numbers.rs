@@ -153,13 +153,7 @@ fn seed_documents_figure_lists() {
 /// few pairs are flagged as altered.
 #[test]
 fn mac_dev_gold_beads() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let Some(dir) = ["../shared", "../../shared"]
-        .iter()
-        .map(|rel| root.join(rel).join("corpora/mac-dev"))
-        .find(|p| p.is_dir())
-    else {
-        eprintln!("note: MAC-Dev corpus absent, skipping");
+    let Some(dir) = crate::common::shared("corpora/mac-dev") else {
         return;
     };
     let parse = |s: &str| -> Vec<usize> {

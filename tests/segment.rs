@@ -17,19 +17,7 @@ fn fixture(name: &str) -> PathBuf {
 
 /// Shared read-only data at `../shared` beside the repository (or one level
 /// further up, for a checkout nested one directory deeper).
-fn shared(rel: &str) -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let near = root.join("../shared").join(rel);
-    if near.exists() {
-        return near;
-    }
-    let far = root.join("../../shared").join(rel);
-    if far.exists() {
-        far
-    } else {
-        near
-    }
-}
+use crate::common::shared_path as shared;
 
 fn split(seg: &Segmenter, text: &str) -> Vec<String> {
     seg.segment(text)

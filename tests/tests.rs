@@ -1,5 +1,8 @@
 //! Integration and command-line tests, compiled as one binary, one module per area.
 
+// Helpers: where the shared corpora are.
+mod common;
+
 // `duizhao check`: text, JSON, HTML and TSV reports on the seed pair and fixtures, `--fail-on`.
 mod check;
 // Reading input (encodings, empty/binary/missing files), `segment --lang auto`, `split`.
@@ -18,3 +21,11 @@ mod tmx;
 mod numbers;
 // Lexical evidence on the seed pair and MAC-Dev gold links.
 mod lexicon;
+// The aligner: the seed article bead by bead, the MAC-Dev F1 floor, `align` output.
+mod align;
+// Document scores and `match`: seed against same-topic articles, MAC-Dev true/false pairs, the CLI.
+mod matching;
+// Pipeline invariants over arbitrary text pairs: coverage, spans, export round trips, self-evaluation.
+mod invariants;
+// Hostile and odd input to `align`: wrong languages, 1 MB lines, web pages, bad paths, unwritable output.
+mod hostile;

@@ -3,7 +3,7 @@
 
 use crate::document::Document;
 use crate::lang::Lang;
-use crate::lexicon::{self, EnWord, Lexicon, ZhWord};
+use crate::lexicon::{self, EnWord, LexicalMatch, Lexicon, ZhWord};
 use crate::numbers::{self, Figure};
 
 /// What the cost model knows of one Chinese sentence (or block of sentences).
@@ -28,6 +28,19 @@ pub(crate) struct EnUnit {
     pub figures: Vec<Figure>,
 }
 
+/// Content words and figures kept per sentence. A bead's cost reads every
+/// word of its sentences, and a sentence is part of some 40 candidate beads:
+/// a runaway "sentence" (a 1 MB line without punctuation) would make each of
+/// those evaluations scan it again. Real sentences stay far below the cap.
+pub(crate) const MAX_UNIT_WORDS: usize = 1_000;
+/// Figures kept per sentence (see [`MAX_UNIT_WORDS`]).
+pub(crate) const MAX_UNIT_FIGURES: usize = 100;
+
+fn capped<T>(mut v: Vec<T>, cap: usize) -> Vec<T> {
+    v.truncate(cap);
+    v
+}
+
 fn char_len(s: &str) -> f64 {
     s.chars().filter(|c| !c.is_whitespace()).count() as f64
 }
@@ -42,8 +55,8 @@ pub(crate) fn zh_units(doc: &Document, lexicon: &Lexicon) -> Vec<ZhUnit> {
                 len: char_len(text),
                 first_para: s.paragraph,
                 last_para: s.paragraph,
-                words: lexicon.zh_words(text),
-                figures: anchors(text, Lang::Zh),
+                words: capped(lexicon.zh_words(text), MAX_UNIT_WORDS),
+                figures: capped(anchors(text, Lang::Zh), MAX_UNIT_FIGURES),
             }
         })
         .collect()
@@ -59,8 +72,8 @@ pub(crate) fn en_units(doc: &Document, lexicon: &Lexicon) -> Vec<EnUnit> {
                 len: char_len(text),
                 first_para: s.paragraph,
                 last_para: s.paragraph,
-                words: lexicon.en_words(text),
-                figures: anchors(text, Lang::En),
+                words: capped(lexicon.en_words(text), MAX_UNIT_WORDS),
+                figures: capped(anchors(text, Lang::En), MAX_UNIT_FIGURES),
             }
         })
         .collect()
@@ -91,6 +104,29 @@ fn figure_agreement(zh: &[ZhUnit], en: &[EnUnit]) -> (usize, usize) {
     (agreed, zt + et)
 }
 
+/// Keep only the words whose ids fall in one residue class modulo `k`, on
+/// both sides alike, so that large blocks compare fast and a word kept on one
+/// side still finds its partner kept on the other.
+pub(crate) fn thin_blocks(zh: &mut [ZhUnit], en: &mut [EnUnit], k: u32) {
+    if k <= 1 {
+        return;
+    }
+    for u in zh.iter_mut() {
+        for w in u.words.iter_mut() {
+            w.translations.retain(|t| t % k == 0);
+        }
+        u.words.retain(|w| !w.translations.is_empty());
+    }
+    for u in en.iter_mut() {
+        u.words.retain_mut(|w| {
+            if w.alt.is_some_and(|a| a % k != 0) {
+                w.alt = None;
+            }
+            w.stem % k == 0 || w.alt.is_some()
+        });
+    }
+}
+
 /// Units merged into blocks of `size` for the coarse pass.
 pub(crate) fn zh_blocks(units: &[ZhUnit], size: usize) -> Vec<ZhUnit> {
     units
@@ -99,10 +135,28 @@ pub(crate) fn zh_blocks(units: &[ZhUnit], size: usize) -> Vec<ZhUnit> {
             len: c.iter().map(|u| u.len).sum(),
             first_para: c.first().map_or(0, |u| u.first_para),
             last_para: c.last().map_or(0, |u| u.last_para),
-            words: c.iter().flat_map(|u| u.words.iter().cloned()).collect(),
-            figures: c.iter().flat_map(|u| u.figures.iter().cloned()).collect(),
+            words: {
+                // A block is a bag of words: repeats add no evidence and slow
+                // every comparison down.
+                let mut w: Vec<ZhWord> = c.iter().flat_map(|u| u.words.iter().cloned()).collect();
+                w.sort_by(|x, y| x.translations.cmp(&y.translations));
+                w.dedup_by(|x, y| x.translations == y.translations);
+                w
+            },
+            figures: block_figures(c.iter().map(|u| u.figures.as_slice())),
         })
         .collect()
+}
+
+/// Figures of a block kept for the coarse pass. Comparing figures is
+/// quadratic in their number, and blocks of the upper coarse levels hold
+/// thousands of sentences: uncapped, the coarse pass made a 64 MB pair take
+/// 9x the time of a 16 MB one. A few dozen figures are plenty of evidence
+/// for placing a block.
+pub(crate) const MAX_BLOCK_FIGURES: usize = 24;
+
+fn block_figures<'a>(units: impl Iterator<Item = &'a [Figure]>) -> Vec<Figure> {
+    units.flatten().take(MAX_BLOCK_FIGURES).cloned().collect()
 }
 
 pub(crate) fn en_blocks(units: &[EnUnit], size: usize) -> Vec<EnUnit> {
@@ -112,17 +166,33 @@ pub(crate) fn en_blocks(units: &[EnUnit], size: usize) -> Vec<EnUnit> {
             len: c.iter().map(|u| u.len).sum(),
             first_para: c.first().map_or(0, |u| u.first_para),
             last_para: c.last().map_or(0, |u| u.last_para),
-            words: c.iter().flat_map(|u| u.words.iter().cloned()).collect(),
-            figures: c.iter().flat_map(|u| u.figures.iter().cloned()).collect(),
+            words: {
+                let mut w: Vec<EnWord> = c.iter().flat_map(|u| u.words.iter().cloned()).collect();
+                w.sort_by_key(|x| (x.stem, x.alt));
+                w.dedup_by_key(|x| (x.stem, x.alt));
+                w
+            },
+            figures: block_figures(c.iter().map(|u| u.figures.as_slice())),
         })
         .collect()
 }
+
+/// Most sentences a bead holds on one side (the largest shape is 1-5).
+const MAX_SIDE: usize = 5;
 
 /// Tunable weights of the cost model.
 #[derive(Debug, Clone)]
 pub(crate) struct Weights {
     /// Cost of leaving one sentence unaligned.
     pub skip: f64,
+    /// Cost of leaving one content word unaligned.
+    pub skip_word: f64,
+    /// Cost of a sentence in a merged bead whose words find no partner.
+    pub orphan: f64,
+    /// Content words a sentence needs before it can count as an orphan.
+    pub orphan_words: usize,
+    /// Extra cost of beads with two or more sentences on both sides.
+    pub many_to_many: f64,
     /// Variance of the length difference per Chinese-equivalent character.
     pub variance: f64,
     pub length: f64,
@@ -138,22 +208,19 @@ pub(crate) struct Weights {
 impl Default for Weights {
     fn default() -> Weights {
         Weights {
-            skip: env_f64("DZ_SKIP", 3.0),
-            variance: env_f64("DZ_VAR", 15.0),
-            length: env_f64("DZ_WLEN", 1.0),
-            lexical: env_f64("DZ_WLEX", 3.0),
-            paragraph: env_f64("DZ_PARA", 3.0),
-            merge: env_f64("DZ_MERGE", 1.0),
-            figure: env_f64("DZ_FIG", 2.0),
+            skip: 3.0,
+            skip_word: 0.3,
+            orphan: 1.0,
+            orphan_words: 1,
+            many_to_many: 2.0,
+            variance: 15.0,
+            length: 1.0,
+            lexical: 3.0,
+            paragraph: 3.0,
+            merge: 1.0,
+            figure: 2.0,
         }
     }
-}
-
-fn env_f64(name: &str, default: f64) -> f64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
 }
 
 /// Prices beads for one document pair.
@@ -184,19 +251,53 @@ impl CostModel {
         let w = &self.weights;
         let (a, b) = (zh.len(), en.len());
         if a == 0 || b == 0 {
+            // Every content word left unexplained costs a little, and every
+            // sentence a fixed amount: cheaper than a wrong pairing (whose
+            // words find no partner), dearer than a right one.
+            let words: usize = zh
+                .iter()
+                .map(|u| u.words.len() + u.figures.len())
+                .sum::<usize>()
+                + en.iter()
+                    .map(|u| u.words.len() + u.figures.len())
+                    .sum::<usize>();
             return Evidence {
                 length_delta: 0.0,
                 lexical: 0.0,
-                cost: w.skip * (a + b) as f64,
+                cost: w.skip * (a + b) as f64 + w.skip_word * words as f64,
             };
         }
         let lz: f64 = zh.iter().map(|u| u.len).sum();
         let le: f64 = en.iter().map(|u| u.len).sum::<f64>() / self.ratio;
         let mean = ((lz + le) / 2.0).max(1.0);
         let delta = (le - lz) / (w.variance * mean).sqrt();
-        let zw: Vec<&[ZhWord]> = zh.iter().map(|u| u.words.as_slice()).collect();
-        let ew: Vec<&[EnWord]> = en.iter().map(|u| u.words.as_slice()).collect();
-        let lm = lexicon::lexical_match(&zw, &ew);
+        let mut zw: [&[ZhWord]; MAX_SIDE] = [&[]; MAX_SIDE];
+        let mut ew: [&[EnWord]; MAX_SIDE] = [&[]; MAX_SIDE];
+        for (slot, u) in zw.iter_mut().zip(zh) {
+            *slot = &u.words;
+        }
+        for (slot, u) in ew.iter_mut().zip(en) {
+            *slot = &u.words;
+        }
+        let (zw, ew) = (&zw[..a.min(MAX_SIDE)], &ew[..b.min(MAX_SIDE)]);
+        // One-to-one beads need only the counts; larger ones also which
+        // sentence found no partner at all.
+        let (lm, orphans) = if w.orphan > 0.0 && a + b > 2 {
+            let wm = lexicon::word_matches(zw, ew);
+            let lm = LexicalMatch {
+                zh_matched: wm.zh.iter().filter(|&&m| m).count(),
+                zh_total: wm.zh.len(),
+                en_matched: wm.en.iter().filter(|&&m| m).count(),
+                en_total: wm.en.len(),
+            };
+            (
+                lm,
+                orphan_count(zw, &wm.zh, w.orphan_words) + orphan_count(ew, &wm.en, w.orphan_words),
+            )
+        } else {
+            (lexicon::lexical_match(zw, ew), 0)
+        };
+        let orphans = orphans as f64;
         // Figures count as words that must find their partner.
         let (fig_agreed, fig_total) = figure_agreement(zh, en);
         let fw = w.figure;
@@ -207,8 +308,17 @@ impl CostModel {
             - zh.first().map_or(0, |u| u.first_para)
             + en.last().map_or(0, |u| u.last_para)
             - en.first().map_or(0, |u| u.first_para);
+        // The share of content words without partner, per sentence.
+        let lexical_cost = w.lexical * (a + b) as f64 * 0.5 * (1.0 - lex);
+        let many_to_many = if a >= 2 && b >= 2 {
+            w.many_to_many
+        } else {
+            0.0
+        };
         let cost = w.length * length_cost(delta)
-            + w.lexical * (a + b) as f64 * 0.5 * (1.0 - lex)
+            + many_to_many
+            + w.orphan * orphans
+            + lexical_cost
             + w.paragraph * crossings as f64
             + w.merge * (a + b - 2) as f64;
         Evidence {
@@ -217,6 +327,22 @@ impl CostModel {
             cost,
         }
     }
+}
+
+/// Sentences of one side (with at least `min_words` words) none of whose
+/// words found a partner: probably not part of the bead (page debris, a
+/// neighbour's sentence). `matched` flags the side's words in order.
+fn orphan_count<W>(sentences: &[&[W]], matched: &[bool], min_words: usize) -> usize {
+    let mut at = 0;
+    let mut orphans = 0;
+    for s in sentences {
+        let flags = matched.get(at..at + s.len()).unwrap_or(&[]);
+        if s.len() >= min_words && !flags.iter().any(|&m| m) {
+            orphans += 1;
+        }
+        at += s.len();
+    }
+    orphans
 }
 
 /// Gale–Church's length cost: −ln of the two-tailed probability of `delta`.
@@ -250,6 +376,28 @@ fn erfc(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn block_figures_are_capped() {
+        let text: String = (0..400).map(|i| format!("增长{i}%。\n")).collect();
+        let doc = Document::presegmented(text, Lang::Zh);
+        let units = zh_units(&doc, Lexicon::bundled());
+        assert!(units.iter().all(|u| u.figures.len() == 1));
+        let blocks = zh_blocks(&units, 64);
+        assert_eq!(blocks[0].figures.len(), MAX_BLOCK_FIGURES);
+        assert_eq!(blocks.last().map(|b| b.figures.len()), Some(400 % 64));
+    }
+
+    #[test]
+    fn runaway_sentence_words_are_capped() {
+        let han = "经济增长中国美国政府报告";
+        let text: String = han.chars().cycle().take(40_000).collect();
+        let doc = Document::presegmented(text, Lang::Zh);
+        let units = zh_units(&doc, Lexicon::bundled());
+        assert_eq!(units.len(), 1);
+        assert_eq!(units[0].words.len(), MAX_UNIT_WORDS);
+        assert_eq!(units[0].len, 40_000.0);
+    }
 
     #[test]
     fn erfc_matches_known_values() {

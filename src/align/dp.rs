@@ -20,6 +20,9 @@ pub(crate) const MOVES: [(usize, usize); 14] = [
     (5, 1),
 ];
 
+/// Bead shapes of the coarse pass over blocks of sentences.
+pub(crate) const COARSE_MOVES: [(usize, usize); 5] = [(1, 1), (1, 0), (0, 1), (1, 2), (2, 1)];
+
 /// The cells of the grid the search may visit: for each Chinese position
 /// `i` in `0..=n`, the English positions `lo[i]..=hi[i]`.
 #[derive(Debug, Clone)]
@@ -89,6 +92,7 @@ const ROW_CHUNK: usize = 64;
 /// `cost(i, j, a, b)` prices the bead covering Chinese `i..i+a` and English
 /// `j..j+b`; `max_a`/`max_b` limit the shapes tried. Bead costs for a chunk of
 /// rows are computed in parallel, then the recurrence runs over them.
+#[allow(clippy::needless_range_loop)] // rows index several parallel arrays
 pub(crate) fn best_path<F>(
     n: usize,
     m: usize,

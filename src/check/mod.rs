@@ -6,16 +6,21 @@
 //!
 //! | kind | severity | what it means |
 //! |---|---|---|
-//! | `omission` | error | a Chinese sentence of the article body has no translation |
-//! | `addition` | warning | an English sentence of the body has no Chinese source |
-//! | `page-furniture` | info | bylines, credits, navigation, headline lists: not article text |
-//! | `figure-missing` | error | a Chinese figure has no counterpart in the English |
+//! | `omission` | error | a Chinese sentence of the article body has no translation (a 1-0 bead, or a sentence of a merged bead without any dictionary partner) |
+//! | `addition` | warning | an English sentence of the body has no Chinese source (likewise) |
+//! | `page-furniture` | info | bylines, credits, navigation, headline lists, text around the article |
+//! | `figure-missing` | error | a Chinese figure has no counterpart in the English, in its bead or the two on either side |
 //! | `figure-added` | warning | an English figure has no counterpart in the Chinese |
-//! | `figure-altered` | error | a figure's value changed in translation |
+//! | `figure-altered` | error | a figure's value changed in translation (warning when only a qualifier was added) |
 //! | `qualifier-dropped` | warning | 六成以上 ("more than 60%") became "60%" |
-//! | `partial-omission` | warning | the English is much shorter than expected, or Chinese clauses found no partner |
+//! | `partial-omission` | warning | the English is under 40% of the expected length and Chinese clauses found no partner |
 //! | `untranslated` | warning | Han characters left in the English, or an English sentence identical to its source |
-//! | `low-confidence` | info | the aligner is unsure of this bead |
+//! | `low-confidence` | info | the aligner is unsure of a bead, or left a sentence unaligned whose translation the review found in the next bead (they are then reviewed together) |
+//!
+//! Figures are those [`crate::numbers`] extracts; dates, years, percentages
+//! and money always count, other numbers only when written with digits (or
+//! 万/亿): small numbers written out (三个人, "the two of them") come and go
+//! in free translation and are not reported on their own.
 //!
 //! ```
 //! use duizhao::{check::Checker, Aligner, Document, Lang};
@@ -38,6 +43,7 @@
 mod figures;
 mod furniture;
 mod partial;
+mod repair;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -328,7 +334,7 @@ impl Checker {
     pub fn new() -> Checker {
         Checker {
             low_confidence: 0.3,
-            short_ratio: 0.5,
+            short_ratio: 0.4,
             neighbours: 2,
         }
     }
@@ -341,7 +347,7 @@ impl Checker {
     }
 
     /// Suspect a partial omission when a bead's English is shorter than this
-    /// fraction of the length the pair's ratio predicts (default 0.5).
+    /// fraction of the length the pair's ratio predicts (default 0.4).
     #[must_use]
     pub fn short_ratio(mut self, ratio: f64) -> Checker {
         self.short_ratio = ratio;
@@ -359,15 +365,20 @@ impl Checker {
     ///
     /// Bead ranges outside the documents are clamped, never trusted.
     pub fn check(&self, zh: &Document, en: &Document, alignment: &Alignment) -> Review {
-        let ctx = Context::new(zh, en, alignment);
-        let mut findings = Vec::new();
+        let mut ctx = Context::new(zh, en, alignment);
+        let ratio = partial::pair_ratio(&ctx);
+        let mut findings = repair::repair(&mut ctx, ratio);
+        ctx.body = ctx.find_body();
         furniture_and_unaligned(&ctx, &mut findings);
         for (b, bead) in ctx.beads.iter().enumerate() {
             if bead.is_unaligned() || !ctx.in_body(b) {
                 continue;
             }
             untranslated(&ctx, b, &mut findings);
-            if self.low_confidence > 0.0 && bead.confidence < self.low_confidence {
+            let repaired = findings
+                .iter()
+                .any(|f| f.bead == b && f.kind == FindingKind::LowConfidence);
+            if !repaired && self.low_confidence > 0.0 && bead.confidence < self.low_confidence {
                 findings.push(Finding {
                     kind: FindingKind::LowConfidence,
                     severity: FindingKind::LowConfidence.severity(),
@@ -384,7 +395,7 @@ impl Checker {
             }
         }
         figures::check(&ctx, self.neighbours, &mut findings);
-        partial::check(&ctx, self.short_ratio, &mut findings);
+        partial::check(&ctx, ratio, self.short_ratio, &mut findings);
         Review::new(findings)
     }
 }
@@ -514,7 +525,7 @@ fn furniture_and_unaligned(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     // sentences, or in a run of three or more headline-like English lines.
     let mut furniture: Vec<Option<&'static str>> = vec![None; n];
     for (b, bead) in ctx.beads.iter().enumerate() {
-        if !bead.is_unaligned() {
+        if !bead.is_unaligned() || (bead.zh.is_empty() && bead.en.is_empty()) {
             continue;
         }
         let reason = bead

@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+use super::repair::{evidence, Evidence};
 use super::{quote, Context, Finding, FindingKind};
 use crate::align::Bead;
 use crate::lexicon::Lexicon;
@@ -16,7 +17,7 @@ pub(crate) fn content_len(text: &str) -> usize {
 }
 
 /// The pair's English/Chinese length ratio: the median over 1-1 body beads.
-fn pair_ratio(ctx: &Context<'_>) -> f64 {
+pub(crate) fn pair_ratio(ctx: &Context<'_>) -> f64 {
     let mut ratios: Vec<f64> = ctx
         .beads
         .iter()
@@ -45,6 +46,9 @@ struct Clause {
     words: usize,
     matched: usize,
 }
+
+/// Minimum English content words for a sentence of a merged bead to count as added.
+const MIN_ADDED_WORDS: usize = 6;
 
 /// Minimum dictionary words for a clause to count as untranslated.
 const MIN_CLAUSE_WORDS: usize = 3;
@@ -121,8 +125,7 @@ fn unmatched(c: &Clause) -> bool {
 }
 
 /// Partial-omission findings (and omissions of sentences merged into a bead).
-pub(super) fn check(ctx: &Context<'_>, short_ratio: f64, out: &mut Vec<Finding>) {
-    let ratio = pair_ratio(ctx);
+pub(super) fn check(ctx: &Context<'_>, ratio: f64, short_ratio: f64, out: &mut Vec<Finding>) {
     let lex = Lexicon::bundled();
     for (b, bead) in ctx.beads.iter().enumerate() {
         if bead.is_unaligned() || !ctx.in_body(b) {
@@ -149,7 +152,11 @@ pub(super) fn check(ctx: &Context<'_>, short_ratio: f64, out: &mut Vec<Finding>)
                     .filter(|c| c.sentence == i)
                     .fold((0, 0), |(w, m), c| (w + c.words, m + c.matched));
                 let (ow, om) = (words - w, matched - m);
-                if w > MIN_CLAUSE_WORDS && m == 0 && ow > 0 && om * 10 >= ow * 3 {
+                // No partner at all, or hardly any while the English is
+                // also short for the bead.
+                let none = w > MIN_CLAUSE_WORDS && m == 0;
+                let hardly = w >= MIN_CLAUSE_WORDS && m * 10 <= w && share < 0.75;
+                if (none || hardly) && ow > 0 && om * 10 >= ow * 3 {
                     omitted.push(i);
                 }
             }
@@ -168,6 +175,38 @@ pub(super) fn check(ctx: &Context<'_>, short_ratio: f64, out: &mut Vec<Finding>)
                     quote(ctx.zh_text(i), 60)
                 ),
             });
+        }
+
+        // An English sentence of a merged bead that translates nothing of
+        // the Chinese, while the rest does: an addition.
+        if en.len() >= 2 {
+            let zh_ids: Vec<usize> = bead.zh.clone().collect();
+            let per: Vec<(usize, Evidence)> = en
+                .iter()
+                .map(|&i| (i, evidence(ctx, &zh_ids, &[i])))
+                .collect();
+            for (i, e) in &per {
+                let (rw, rm) = per
+                    .iter()
+                    .filter(|(j, _)| j != i)
+                    .fold((0, 0), |(w, m), (_, x)| (w + x.en_words, m + x.en_matched));
+                if e.en_words >= MIN_ADDED_WORDS && e.en_matched == 0 && rw > 0 && rm * 10 >= rw * 3
+                {
+                    out.push(Finding {
+                        kind: FindingKind::Addition,
+                        severity: FindingKind::Addition.severity(),
+                        bead: b,
+                        zh_sentences: vec![],
+                        en_sentences: vec![*i],
+                        zh_spans: vec![],
+                        en_spans: vec![ctx.en_span(*i)],
+                        message: format!(
+                            "addition: \"{}\" has no Chinese source (aligned together with its neighbours)",
+                            quote(ctx.en_text(*i), 80)
+                        ),
+                    });
+                }
+            }
         }
 
         let missing: Vec<&Clause> = clauses
@@ -252,9 +291,12 @@ mod tests {
         let review = check(&zh, &en, &ladder(&[(1, 1), (1, 1), (1, 1)]));
         assert_eq!(kinds(&review), vec!["partial-omission"]);
         assert_eq!(review.findings[0].bead, 1);
-        assert!(review.findings[0]
-            .message
-            .contains("% of the length expected"));
+        let m = &review.findings[0].message;
+        assert!(
+            m.starts_with("partial omission: no English counterpart found for \""),
+            "{m}"
+        );
+        assert!(m.ends_with("of the expected length)"), "{m}");
     }
 
     #[test]

@@ -119,8 +119,28 @@ pub fn render(report: &Report<'_>) -> String {
     let mut last_para: Option<(usize, usize)> = None;
     for (b, bead) in beads.iter().enumerate() {
         let attached = by_bead.get(&b).map(Vec::as_slice).unwrap_or(&[]);
-        let zh_cell = side(report, report.zh, bead.zh.clone(), &zh_marks, true);
-        let en_cell = side(report, report.en, bead.en.clone(), &en_marks, false);
+        // A sentence the review merged into a neighbouring bead points there.
+        let merged_into = review
+            .findings
+            .iter()
+            .find(|f| {
+                f.kind == FindingKind::LowConfidence
+                    && f.bead != b
+                    && (!bead.zh.is_empty() || !bead.en.is_empty())
+                    && bead.zh.clone().all(|i| f.zh_sentences.contains(&i))
+                    && bead.en.clone().all(|i| f.en_sentences.contains(&i))
+            })
+            .map(|f| f.bead);
+        let mut zh_cell = side(report, report.zh, bead.zh.clone(), &zh_marks, true);
+        let mut en_cell = side(report, report.en, bead.en.clone(), &en_marks, false);
+        if let Some(n) = merged_into {
+            let gap = format!("<a class=\"gap merged\" href=\"#b{n}\">reviewed with bead {n}</a>");
+            if bead.zh.is_empty() {
+                zh_cell.html = gap;
+            } else if bead.en.is_empty() {
+                en_cell.html = gap;
+            }
+        }
         let furniture = (!bead.zh.is_empty() || !bead.en.is_empty())
             && bead.zh.clone().all(|i| zh_furniture.contains(&i))
             && bead.en.clone().all(|i| en_furniture.contains(&i));
@@ -378,6 +398,7 @@ section.bead.worst-info{border-left-color:#8db4ea}
 .side.zh{font:16.5px/1.9 var(--zh);text-align:justify}
 .side.en{font:16px/1.7 var(--en);hyphens:auto}
 .gap{display:inline-block;color:var(--muted);font:italic 12.5px/1.6 var(--ui);border:1px dashed #cfd3da;border-radius:6px;padding:.05rem .55rem;margin-top:.2rem}
+a.gap.merged{color:var(--info);border-color:#bfd5f5;text-decoration:none;font-style:normal}
 section.unaligned .gap{background:repeating-linear-gradient(135deg,#fafafa,#fafafa 6px,#f3f3f3 6px,#f3f3f3 12px)}
 mark{color:inherit;border-radius:3px;padding:.05em .12em;cursor:pointer;-webkit-box-decoration-break:clone;box-decoration-break:clone}
 mark.sev-error{background:var(--err-mark);box-shadow:inset 0 -2px 0 var(--err)}

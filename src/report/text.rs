@@ -63,10 +63,19 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write, color: bool) -> io::Resul
     let en_marks = marks(review, false);
     let mut last_group = None;
     for (&b, fs) in &by_bead {
-        let (zh_range, en_range) = match beads.get(b) {
+        let (mut zh_range, mut en_range) = match beads.get(b) {
             Some(bead) => (bead.zh.clone(), bead.en.clone()),
             None => (0..0, 0..0),
         };
+        // Show the sentences findings point to, too (a sentence the review
+        // merged into this bead sits in the bead before or after).
+        for f in fs.iter().filter_map(|&i| review.findings.get(i)) {
+            if f.kind == FindingKind::PageFurniture {
+                continue;
+            }
+            zh_range = widen(zh_range, &f.zh_sentences);
+            en_range = widen(en_range, &f.en_sentences);
+        }
         let group = paragraph_of(report.zh, zh_range.start, zh_range.is_empty())
             .map(|p| format!("paragraph {}", p + 1))
             .or_else(|| {
@@ -80,7 +89,9 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write, color: bool) -> io::Resul
             writeln!(out, "{}", paint(&format!("── {group} {rule}"), DIM))?;
             last_group = Some(group);
         }
-        let shape = format!("{}-{}", zh_range.len(), en_range.len());
+        let shape = beads.get(b).map_or_else(String::new, |bead| {
+            format!("{}-{}", bead.zh.len(), bead.en.len())
+        });
         writeln!(out, "{}", paint(&format!("bead {b}  {shape}"), BOLD))?;
         let side = |doc: &Document,
                     range: std::ops::Range<usize>,
@@ -155,6 +166,17 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write, color: bool) -> io::Resul
         s.infos
     )?;
     Ok(())
+}
+
+/// The smallest range covering `range` and the sentence indices `ids`.
+fn widen(range: std::ops::Range<usize>, ids: &[usize]) -> std::ops::Range<usize> {
+    let (Some(&lo), Some(&hi)) = (ids.iter().min(), ids.iter().max()) else {
+        return range;
+    };
+    if range.is_empty() {
+        return lo..hi + 1;
+    }
+    range.start.min(lo)..range.end.max(hi + 1)
 }
 
 /// The paragraph of sentence `i`, unless the side is empty.

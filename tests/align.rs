@@ -1,0 +1,238 @@
+//! The aligner end to end: the seed article as a careful human would align
+//! it, the MAC-Dev gold standard as a regression floor, and the `align`
+//! command's output formats.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use duizhao::eval::{self, Counts};
+use duizhao::{Aligner, Document, Lang};
+
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/corpora/global-times-2023-fentanyl"
+);
+
+fn seed_pair() -> (Document, Document) {
+    let zh = std::fs::read_to_string(format!("{SEED}/zh.txt")).unwrap();
+    let en = std::fs::read_to_string(format!("{SEED}/en.txt")).unwrap();
+    (
+        Document::segment(zh, Lang::Zh),
+        Document::segment(en, Lang::En),
+    )
+}
+
+/// Beads as (zh ids, en ids), the shape a gold ladder has.
+fn ladder(zh: &Document, en: &Document) -> Vec<(Vec<usize>, Vec<usize>)> {
+    Aligner::new()
+        .align(zh, en)
+        .beads
+        .iter()
+        .map(|b| (b.zh.clone().collect(), b.en.clone().collect()))
+        .collect()
+}
+
+/// The seed article's alignment, bead by bead, as read by a careful human:
+/// the page header and footer unaligned, the 1-2, 2-1, 1-3 and 1-4 beads of
+/// a condensed translation, and 得道者多助，失道者寡助。 left untranslated.
+#[test]
+fn seed_article_aligns_as_a_human_would() {
+    let (zh, en) = seed_pair();
+    let got = ladder(&zh, &en);
+    let v = |r: std::ops::Range<usize>| r.collect::<Vec<_>>();
+    let mut want: Vec<(Vec<usize>, Vec<usize>)> = vec![(vec![0], vec![0])];
+    want.extend((1..6).map(|j| (vec![], vec![j])));
+    want.extend([
+        (vec![1], v(6..8)),
+        (vec![2, 3], vec![8]),
+        (vec![4], vec![9]),
+        (vec![5], vec![10]),
+        (vec![6], vec![11]),
+        (vec![7, 8], vec![12]),
+        (vec![9], v(13..15)),
+        (vec![10], vec![15]),
+        (vec![11], vec![16]),
+        (vec![12], v(17..20)),
+        (vec![13], vec![20]),
+        (vec![14], vec![21]),
+        (vec![15], v(22..26)),
+    ]);
+    want.extend((16..25).map(|i| (vec![i], vec![i + 10])));
+    want.extend([
+        (vec![25, 26], vec![35]),
+        (vec![27], vec![36]),
+        (vec![28], vec![37]),
+        (vec![29], vec![38]),
+        (vec![30], vec![]),
+        (vec![31], v(39..41)),
+        (vec![32], vec![41]),
+    ]);
+    want.extend((42..en.len()).map(|j| (vec![], vec![j])));
+    for (k, (g, w)) in got.iter().zip(&want).enumerate() {
+        assert_eq!(g, w, "bead {k}: got {g:?}, want {w:?}");
+    }
+    assert_eq!(got.len(), want.len());
+}
+
+/// Strict F1 on MAC-Dev (presegmented) reached 0.817 when this test was
+/// written; it fails if a change costs more than 0.02.
+#[test]
+fn mac_dev_strict_f1_floor() {
+    let Some(dir) = crate::common::shared("corpora/mac-dev") else {
+        return;
+    };
+    let mut total = Counts::default();
+    for n in ["001", "002", "003", "004", "005", "006"] {
+        let read = |p: &Path| std::fs::read_to_string(p).unwrap();
+        let zh = Document::presegmented(read(&dir.join("zh").join(n)), Lang::Zh);
+        let en = Document::presegmented(read(&dir.join("en").join(n)), Lang::En);
+        let gold = eval::read_ladder(&dir.join("gold").join(format!("{n}.align"))).unwrap();
+        let pred = eval::links(&Aligner::new().align(&zh, &en));
+        let counts = eval::score(&gold, &pred);
+        println!("{n}: strict F1 {:.3}", counts.scores().strict.f1);
+        total.add(&counts);
+    }
+    let scores = total.scores();
+    println!(
+        "MAC-Dev strict P/R/F1 {:.3}/{:.3}/{:.3}, lax F1 {:.3}",
+        scores.strict.precision, scores.strict.recall, scores.strict.f1, scores.lax.f1
+    );
+    assert!(
+        scores.strict.f1 >= 0.797,
+        "strict F1 {:.3} < 0.797",
+        scores.strict.f1
+    );
+}
+
+/// Every sentence of both documents is in exactly one bead, in order.
+#[test]
+fn every_sentence_appears_once() {
+    let (zh, en) = seed_pair();
+    let a = Aligner::new().align(&zh, &en);
+    let (mut i, mut j) = (0, 0);
+    for b in &a.beads {
+        assert_eq!((b.zh.start, b.en.start), (i, j));
+        i = b.zh.end;
+        j = b.en.end;
+        assert!((0.0..=1.0).contains(&b.confidence));
+    }
+    assert_eq!((i, j), (zh.len(), en.len()));
+}
+
+/// Long documents go through the coarse-to-fine search: the result must still
+/// cover everything and find the diagonal of a pair built by repetition.
+#[test]
+fn long_documents_align_through_the_band() {
+    let (zh, en) = seed_pair();
+    let zh_text: String = zh
+        .sentence_texts()
+        .map(|s| format!("{s}\n"))
+        .collect::<String>()
+        .repeat(20);
+    let en_body: Vec<&str> = en.sentence_texts().skip(6).take(36).collect();
+    let en_text: String = en_body
+        .iter()
+        .map(|s| format!("{s}\n"))
+        .collect::<String>()
+        .repeat(20);
+    let zh = Document::presegmented(zh_text, Lang::Zh);
+    let en = Document::presegmented(en_text, Lang::En);
+    let a = Aligner::new().align(&zh, &en);
+    let covered: usize = a.beads.iter().map(|b| b.zh.len()).sum();
+    assert_eq!(covered, zh.len());
+    // In every copy, 首先… (zh 5) is translated by "First, it is unlikely…" (en 4).
+    let found = (0..20)
+        .filter(|k| {
+            a.beads
+                .iter()
+                .any(|b| b.zh == (k * 33 + 5..k * 33 + 6) && b.en == (k * 36 + 4..k * 36 + 5))
+        })
+        .count();
+    assert!(found >= 18, "only {found} of 20 copies aligned");
+}
+
+fn duizhao() -> Command {
+    Command::cargo_bin("duizhao").unwrap()
+}
+
+#[test]
+fn align_full_tsv_has_header_and_every_sentence() {
+    let out = duizhao()
+        .args(["align", "--tsv-columns", "full"])
+        .arg(format!("{SEED}/zh.txt"))
+        .arg(format!("{SEED}/en.txt"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("zh_ids\ten_ids\tkind\tscore\tzh\ten"));
+    let (zh, en) = seed_pair();
+    let (mut nz, mut ne) = (0, 0);
+    for line in lines {
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 6, "{line}");
+        nz += cols[0].split(',').filter(|s| !s.is_empty()).count();
+        ne += cols[1].split(',').filter(|s| !s.is_empty()).count();
+    }
+    assert_eq!((nz, ne), (zh.len(), en.len()));
+}
+
+#[test]
+fn align_one_bilingual_file_matches_two_files() {
+    let two = duizhao()
+        .args(["align", "--format", "ladder"])
+        .arg(format!("{SEED}/zh.txt"))
+        .arg(format!("{SEED}/en.txt"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let one = duizhao()
+        .args(["align", "--format", "ladder"])
+        .arg(format!("{SEED}/bilingual.txt"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8(one).unwrap(),
+        String::from_utf8(two).unwrap()
+    );
+}
+
+#[test]
+fn align_jsonl_rows_parse() {
+    let out = duizhao()
+        .args(["align", "--format", "jsonl"])
+        .arg(format!("{SEED}/zh.txt"))
+        .arg(format!("{SEED}/en.txt"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let rows: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(rows
+        .iter()
+        .any(|r| r["kind"] == "1-0" && r["zh"].as_str().unwrap().starts_with("得道者多助")));
+}
+
+#[test]
+fn align_rejects_two_english_files() {
+    duizhao()
+        .arg("align")
+        .arg(format!("{SEED}/en.txt"))
+        .arg(format!("{SEED}/en.txt"))
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("Chinese"));
+}

@@ -1,0 +1,255 @@
+//! Hostile and odd input to `duizhao align`: wrong languages, swapped
+//! arguments, a 1 MB line without punctuation, lopsided pairs, odd
+//! characters, web pages, directories and missing files, unwritable output.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/corpora/global-times-2023-fentanyl"
+);
+
+fn seed(name: &str) -> PathBuf {
+    Path::new(SEED).join(name)
+}
+
+fn duizhao() -> Command {
+    Command::cargo_bin("duizhao").unwrap()
+}
+
+fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// Run `align` and return (exit code, stdout, stderr).
+fn align(args: &[&Path]) -> (i32, String, String) {
+    let out = duizhao().arg("align").args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn assert_error(args: &[&Path], message: &str) {
+    let (code, stdout, stderr) = align(args);
+    assert_eq!(code, 2, "stderr: {stderr}");
+    assert!(
+        stdout.is_empty(),
+        "nothing on stdout after an error: {stdout}"
+    );
+    assert!(
+        stderr.starts_with("duizhao: error: ") && stderr.contains(message),
+        "expected {message:?} in {stderr:?}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "one-line message: {stderr}");
+}
+
+#[test]
+fn both_chinese_or_both_english() {
+    assert_error(
+        &[&seed("zh.txt"), &seed("zh.txt")],
+        "both files look like Chinese: EN should be the English translation",
+    );
+    assert_error(
+        &[&seed("en.txt"), &seed("en.txt")],
+        "both files look like English: ZH should be the Chinese original",
+    );
+}
+
+#[test]
+fn swapped_arguments() {
+    assert_error(
+        &[&seed("en.txt"), &seed("zh.txt")],
+        "the files look swapped: ZH is English and EN is Chinese (swap the arguments)",
+    );
+}
+
+#[test]
+fn directory_or_missing_path() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_error(
+        &[Path::new(SEED), &seed("en.txt")],
+        "is a directory, not a file",
+    );
+    assert_error(&[&seed("zh.txt"), dir.path()], "is a directory, not a file");
+    let missing = dir.path().join("missing.txt");
+    assert_error(
+        &[&seed("zh.txt"), &missing],
+        "missing.txt: cannot open: no such file or directory",
+    );
+}
+
+#[test]
+fn unwritable_output_is_an_error_and_leaves_nothing() {
+    let out = duizhao()
+        .args(["align", "-o", "/nonexistent/dir/out.tsv"])
+        .arg(seed("zh.txt"))
+        .arg(seed("en.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("/nonexistent/dir/out.tsv: cannot write: no such file or directory"),
+        "{stderr}"
+    );
+    assert!(!Path::new("/nonexistent/dir").exists());
+
+    // A directory that exists but where the output cannot go: nothing is
+    // left there, not even a temporary file.
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("out.tsv");
+    std::fs::create_dir(&target).unwrap();
+    duizhao()
+        .args(["align", "-o"])
+        .arg(&target)
+        .arg(seed("zh.txt"))
+        .arg(seed("en.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is a directory, not a file"));
+    let entries: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(entries.len(), 1, "only the directory itself: {entries:?}");
+}
+
+/// A 1 MB paragraph without a single punctuation mark, on either side or
+/// both: the command finishes in seconds (each sentence's words are capped
+/// in the bead costs; nothing is quadratic in sentence length).
+#[test]
+fn one_megabyte_line_without_punctuation() {
+    let dir = tempfile::tempdir().unwrap();
+    let han: Vec<char> = "的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自可过天对能而"
+        .chars()
+        .collect();
+    let zh: String = (0..350_000usize)
+        .map(|i| han[(i * 7919 + i / 13) % han.len()])
+        .collect();
+    let words = [
+        "the", "economy", "of", "China", "grew", "and", "people", "said",
+    ];
+    let en: Vec<&str> = (0..190_000usize)
+        .map(|i| words[(i * 31 + i / 7) % words.len()])
+        .collect();
+    let en = en.join(" ");
+    assert!(zh.len() > 1_000_000 && en.len() > 900_000);
+    let big_zh = write(&dir, "zh.txt", &zh);
+    let big_en = write(&dir, "en.txt", &en);
+    for (z, e) in [
+        (&big_zh, &seed("en.txt")),
+        (&seed("zh.txt"), &big_en),
+        (&big_zh, &big_en),
+    ] {
+        let start = Instant::now();
+        let (code, stdout, stderr) = align(&[z, e]);
+        let took = start.elapsed();
+        assert_eq!(code, 0, "{stderr}");
+        assert!(!stdout.is_empty());
+        // Seconds in a release build; generous for debug builds and busy machines.
+        assert!(
+            took < Duration::from_secs(60),
+            "{} + {}: {took:?}",
+            z.display(),
+            e.display()
+        );
+    }
+}
+
+/// One side ten times longer than the other: every sentence is still
+/// written once, in order, and most of the extra English comes out unaligned
+/// (436 of 600 English sentences today; the ideal is 540).
+#[test]
+fn one_side_ten_times_longer() {
+    let dir = tempfile::tempdir().unwrap();
+    let en = std::fs::read_to_string(seed("en.txt")).unwrap();
+    let long_en = write(&dir, "en.txt", &[en.as_str(); 10].join("\n"));
+    let out = duizhao()
+        .args(["align", "--format", "jsonl"])
+        .arg(seed("zh.txt"))
+        .arg(&long_en)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let (mut zh_ids, mut en_ids) = (Vec::new(), Vec::new());
+    let mut en_only = 0;
+    for line in text.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let z: Vec<u64> = serde_json::from_value(v["zh_ids"].clone()).unwrap();
+        let e: Vec<u64> = serde_json::from_value(v["en_ids"].clone()).unwrap();
+        if z.is_empty() {
+            en_only += e.len();
+        }
+        zh_ids.extend(z);
+        en_ids.extend(e);
+    }
+    let n = zh_ids.len() as u64;
+    assert_eq!(zh_ids, (0..n).collect::<Vec<_>>());
+    assert_eq!(en_ids, (0..en_ids.len() as u64).collect::<Vec<_>>());
+    assert!(
+        en_only * 10 >= en_ids.len() * 6,
+        "most English unaligned: {en_only} of {}",
+        en_ids.len()
+    );
+}
+
+/// Mixed scripts, emoji, combining marks, zero-width and odd spaces survive
+/// into the output unchanged, and every sentence is written once.
+#[test]
+fn odd_characters_pass_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let zh = "他说：“好！”😀👩‍👩‍👧\n\u{200B}北京\u{200B}今天下雨。Café e\u{301}tude\u{3000}很好。\n\u{FEFF}價格上漲了5.5%。\n";
+    let en = "He said: \"Good!\" 😀👩‍👩‍👧\nIt\u{200B} rains in Beijing today. Café e\u{301}tude is fine.\nPrices rose\u{A0}5.5%.\n";
+    let z = write(&dir, "zh.txt", zh);
+    let e = write(&dir, "en.txt", en);
+    let (code, stdout, stderr) = align(&[&z, &e]);
+    assert_eq!(code, 0, "{stderr}");
+    for piece in [
+        "😀👩‍👩‍👧",
+        "\u{200B}北京\u{200B}",
+        "e\u{301}tude",
+        "價格上漲了5.5%",
+        "It\u{200B} rains",
+        "Prices rose\u{A0}5.5%.",
+    ] {
+        assert!(stdout.contains(piece), "{piece:?} missing from {stdout}");
+    }
+    assert!(
+        stdout.lines().all(|l| l.split('\t').count() == 2),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn html_input_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let zh = std::fs::read_to_string(seed("zh.txt")).unwrap();
+    let page: String = std::iter::once(
+        "<!DOCTYPE html>\n<html><head><title>环球时报</title></head><body>\n".to_string(),
+    )
+    .chain(zh.lines().map(|l| format!("<p>{l}</p>\n")))
+    .chain(std::iter::once("</body></html>\n".to_string()))
+    .collect();
+    let page = write(&dir, "zh.html", &page);
+    assert_error(
+        &[&page, &seed("en.txt")],
+        "ZH file looks like HTML or XML (",
+    );
+    assert_error(
+        &[&seed("zh.txt"), &page],
+        "EN file looks like HTML or XML (",
+    );
+    // One file holding the page: the same diagnosis, not "both languages missing".
+    assert_error(&[&page], "zh.html: the file looks like HTML or XML");
+    // Prose that mentions a tag is not a web page.
+    let en = std::fs::read_to_string(seed("en.txt")).unwrap();
+    let en = write(&dir, "en.txt", &format!("{en}\nUse the <p> tag.\n"));
+    let (code, _, stderr) = align(&[&seed("zh.txt"), &en]);
+    assert_eq!(code, 0, "{stderr}");
+}
