@@ -14,9 +14,12 @@
 //! translation errors, so it is left out of the count of false findings).
 //!
 //! Injections, one per trial:
-//! * **deleted sentence**: the English of a 1-1 bead is removed and the pair is
-//!   realigned by the aligner; found when an `omission` or `partial-omission`
-//!   covers the Chinese sentence.
+//! * **deleted sentence**: the English of a 1-1 bead is removed and the gold
+//!   beads around it (twelve on each side; the whole chapter with `WHOLE=1`)
+//!   are realigned by the aligner; found when an `omission` or
+//!   `partial-omission` covers the Chinese sentence.
+//!
+//! `VERBOSE=1` lists every miss and every false finding.
 //! * **figure dropped** / **digit changed** (the leading digit; the last
 //!   one in dates and years) / **×10**
 //!   (English side) and **万→千** / **qualifier dropped** (Chinese side gains
@@ -227,7 +230,11 @@ const WINDOW: usize = 12;
 fn deletion_found(pair: &Pair, k: usize) -> Option<bool> {
     let beads = &pair.gold.beads;
     let target = beads.get(k)?;
-    let window = &beads[k.saturating_sub(WINDOW)..(k + WINDOW + 1).min(beads.len())];
+    let window = if std::env::var_os("WHOLE").is_some() {
+        &beads[..]
+    } else {
+        &beads[k.saturating_sub(WINDOW)..(k + WINDOW + 1).min(beads.len())]
+    };
     let zh_lo = window.iter().map(|b| b.zh.start).min()?;
     let zh_hi = window.iter().map(|b| b.zh.end).max()?;
     let en_lo = window.iter().map(|b| b.en.start).min()?;

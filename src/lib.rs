@@ -7,10 +7,27 @@
 //! * [`segment`] splits text into [`Sentence`]s, held by a [`Document`];
 //! * [`align`] pairs the sentences of two documents into [`Bead`]s;
 //! * [`check`](mod@check) reviews an [`Alignment`] and reports [`Finding`]s;
-//! * [`export`] writes alignments and findings as TSV, JSON, TMX or HTML.
+//! * [`export`] writes alignments as TSV, JSON lines, ladders or TMX, and
+//!   [`report`] writes reviews for the terminal, as HTML, JSON or TSV;
+//! * [`matching`] finds which of many documents translates a given one;
+//! * [`batch`], [`stream`] and [`pipeline`] run the whole chain over many pairs.
 //!
 //! Evidence shared by aligner and checker lives in [`numbers`] (figures
 //! compared by value) and [`lexicon`] (the bundled CC-CEDICT dictionary).
+//! Every fallible function returns [`Result`], whose [`Error`] has a
+//! [`kind`](Error::kind).
+//!
+//! ```
+//! use duizhao::{Aligner, Document, FindingKind, Lang};
+//!
+//! let zh = Document::segment("今天下雨。2021年死亡人数达10.7万。".to_string(), Lang::Zh);
+//! let en = Document::segment("It rains today. Deaths reached 107,000 in 2021.".to_string(), Lang::En);
+//! let alignment = Aligner::new().align(&zh, &en);
+//! assert_eq!(alignment.beads.len(), 2);
+//! let review = duizhao::check(&zh, &en, &alignment);
+//! // 10.7万 and 107,000 are the same figure: nothing to report.
+//! assert!(review.findings.iter().all(|f| f.kind != FindingKind::FigureAltered));
+//! ```
 #![warn(missing_docs)]
 // Library code never panics on input: no unwrap or expect (see docs/robustness.md).
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
@@ -25,6 +42,7 @@ pub mod export;
 pub mod input;
 pub mod lang;
 pub mod lexicon;
+pub mod matching;
 pub mod numbers;
 pub mod pipeline;
 pub mod report;

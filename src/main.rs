@@ -6,8 +6,10 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
+use duizhao::align::DocScore;
 use duizhao::batch::{self, BatchOptions, PairReport};
 use duizhao::export::{TmxOptions, TsvColumns};
+use duizhao::matching::{Matcher, Ranked, Verdict};
 use duizhao::pipeline::{self, ExportOptions};
 use duizhao::report::{Format, Report};
 use duizhao::stream::{self, StreamOptions};
@@ -38,6 +40,13 @@ enum Command {
     /// Align pairs read as JSON lines on standard input; answers on standard output.
     #[command(after_help = STREAM_HELP)]
     Stream(StreamArgs),
+    /// Rank candidate translations of a document by how well they align.
+    ///
+    /// A cheap pre-filter (dictionary-translated words, names and figures,
+    /// tf-idf cosine across the candidates) picks the best `--top`
+    /// candidates, which are then aligned and scored. A document score of
+    /// 0.35 or more is taken for a translation.
+    Match(MatchArgs),
     /// Separate a file holding both languages into a Chinese and an English file.
     Split(SplitArgs),
     /// Score predicted alignments against gold ones (strict and lax P/R/F1).
@@ -101,6 +110,44 @@ struct PairArgs {
     /// The English translation.
     en: Option<PathBuf>,
     /// Inputs hold one sentence per line already; indices refer to lines.
+    #[arg(long)]
+    presegmented: bool,
+    /// Fail (exit status 3, one-line warning) when the English does not look
+    /// like a translation of the Chinese: document score below 0.35.
+    #[arg(long)]
+    strict: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum MatchFormat {
+    Table,
+    Tsv,
+    Json,
+}
+
+#[derive(clap::Args)]
+struct MatchArgs {
+    /// The Chinese document (the English one with `--reverse`).
+    #[arg(required_unless_present = "manifest")]
+    query: Option<PathBuf>,
+    /// Candidate English documents (Chinese with `--reverse`); a directory
+    /// stands for the files in it.
+    candidates: Vec<PathBuf>,
+    /// A TSV file of queries, one a line: the query file, then its candidate
+    /// files, tab-separated (relative paths are taken from the manifest's
+    /// directory).
+    #[arg(long, value_name = "TSV", conflicts_with_all = ["query", "candidates"])]
+    manifest: Option<PathBuf>,
+    /// Query is English and candidates are Chinese.
+    #[arg(long)]
+    reverse: bool,
+    /// Align and score this many of the pre-filter's best candidates.
+    #[arg(long, default_value_t = 5)]
+    top: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: MatchFormat,
+    /// Inputs hold one sentence per line already.
     #[arg(long)]
     presegmented: bool,
 }
@@ -318,6 +365,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Batch(args) => run_batch(&args),
         Command::Stream(args) => run_stream(&args),
         Command::Check(args) => check(&args, cli.verbose),
+        Command::Match(args) => match_documents(&args, cli.verbose),
         Command::Split(args) => split(&args, cli.verbose),
         Command::Eval(args) => evaluate(&args),
     }
@@ -427,7 +475,13 @@ fn with_output(
 fn align(args: &AlignArgs, verbose: bool) -> Result<ExitCode> {
     let options = args.export.options()?;
     let (zh, en) = load_pair(&args.pair, verbose)?;
-    let docs = pipeline::align_texts(zh, en, args.pair.presegmented)?;
+    let pipeline::DocumentPair { zh, en } =
+        pipeline::segment_texts(zh, en, args.pair.presegmented)?;
+    let (alignment, details) = Aligner::new().align_explained(&zh, &en);
+    if let Some(code) = report_score(&details, args.pair.strict, verbose) {
+        return Ok(code);
+    }
+    let docs = pipeline::AlignedDocuments { zh, en, alignment };
     with_output(args.output.as_deref(), |out| {
         Ok(options.write(out, &docs.pair())?)
     })?;
@@ -476,7 +530,13 @@ fn check(args: &CheckArgs, verbose: bool) -> Result<ExitCode> {
         pipeline::segment_texts(zh, en, args.pair.presegmented)?;
     let alignment = match &args.alignment {
         Some(path) => ladder_alignment(path, &zh, &en)?,
-        None => Aligner::new().align(&zh, &en),
+        None => {
+            let (alignment, details) = Aligner::new().align_explained(&zh, &en);
+            if let Some(code) = report_score(&details, args.pair.strict, verbose) {
+                return Ok(code);
+            }
+            alignment
+        }
     };
     let review = Checker::new()
         .low_confidence(args.low_confidence)
@@ -586,6 +646,206 @@ fn file_name(path: &Path) -> String {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     )
+}
+
+/// Say how much the pair looks like a translation: on stderr with
+/// `verbose`; with `strict`, a one-line warning and the exit status 3 when
+/// the score is below the threshold.
+fn report_score(details: &DocScore, strict: bool, verbose: bool) -> Option<ExitCode> {
+    let summary = format!(
+        "score {:.2}; {:.0}% of Chinese sentences aligned with confidence",
+        details.score,
+        100.0 * details.zh_confident
+    );
+    let translation = Verdict::of(details.score) == Verdict::Translation;
+    if strict && !translation {
+        eprintln!("duizhao: EN does not look like a translation of ZH: {summary}");
+        return Some(ExitCode::from(3));
+    }
+    if verbose {
+        eprintln!(
+            "duizhao: document {summary}; dictionary {:.2} over background {:.2}; \
+             figures agreeing {}; length ratio {:.2} ({})",
+            details.lexical,
+            details.background,
+            details
+                .figures
+                .map_or("-".to_string(), |f| format!("{:.0}%", 100.0 * f)),
+            details.length_ratio,
+            if translation {
+                "a translation"
+            } else {
+                "not a translation"
+            }
+        );
+    }
+    None
+}
+
+fn load_doc(path: &Path, lang: Lang, presegmented: bool, verbose: bool) -> Result<Document> {
+    let text = read(path, verbose)?;
+    Ok(if presegmented {
+        Document::presegmented(text, lang)
+    } else {
+        Document::segment(text, lang)
+    })
+}
+
+/// Candidate paths with directories replaced by the files in them (sorted).
+fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(p)
+                .with_context(|| format!("{}: cannot list the directory", p.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file())
+                .collect();
+            files.sort();
+            out.extend(files);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// Queries and their candidates from a manifest.
+fn read_manifest(path: &Path) -> Result<Vec<(PathBuf, Vec<PathBuf>)>> {
+    let text = input::read_path(path)?.text;
+    let base = path.parent().unwrap_or(Path::new(""));
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let fields: Vec<&str> = line
+            .split('\t')
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .collect();
+        let Some((query, cands)) = fields.split_first() else {
+            continue;
+        };
+        if query.starts_with('#') {
+            continue;
+        }
+        if cands.is_empty() {
+            anyhow::bail!("{}:{}: a query without candidates", path.display(), n + 1);
+        }
+        let cands: Vec<PathBuf> = cands.iter().map(|c| base.join(c)).collect();
+        out.push((base.join(query), expand(&cands)?));
+    }
+    Ok(out)
+}
+
+fn match_documents(args: &MatchArgs, verbose: bool) -> Result<ExitCode> {
+    let jobs = match (&args.manifest, &args.query) {
+        (Some(m), _) => read_manifest(m)?,
+        (None, Some(q)) => {
+            if args.candidates.is_empty() {
+                anyhow::bail!("no candidate files given");
+            }
+            vec![(q.clone(), expand(&args.candidates)?)]
+        }
+        (None, None) => anyhow::bail!("give a query file or --manifest"),
+    };
+    let (qlang, clang) = if args.reverse {
+        (Lang::En, Lang::Zh)
+    } else {
+        (Lang::Zh, Lang::En)
+    };
+    let matcher = Matcher::new().top(args.top);
+    let mut rows = Vec::new();
+    for (query, cands) in &jobs {
+        let start = std::time::Instant::now();
+        let q = load_doc(query, qlang, args.presegmented, verbose)?;
+        let docs = cands
+            .iter()
+            .map(|c| load_doc(c, clang, args.presegmented, verbose))
+            .collect::<Result<Vec<_>>>()?;
+        let ranking = if args.reverse {
+            matcher.rank_reverse(&q, &docs)
+        } else {
+            matcher.rank(&q, &docs)
+        };
+        if verbose {
+            eprintln!(
+                "duizhao: {}: {} candidates ranked in {:.2}s",
+                query.display(),
+                cands.len(),
+                start.elapsed().as_secs_f64()
+            );
+        }
+        for (rank, r) in ranking.into_iter().enumerate() {
+            let candidate = cands.get(r.index).cloned().unwrap_or_default();
+            rows.push((query.clone(), rank + 1, candidate, r));
+        }
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let many = jobs.len() > 1;
+    let score = |r: &Ranked| {
+        r.score
+            .map_or("-".to_string(), |d| format!("{:.3}", d.score))
+    };
+    match args.format {
+        MatchFormat::Json => {
+            let v: Vec<serde_json::Value> = rows
+                .iter()
+                .map(|(q, rank, c, r)| {
+                    serde_json::json!({
+                        "query": q.display().to_string(),
+                        "rank": rank,
+                        "candidate": c.display().to_string(),
+                        "prefilter": r.prefilter,
+                        "score": r.score.map(|d| d.score),
+                        "details": r.score,
+                        "verdict": r.verdict,
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &v)?;
+            writeln!(out)?;
+        }
+        MatchFormat::Tsv => {
+            writeln!(out, "query\trank\tcandidate\tprefilter\tscore\tverdict")?;
+            for (q, rank, c, r) in &rows {
+                writeln!(
+                    out,
+                    "{}\t{rank}\t{}\t{:.3}\t{}\t{}",
+                    q.display(),
+                    c.display(),
+                    r.prefilter,
+                    score(r),
+                    r.verdict.label()
+                )?;
+            }
+        }
+        MatchFormat::Table => {
+            let mut last: Option<&Path> = None;
+            for (q, rank, c, r) in &rows {
+                if last != Some(q.as_path()) {
+                    if many {
+                        writeln!(out, "{}", q.display())?;
+                    }
+                    writeln!(
+                        out,
+                        "{:>4}  {:>9}  {:>6}  {:<11}  candidate",
+                        "rank", "prefilter", "score", "verdict"
+                    )?;
+                    last = Some(q.as_path());
+                }
+                writeln!(
+                    out,
+                    "{rank:>4}  {:>9.3}  {:>6}  {:<11}  {}",
+                    r.prefilter,
+                    score(r),
+                    r.verdict.label(),
+                    c.display()
+                )?;
+            }
+        }
+    }
+    out.flush().context("writing output")?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn split(args: &SplitArgs, verbose: bool) -> Result<ExitCode> {

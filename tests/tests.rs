@@ -23,6 +23,8 @@ mod numbers;
 mod lexicon;
 // The aligner: the seed article bead by bead, the MAC-Dev F1 floor, `align` output.
 mod align;
+// Document scores and `match`: seed against same-topic articles, MAC-Dev true/false pairs, the CLI.
+mod matching;
 // Pipeline invariants over arbitrary text pairs: coverage, spans, export round trips, self-evaluation.
 mod invariants;
 // Hostile and odd input to `align`: wrong languages, 1 MB lines, web pages, bad paths, unwritable output.

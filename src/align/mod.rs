@@ -1,12 +1,13 @@
 //! Sentence alignment: dynamic programming over beads.
 //!
 //! Each candidate bead (1-1, 1-2, 2-1, 1-3, …, 1-0, 0-1) is priced by
-//! [`cost`] from length, dictionary and structure evidence; [`dp`] finds the
+//! `cost` from length, dictionary and structure evidence; `dp` finds the
 //! cheapest monotonic path. Long documents are first aligned as blocks of
 //! sentences, and the sentence-level search then runs in a band around the
 //! block path, so time and memory grow linearly with the number of sentences.
 
 mod cost;
+mod docscore;
 mod dp;
 
 use std::ops::Range;
@@ -17,6 +18,8 @@ use crate::document::Document;
 use crate::lexicon::Lexicon;
 use cost::{CostModel, EnUnit, Weights, ZhUnit};
 use dp::{Band, Step, COARSE_MOVES, MOVES};
+
+pub use docscore::{DocScore, CONFIDENT};
 
 /// One alignment unit: consecutive Chinese sentences paired with consecutive
 /// English sentences. Either side may be empty (an unaligned sentence).
@@ -87,6 +90,11 @@ impl Aligner {
 
     /// Align `zh` with `en`. Every sentence of both ends up in exactly one bead.
     pub fn align(&self, zh: &Document, en: &Document) -> Alignment {
+        self.align_explained(zh, en).0
+    }
+
+    /// Align `zh` with `en`, and say what the alignment's score rests on.
+    pub fn align_explained(&self, zh: &Document, en: &Document) -> (Alignment, DocScore) {
         let lexicon = Lexicon::bundled();
         let zu = cost::zh_units(zh, lexicon);
         let eu = cost::en_units(en, lexicon);
@@ -116,8 +124,12 @@ impl Aligner {
                 }
             })
             .collect();
-        let score = document_score(&beads, zh.len(), en.len());
-        Alignment { beads, score }
+        let details = docscore::score(&beads, &zu, &eu, &model);
+        let alignment = Alignment {
+            beads,
+            score: details.score,
+        };
+        (alignment, details)
     }
 }
 
@@ -218,18 +230,4 @@ fn skip_confidence(step: &Step, zh: &[ZhUnit], en: &[EnUnit], model: &CostModel)
             .fold(0.0, f64::max)
     };
     (1.0 - 2.0 * best).clamp(0.05, 0.95)
-}
-
-/// Share of sentences in confident aligned beads, weighted by confidence.
-fn document_score(beads: &[Bead], n: usize, m: usize) -> f64 {
-    let total = (n + m) as f64;
-    if total == 0.0 {
-        return 0.0;
-    }
-    let aligned: f64 = beads
-        .iter()
-        .filter(|b| !b.is_unaligned())
-        .map(|b| (b.zh.len() + b.en.len()) as f64 * b.confidence)
-        .sum();
-    aligned / total
 }

@@ -2,15 +2,13 @@
 
 use crate::align::Alignment;
 use crate::error::{Error, Result};
+use crate::eval;
 
-/// Write `alignment` as ladder lines, 0-based (`[7]:[]` for an unaligned sentence).
+/// Write `alignment` as ladder lines, 0-based (`[7]:[]` for an unaligned
+/// sentence), in the syntax [`eval::parse_ladder`] reads back.
 pub fn write_ladder<W: std::io::Write>(mut out: W, alignment: &Alignment) -> Result<()> {
-    for bead in &alignment.beads {
-        let zh: Vec<String> = bead.zh.clone().map(|i| i.to_string()).collect();
-        let en: Vec<String> = bead.en.clone().map(|i| i.to_string()).collect();
-        writeln!(out, "[{}]:[{}]", zh.join(","), en.join(",")).map_err(|e| Error::io(e, None))?;
-    }
-    Ok(())
+    out.write_all(eval::format_ladder(&eval::links(alignment)).as_bytes())
+        .map_err(|e| Error::io(e, None))
 }
 
 #[cfg(test)]

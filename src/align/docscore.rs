@@ -1,0 +1,188 @@
+//! Document score: does the English translate the Chinese?
+//!
+//! The score is read off the alignment itself. Page debris and unrelated
+//! text on the English side are common (a scraped page carries headers,
+//! menus and footers), so the score is driven by the *Chinese* side: how
+//! much of it sits in confident beads, and how good those beads are compared
+//! with what the same Chinese sentences find anywhere else in the English.
+//! That comparison is what separates a translation from an article on the
+//! same topic: the latter shares names, figures and vocabulary with the
+//! Chinese, but not sentence by sentence in order.
+
+use serde::Serialize;
+
+use super::cost::{CostModel, EnUnit, ZhUnit};
+use super::Bead;
+use crate::numbers::{self, Figure, MatchQuality};
+
+/// The evidence behind [`Alignment::score`](super::Alignment::score).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct DocScore {
+    /// The document score in 0..1 (the alignment's `score`).
+    pub score: f64,
+    /// Share of Chinese sentences in confident beads: aligned beads of
+    /// confidence at least [`CONFIDENT`] whose dictionary score beats the
+    /// background by `LIFT`.
+    pub zh_confident: f64,
+    /// Share of Chinese characters in confident beads.
+    pub zh_confident_chars: f64,
+    /// Share of Chinese characters in aligned beads, weighted by the beads'
+    /// confidence.
+    pub zh_coverage: f64,
+    /// Mean dictionary score of the aligned beads (weighted by Chinese length).
+    pub lexical: f64,
+    /// Mean dictionary score of the same Chinese sentences against English
+    /// sentences away from their bead: what shared topic alone gives.
+    pub background: f64,
+    /// Share of the figures of aligned Chinese sentences that agree in value
+    /// with a figure of their bead; `None` with fewer than three figures.
+    pub figures: Option<f64>,
+    /// English characters per Chinese character over the aligned beads.
+    pub length_ratio: f64,
+}
+
+/// A bead at least this confident counts as aligned "with confidence".
+pub const CONFIDENT: f64 = 0.5;
+
+/// How far a confident bead's dictionary score must exceed its background.
+pub const LIFT: f64 = 0.1;
+/// Document-level lift (lexical − background) that counts as full evidence.
+const FULL_LIFT: f64 = 0.3;
+/// Plausible English/Chinese character ratios of a translation.
+const RATIO_BAND: (f64, f64) = (2.0, 5.0);
+
+/// English sentences sampled per Chinese sentence for the background.
+const BACKGROUND_SAMPLES: usize = 8;
+/// Background samples keep at least this many sentences away from the bead.
+const BACKGROUND_GAP: usize = 3;
+
+/// Score an alignment of `zh` with `en` (the units the beads index).
+pub(crate) fn score(beads: &[Bead], zh: &[ZhUnit], en: &[EnUnit], model: &CostModel) -> DocScore {
+    let zh_chars: f64 = zh.iter().map(|u| u.len).sum();
+    if zh.is_empty() || en.is_empty() || zh_chars <= 0.0 {
+        return DocScore::default();
+    }
+    let mut confident_sentences = 0usize;
+    let mut confident_chars = 0.0;
+    let mut covered = 0.0;
+    let (mut lex_sum, mut bg_sum, mut weight) = (0.0, 0.0, 0.0);
+    let (mut fig_agreed, mut fig_total) = (0usize, 0usize);
+    let (mut lz, mut le) = (0.0, 0.0);
+    for b in beads.iter().filter(|b| !b.is_unaligned()) {
+        let (Some(zs), Some(es)) = (zh.get(b.zh.clone()), en.get(b.en.clone())) else {
+            continue;
+        };
+        let len: f64 = zs.iter().map(|u| u.len).sum();
+        covered += len * b.confidence;
+        let lex = model.evidence(zs, es).lexical;
+        let bg = background(zs, b.en.clone(), en, model);
+        if b.confidence >= CONFIDENT && lex >= bg + LIFT {
+            confident_sentences += zs.len();
+            confident_chars += len;
+        }
+        lex_sum += len * lex;
+        bg_sum += len * bg;
+        weight += len;
+        let (agreed, total) = zh_figures_agreed(zs, es);
+        fig_agreed += agreed;
+        fig_total += total;
+        lz += len;
+        le += es.iter().map(|u| u.len).sum::<f64>();
+    }
+    let lexical = if weight > 0.0 { lex_sum / weight } else { 0.0 };
+    let background = if weight > 0.0 { bg_sum / weight } else { 0.0 };
+    let figures = (fig_total >= 3).then(|| fig_agreed as f64 / fig_total as f64);
+    let length_ratio = if lz > 0.0 { le / lz } else { 0.0 };
+    let mut d = DocScore {
+        score: 0.0,
+        zh_confident: confident_sentences as f64 / zh.len() as f64,
+        zh_confident_chars: confident_chars / zh_chars,
+        zh_coverage: covered / zh_chars,
+        lexical,
+        background,
+        figures,
+        length_ratio,
+    };
+    d.score = combine(&d);
+    d
+}
+
+/// The dictionary score of the Chinese sentences `zs` against single English
+/// sentences sampled evenly across the document, away from `near`.
+fn background(
+    zs: &[ZhUnit],
+    near: std::ops::Range<usize>,
+    en: &[EnUnit],
+    model: &CostModel,
+) -> f64 {
+    let m = en.len();
+    let far = |j: usize| j + BACKGROUND_GAP < near.start || j >= near.end + BACKGROUND_GAP;
+    let candidates: Vec<usize> = (0..m).filter(|&j| far(j)).collect();
+    if candidates.is_empty() {
+        return 0.0;
+    }
+    let step = (candidates.len() as f64 / BACKGROUND_SAMPLES as f64).max(1.0);
+    let mut sum = 0.0;
+    let mut n = 0usize;
+    let mut k = 0.0;
+    while (k as usize) < candidates.len() && n < BACKGROUND_SAMPLES {
+        let j = candidates[k as usize];
+        // Same number of English sentences as the bead has, where possible.
+        let hi = (j + near.len().max(1)).min(m);
+        sum += model.evidence(zs, &en[j..hi]).lexical;
+        n += 1;
+        k += step;
+    }
+    if n == 0 {
+        0.0
+    } else {
+        sum / n as f64
+    }
+}
+
+/// Chinese figures of a bead that agree in value with an English one, and
+/// the Chinese figures of the bead.
+fn zh_figures_agreed(zh: &[ZhUnit], en: &[EnUnit]) -> (usize, usize) {
+    let zf: Vec<Figure> = zh.iter().flat_map(|u| u.figures.iter().cloned()).collect();
+    if zf.is_empty() {
+        return (0, 0);
+    }
+    let ef: Vec<Figure> = en.iter().flat_map(|u| u.figures.iter().cloned()).collect();
+    let cmp = numbers::compare(&zf, &ef);
+    let mut agreed: Vec<usize> = cmp
+        .matched
+        .iter()
+        .filter(|m| !matches!(m.quality, MatchQuality::Altered))
+        .map(|m| m.zh)
+        .collect();
+    agreed.dedup();
+    (agreed.len(), zf.len())
+}
+
+/// The document score from its evidence.
+///
+/// The geometric mean of two shares, each in 0..1: the Chinese text in
+/// confident beads, and the lift of the aligned beads' dictionary score over
+/// the background (relative to [`FULL_LIFT`]). Both must be high: a
+/// same-topic article may get a few beads by chance but no lift, and a lift
+/// over a handful of beads is not a translation of the whole. Figures that
+/// disagree throughout and an implausible length ratio lower the result.
+fn combine(d: &DocScore) -> f64 {
+    let lift = ((d.lexical - d.background) / FULL_LIFT).clamp(0.0, 1.0);
+    let base = (d.zh_confident_chars.clamp(0.0, 1.0) * lift).sqrt();
+    let figures = d.figures.map_or(1.0, |f| 0.75 + 0.25 * (f / 0.5).min(1.0));
+    let ratio = if d.length_ratio <= 0.0 {
+        0.0
+    } else {
+        let (lo, hi) = RATIO_BAND;
+        let off = if d.length_ratio < lo {
+            (lo / d.length_ratio).ln()
+        } else if d.length_ratio > hi {
+            (d.length_ratio / hi).ln()
+        } else {
+            0.0
+        };
+        (-(off / 0.35).powi(2)).exp()
+    };
+    (base * figures * ratio).clamp(0.0, 1.0)
+}
