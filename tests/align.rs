@@ -155,18 +155,26 @@ fn duizhao() -> Command {
     Command::cargo_bin("duizhao").unwrap()
 }
 
-#[test]
-fn align_full_tsv_has_header_and_every_sentence() {
+/// Run `duizhao ARGS… FILES…`, expect success, return standard output.
+fn stdout_of(args: &[&str], files: &[String]) -> String {
     let out = duizhao()
-        .args(["align", "--tsv-columns", "full"])
-        .arg(format!("{SEED}/zh.txt"))
-        .arg(format!("{SEED}/en.txt"))
+        .args(args)
+        .args(files)
         .assert()
         .success()
         .get_output()
         .stdout
         .clone();
-    let text = String::from_utf8(out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn seed_files() -> Vec<String> {
+    vec![format!("{SEED}/zh.txt"), format!("{SEED}/en.txt")]
+}
+
+#[test]
+fn align_full_tsv_has_header_and_every_sentence() {
+    let text = stdout_of(&["align", "--tsv-columns", "full"], &seed_files());
     let mut lines = text.lines();
     assert_eq!(lines.next(), Some("zh_ids\ten_ids\tkind\tscore\tzh\ten"));
     let (zh, en) = seed_pair();
@@ -182,41 +190,17 @@ fn align_full_tsv_has_header_and_every_sentence() {
 
 #[test]
 fn align_one_bilingual_file_matches_two_files() {
-    let two = duizhao()
-        .args(["align", "--format", "ladder"])
-        .arg(format!("{SEED}/zh.txt"))
-        .arg(format!("{SEED}/en.txt"))
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let one = duizhao()
-        .args(["align", "--format", "ladder"])
-        .arg(format!("{SEED}/bilingual.txt"))
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    assert_eq!(
-        String::from_utf8(one).unwrap(),
-        String::from_utf8(two).unwrap()
+    let two = stdout_of(&["align", "--format", "ladder"], &seed_files());
+    let one = stdout_of(
+        &["align", "--format", "ladder"],
+        &[format!("{SEED}/bilingual.txt")],
     );
+    assert_eq!(one, two);
 }
 
 #[test]
 fn align_jsonl_rows_parse() {
-    let out = duizhao()
-        .args(["align", "--format", "jsonl"])
-        .arg(format!("{SEED}/zh.txt"))
-        .arg(format!("{SEED}/en.txt"))
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
+    let text = stdout_of(&["align", "--format", "jsonl"], &seed_files());
     let rows: Vec<serde_json::Value> = text
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
