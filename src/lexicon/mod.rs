@@ -90,6 +90,15 @@ pub struct ZhWord {
     pub translations: Vec<u32>,
 }
 
+impl ZhWord {
+    /// A word at `span` with `translations` sorted and deduplicated.
+    fn new(span: Range<usize>, mut translations: Vec<u32>) -> ZhWord {
+        translations.sort_unstable();
+        translations.dedup();
+        ZhWord { span, translations }
+    }
+}
+
 /// A content word of an English sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EnWord {
@@ -374,13 +383,11 @@ impl Lexicon {
                         continue;
                     }
                     let plain = english::strip_apostrophes(&t.norm);
-                    let mut translations = vec![self.id(&self.stem(&plain)), self.id(&plain)];
-                    translations.sort_unstable();
-                    translations.dedup();
-                    out.push(ZhWord {
-                        span: start + t.span.start..start + t.span.end,
+                    let translations = vec![self.id(&self.stem(&plain)), self.id(&plain)];
+                    out.push(ZhWord::new(
+                        start + t.span.start..start + t.span.end,
                         translations,
-                    });
+                    ));
                 }
             }
         }
@@ -449,12 +456,7 @@ impl Lexicon {
                 }
             }
             self.push_name_keys(word, following, &mut translations);
-            translations.sort_unstable();
-            translations.dedup();
-            out.push(ZhWord {
-                span: start..start + word.len(),
-                translations,
-            });
+            out.push(ZhWord::new(start..start + word.len(), translations));
             return;
         }
         // Single characters glued by the segmenter (静得, 牛去): one word each.
@@ -491,12 +493,7 @@ impl Lexicon {
         } else if single_char(word).is_some() && rec.surname_len > 0 {
             self.push_name_keys(word, following, &mut translations);
         }
-        translations.sort_unstable();
-        translations.dedup();
-        out.push(ZhWord {
-            span: start..start + word.len(),
-            translations,
-        });
+        out.push(ZhWord::new(start..start + word.len(), translations));
         true
     }
 
