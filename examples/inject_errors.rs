@@ -35,6 +35,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use duizhao::check::{Checker, FindingKind, Review};
+use duizhao::lexicon::Lexicon;
 use duizhao::numbers::{self, MatchQuality, Qualifier, Value};
 use duizhao::{Aligner, Alignment, Bead, Document, Lang};
 use rayon::prelude::*;
@@ -227,7 +228,7 @@ const WINDOW: usize = 12;
 
 /// Remove the English of 1-1 gold bead `k`, realign the surrounding window
 /// of gold beads with the aligner, and see whether its Chinese is reported.
-fn deletion_found(pair: &Pair, k: usize) -> Option<bool> {
+fn deletion_found(pair: &Pair, k: usize) -> Option<(bool, usize)> {
     let beads = &pair.gold.beads;
     let target = beads.get(k)?;
     let window = if std::env::var_os("WHOLE").is_some() {
@@ -261,10 +262,15 @@ fn deletion_found(pair: &Pair, k: usize) -> Option<bool> {
         matches!(f.kind, FindingKind::Omission | FindingKind::PartialOmission)
             && f.zh_sentences.contains(&i)
     });
+    let words = Lexicon::bundled()
+        .zh_words(zh.sentence_text(i))
+        .iter()
+        .filter(|w| !w.translations.is_empty())
+        .count();
     if !found && std::env::var_os("VERBOSE").is_some() {
         let bead = alignment.beads.iter().find(|b| b.zh.contains(&i));
         println!(
-            "missed deletion {} zh {}: {} | bead {:?}",
+            "missed deletion {} zh {} ({words} words): {} | bead {:?}",
             pair.name,
             target.zh.start,
             zh.sentence_text(i),
@@ -276,8 +282,15 @@ fn deletion_found(pair: &Pair, k: usize) -> Option<bool> {
             ))
         );
     }
-    Some(found)
+    Some((found, words))
 }
+
+/// Size classes of deleted sentences, by dictionary words.
+const SIZES: [(&str, usize); 3] = [
+    ("deleted, < 5 words", 0),
+    ("deleted, 5-9 words", 5),
+    ("deleted, ≥ 10 words", 10),
+];
 
 /// One figure injection: the modified sentence texts and what must be found.
 struct Injection {
@@ -495,13 +508,21 @@ fn main() {
             .filter(|(_, b)| b.shape() == (1, 1))
             .map(|(k, _)| k)
             .collect();
-        let found: Vec<bool> = ones
+        let found: Vec<(bool, usize)> = ones
             .par_iter()
             .filter_map(|&k| deletion_found(p, k))
             .collect();
-        let t = tallies.entry("deleted sentence").or_default();
-        for f in found {
-            t.add(f);
+        for (f, words) in found {
+            tallies.entry("deleted sentence").or_default().add(f);
+            let genre = if p.name.starts_with("mac-dev") {
+                "deleted, literary (MAC-Dev)"
+            } else {
+                "deleted, news (seed, fixture)"
+            };
+            tallies.entry(genre).or_default().add(f);
+            if let Some((size, _)) = SIZES.iter().rev().find(|(_, min)| words >= *min) {
+                tallies.entry(size).or_default().add(f);
+            }
         }
     }
 

@@ -49,7 +49,7 @@ pub mod report;
 pub mod segment;
 pub mod stream;
 
-pub use align::{Aligner, Alignment, Bead};
+pub use align::{Aligner, Alignment, Bead, SkipMargins};
 pub use check::{check, Checker, Finding, FindingKind, Review, Severity};
 pub use document::{Document, Sentence};
 pub use error::{Error, ErrorKind, Result};

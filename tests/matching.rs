@@ -69,7 +69,8 @@ fn seed_score_rests_on_the_chinese_side() {
     let (a, d) = Aligner::new().align_explained(&zh, &ens[0]);
     assert_eq!(a.score, d.score);
     assert!(d.zh_confident >= 0.75, "{d:?}");
-    assert!(d.lexical > d.background + 0.3, "{d:?}");
+    // The background is the best of eight English sentences far away.
+    assert!(d.lexical > d.background + 0.25, "{d:?}");
     for en in &ens[1..] {
         let (_, d) = Aligner::new().align_explained(&zh, en);
         assert!(d.zh_confident < 0.25, "{d:?}");

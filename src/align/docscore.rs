@@ -31,8 +31,10 @@ pub struct DocScore {
     pub zh_coverage: f64,
     /// Mean dictionary score of the aligned beads (weighted by Chinese length).
     pub lexical: f64,
-    /// Mean dictionary score of the same Chinese sentences against English
-    /// sentences away from their bead: what shared topic alone gives.
+    /// Dictionary score the same Chinese sentences reach against English
+    /// sentences away from their bead (the best of eight, as the aligner
+    /// itself picks the best partner it can find): what shared topic alone
+    /// gives.
     pub background: f64,
     /// Share of the figures of aligned Chinese sentences that agree in value
     /// with a figure of their bead; `None` with fewer than three figures.
@@ -47,7 +49,7 @@ pub const CONFIDENT: f64 = 0.5;
 /// How far a confident bead's dictionary score must exceed its background.
 pub const LIFT: f64 = 0.1;
 /// Document-level lift (lexical − background) that counts as full evidence.
-const FULL_LIFT: f64 = 0.3;
+const FULL_LIFT: f64 = 0.2;
 /// Plausible English/Chinese character ratios of a translation.
 const RATIO_BAND: (f64, f64) = (2.0, 5.0);
 
@@ -107,7 +109,7 @@ pub(crate) fn score(beads: &[Bead], zh: &[ZhUnit], en: &[EnUnit], model: &CostMo
     d
 }
 
-/// The dictionary score of the Chinese sentences `zs` against single English
+/// The best dictionary score of the Chinese sentences `zs` against English
 /// sentences sampled evenly across the document, away from `near`.
 fn background(
     zs: &[ZhUnit],
@@ -122,21 +124,21 @@ fn background(
         return 0.0;
     }
     let step = (candidates.len() as f64 / BACKGROUND_SAMPLES as f64).max(1.0);
-    let mut sum = 0.0;
+    let mut best = 0.0;
     let mut n = 0usize;
     let mut k = 0.0;
     while (k as usize) < candidates.len() && n < BACKGROUND_SAMPLES {
         let j = candidates[k as usize];
         // Same number of English sentences as the bead has, where possible.
         let hi = (j + near.len().max(1)).min(m);
-        sum += model.evidence(zs, &en[j..hi]).lexical;
+        best = f64::max(best, model.evidence(zs, &en[j..hi]).lexical);
         n += 1;
         k += step;
     }
     if n == 0 {
         0.0
     } else {
-        sum / n as f64
+        best
     }
 }
 

@@ -87,19 +87,30 @@ pub(crate) struct Step {
 
 const ROW_CHUNK: usize = 64;
 
-/// The cheapest monotonic path of beads from (0, 0) to (n, m) inside `band`.
-///
-/// `cost(i, j, a, b)` prices the bead covering Chinese `i..i+a` and English
-/// `j..j+b`; `max_a`/`max_b` limit the shapes tried. Bead costs for a chunk of
-/// rows are computed in parallel, then the recurrence runs over them.
+/// Cheapest costs from (0, 0) to every cell of a band, with back pointers.
+struct Table<'b> {
+    band: &'b Band,
+    row_start: Vec<usize>,
+    acc: Vec<f64>,
+    back: Vec<u8>,
+}
+
+impl Table<'_> {
+    fn at(&self, i: usize, j: usize) -> Option<usize> {
+        let (lo, hi) = (*self.band.lo.get(i)?, self.band.hi[i]);
+        (j >= lo && j <= hi).then(|| self.row_start[i] + j - lo)
+    }
+
+    /// Cheapest cost from (0, 0) to (i, j); infinite outside the band.
+    fn cost_to(&self, i: usize, j: usize) -> f64 {
+        self.at(i, j).map_or(f64::INFINITY, |c| self.acc[c])
+    }
+}
+
+/// Fill the table of cheapest costs over `band`, bead costs for a chunk of
+/// rows computed in parallel, then the recurrence run over them.
 #[allow(clippy::needless_range_loop)] // rows index several parallel arrays
-pub(crate) fn best_path<F>(
-    n: usize,
-    m: usize,
-    band: &Band,
-    moves: &[(usize, usize)],
-    cost: F,
-) -> Vec<Step>
+fn forward<'b, F>(n: usize, band: &'b Band, moves: &[(usize, usize)], cost: &F) -> Table<'b>
 where
     F: Fn(usize, usize, usize, usize) -> f64 + Sync,
 {
@@ -110,16 +121,14 @@ where
         total += band.hi[i] - band.lo[i] + 1;
     }
     row_start.push(total);
-    let mut acc = vec![f64::INFINITY; total];
-    let mut back = vec![u8::MAX; total];
-    let at = |i: usize, j: usize| -> Option<usize> {
-        if j < band.lo[i] || j > band.hi[i] {
-            None
-        } else {
-            Some(row_start[i] + j - band.lo[i])
-        }
+    let mut table = Table {
+        band,
+        row_start,
+        acc: vec![f64::INFINITY; total],
+        back: vec![u8::MAX; total],
     };
-    acc[0] = 0.0;
+    table.acc[0] = 0.0;
+    let row_start = table.row_start.clone();
     let nm = moves.len();
     let mut chunk_costs: Vec<f64> = Vec::new();
     let mut i0 = 0;
@@ -166,43 +175,112 @@ where
                     if !c.is_finite() {
                         continue;
                     }
-                    if let Some(p) = at(i - a, j - b) {
-                        let v = acc[p] + c;
+                    if let Some(p) = table.at(i - a, j - b) {
+                        let v = table.acc[p] + c;
                         if v < best {
                             best = v;
                             arg = mi as u8;
                         }
                     }
                 }
-                acc[cell] = best;
-                back[cell] = arg;
+                table.acc[cell] = best;
+                table.back[cell] = arg;
             }
         }
         i0 = i1;
     }
-    // Trace back.
+    table
+}
+
+/// The cheapest monotonic path of beads from (0, 0) to (n, m) inside `band`.
+///
+/// `cost(i, j, a, b)` prices the bead covering Chinese `i..i+a` and English
+/// `j..j+b`; `moves` are the shapes tried.
+pub(crate) fn best_path<F>(
+    n: usize,
+    m: usize,
+    band: &Band,
+    moves: &[(usize, usize)],
+    cost: F,
+) -> Vec<Step>
+where
+    F: Fn(usize, usize, usize, usize) -> f64 + Sync,
+{
+    let table = forward(n, band, moves, &cost);
     let mut steps = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        let Some(cell) = at(i, j) else { break };
-        let mi = back[cell];
+        let Some(cell) = table.at(i, j) else { break };
+        let mi = table.back[cell];
         if mi == u8::MAX {
             break;
         }
         let (a, b) = moves[mi as usize];
-        let prev = at(i - a, j - b).map(|p| acc[p]).unwrap_or(0.0);
+        let prev = table.cost_to(i - a, j - b);
         steps.push(Step {
             i: i - a,
             j: j - b,
             a,
             b,
-            cost: acc[cell] - prev,
+            cost: table.acc[cell] - prev,
         });
         i -= a;
         j -= b;
     }
     steps.reverse();
     steps
+}
+
+/// For every sentence, how much dearer the cheapest path that leaves it
+/// unaligned (a 1-0 or 0-1 bead) is than the cheapest path of all: 0 for the
+/// sentences the best path leaves unaligned, infinite when the band allows
+/// no such path. Costs are computed from both ends (min-marginals).
+pub(crate) fn skip_margins<F>(
+    n: usize,
+    m: usize,
+    band: &Band,
+    moves: &[(usize, usize)],
+    cost: F,
+) -> (Vec<f64>, Vec<f64>)
+where
+    F: Fn(usize, usize, usize, usize) -> f64 + Sync,
+{
+    let ahead = forward(n, band, moves, &cost);
+    // The same search from the far corner: cells and beads mirrored.
+    let mirrored = Band {
+        lo: (0..=n).map(|i| m - band.hi[n - i]).collect(),
+        hi: (0..=n).map(|i| m - band.lo[n - i]).collect(),
+    };
+    let behind = forward(n, &mirrored, moves, &|i, j, a, b| {
+        cost(n - i - a, m - j - b, a, b)
+    });
+    let to_end = |i: usize, j: usize| behind.cost_to(n - i, m - j);
+    let best = ahead.cost_to(n, m);
+    let zh = (0..n)
+        .map(|i| {
+            let (lo, hi) = (
+                band.lo[i].max(band.lo[i + 1]),
+                band.hi[i].min(band.hi[i + 1]),
+            );
+            (lo..=hi)
+                .map(|j| ahead.cost_to(i, j) + cost(i, j, 1, 0) + to_end(i + 1, j))
+                .fold(f64::INFINITY, f64::min)
+                - best
+        })
+        .map(|d| d.max(0.0))
+        .collect();
+    let mut en = vec![f64::INFINITY; m];
+    for i in 0..=n {
+        let lo = band.lo[i];
+        for (j, slot) in en.iter_mut().enumerate().take(band.hi[i]).skip(lo) {
+            let through = ahead.cost_to(i, j) + cost(i, j, 0, 1) + to_end(i, j + 1);
+            *slot = f64::min(*slot, through - best);
+        }
+    }
+    for d in &mut en {
+        *d = d.max(0.0);
+    }
+    (zh, en)
 }
 
 #[cfg(test)]
@@ -233,5 +311,25 @@ mod tests {
         let path = best_path(2, 9, &band, &MOVES, |_, _, _, _| 1.0);
         let (zi, ej) = path.iter().fold((0, 0), |(x, y), s| (x + s.a, y + s.b));
         assert_eq!((zi, ej), (2, 9));
+    }
+
+    #[test]
+    fn skip_margins_price_leaving_each_sentence_out() {
+        // Three Chinese sentences, two English: the middle Chinese one has
+        // no partner, so leaving it out is the best path (margin 0), and
+        // leaving out any other sentence costs more.
+        let pairs = [(0, 0), (2, 1)];
+        let cost = |i: usize, j: usize, a: usize, b: usize| match (a, b) {
+            (1, 1) if pairs.contains(&(i, j)) => 0.0,
+            (1, 0) | (0, 1) => 2.0,
+            _ => 10.0,
+        };
+        let band = Band::full(3, 2);
+        let (zh, en) = skip_margins(3, 2, &band, &MOVES, cost);
+        assert_eq!(zh[1], 0.0);
+        assert!(zh[0] > 0.0 && zh[2] > 0.0, "{zh:?}");
+        assert!(en.iter().all(|&d| d > 0.0), "{en:?}");
+        // Leaving English 0 out also leaves Chinese 0 out: two skips, 4 more.
+        assert!((en[0] - 4.0).abs() < 1e-9, "{en:?}");
     }
 }

@@ -40,6 +40,7 @@
 //! # let _ = Aligner::new();
 //! ```
 
+mod doubt;
 mod figures;
 mod furniture;
 mod partial;
@@ -52,7 +53,7 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
-use crate::align::{Alignment, Bead};
+use crate::align::{Aligner, Alignment, Bead, SkipMargins};
 use crate::document::Document;
 use crate::error::{Error, ErrorKind};
 
@@ -321,6 +322,7 @@ pub struct Checker {
     low_confidence: f64,
     short_ratio: f64,
     neighbours: usize,
+    doubt_margin: f64,
 }
 
 impl Default for Checker {
@@ -336,6 +338,7 @@ impl Checker {
             low_confidence: 0.3,
             short_ratio: 0.4,
             neighbours: 2,
+            doubt_margin: doubt::DOUBT_MARGIN,
         }
     }
 
@@ -361,10 +364,39 @@ impl Checker {
         self
     }
 
+    /// Report paired sentences as possible omissions or additions when the
+    /// best alignment leaving them unaligned costs less than `margin` more
+    /// than the best alignment (default 0.5; 0 turns it off). See
+    /// [`SkipMargins`].
+    #[must_use]
+    pub fn doubt_margin(mut self, margin: f64) -> Checker {
+        self.doubt_margin = margin;
+        self
+    }
+
     /// Review `en` as a translation of `zh` along `alignment`.
     ///
-    /// Bead ranges outside the documents are clamped, never trusted.
+    /// Bead ranges outside the documents are clamped, never trusted. The
+    /// skip margins are computed by aligning the pair again; use
+    /// [`Checker::check_with_margins`] when they are at hand.
     pub fn check(&self, zh: &Document, en: &Document, alignment: &Alignment) -> Review {
+        let margins = if self.doubt_margin > 0.0 {
+            Aligner::new().align_with_margins(zh, en).2
+        } else {
+            SkipMargins::default()
+        };
+        self.check_with_margins(zh, en, alignment, &margins)
+    }
+
+    /// Review `en` as a translation of `zh` along `alignment`, with the skip
+    /// margins from [`Aligner::align_with_margins`].
+    pub fn check_with_margins(
+        &self,
+        zh: &Document,
+        en: &Document,
+        alignment: &Alignment,
+        margins: &SkipMargins,
+    ) -> Review {
         let mut ctx = Context::new(zh, en, alignment);
         let ratio = partial::pair_ratio(&ctx);
         let mut findings = repair::repair(&mut ctx, ratio);
@@ -396,6 +428,9 @@ impl Checker {
         }
         figures::check(&ctx, self.neighbours, &mut findings);
         partial::check(&ctx, ratio, self.short_ratio, &mut findings);
+        if self.doubt_margin > 0.0 {
+            doubt::check(&ctx, margins, self.doubt_margin, &mut findings);
+        }
         Review::new(findings)
     }
 }

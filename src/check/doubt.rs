@@ -1,0 +1,88 @@
+//! Sentences the alignment pairs up, but which the evidence could almost as
+//! well leave without a counterpart.
+//!
+//! When a translation leaves a sentence out, the aligner often cannot tell
+//! which of two neighbouring sentences lost its translation, or gives the
+//! untranslated sentence a neighbour's translation when neither shares a
+//! dictionary word with it. The aligner's skip margins measure, for every
+//! sentence, how much worse the best alignment leaving it unaligned is than
+//! the best alignment of all: a sentence with a small margin is reported as a
+//! possible omission (or addition), a warning rather than an error.
+
+use super::{quote, Context, Finding, FindingKind, Severity};
+use crate::align::SkipMargins;
+
+/// Margin under which a paired sentence is reported (in cost units, roughly
+/// nats: 0.5 means the evidence favours the pairing by less than 1.65 to 1).
+pub(crate) const DOUBT_MARGIN: f64 = 0.5;
+
+/// Possible omissions and additions: paired sentences of the article body
+/// whose margin is under `threshold`, unless already reported.
+pub(super) fn check(
+    ctx: &Context<'_>,
+    margins: &SkipMargins,
+    threshold: f64,
+    out: &mut Vec<Finding>,
+) {
+    let reported = |zh: Option<usize>, en: Option<usize>, out: &[Finding]| {
+        out.iter().any(|f| {
+            matches!(f.kind, FindingKind::Omission | FindingKind::Addition)
+                && (zh.is_some_and(|i| f.zh_sentences.contains(&i))
+                    || en.is_some_and(|j| f.en_sentences.contains(&j)))
+        })
+    };
+    for (b, bead) in ctx.beads.iter().enumerate() {
+        if bead.is_unaligned() || !ctx.in_body(b) {
+            continue;
+        }
+        for i in bead.zh.clone() {
+            let Some(&m) = margins.zh.get(i) else {
+                continue;
+            };
+            if m >= threshold || ctx.zh_furniture[i].is_some() || reported(Some(i), None, out) {
+                continue;
+            }
+            let partner: Vec<String> = ctx
+                .en_content(bead)
+                .iter()
+                .take(1)
+                .map(|&j| format!(" (aligned with \"{}\")", quote(ctx.en_text(j), 40)))
+                .collect();
+            out.push(Finding {
+                kind: FindingKind::Omission,
+                severity: Severity::Warning,
+                bead: b,
+                zh_sentences: vec![i],
+                en_sentences: vec![],
+                zh_spans: vec![ctx.zh_span(i)],
+                en_spans: vec![],
+                message: format!(
+                    "possible omission: \"{}\" may have no English translation{}; the evidence hardly prefers the pairing (margin {m:.1})",
+                    quote(ctx.zh_text(i), 50),
+                    partner.concat()
+                ),
+            });
+        }
+        for j in ctx.en_content(bead) {
+            let Some(&m) = margins.en.get(j) else {
+                continue;
+            };
+            if m >= threshold || reported(None, Some(j), out) {
+                continue;
+            }
+            out.push(Finding {
+                kind: FindingKind::Addition,
+                severity: Severity::Warning,
+                bead: b,
+                zh_sentences: vec![],
+                en_sentences: vec![j],
+                zh_spans: vec![],
+                en_spans: vec![ctx.en_span(j)],
+                message: format!(
+                    "possible addition: \"{}\" may have no Chinese source; the evidence hardly prefers the pairing (margin {m:.1})",
+                    quote(ctx.en_text(j), 60)
+                ),
+            });
+        }
+    }
+}
