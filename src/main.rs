@@ -256,6 +256,12 @@ struct CheckArgs {
     /// Report beads whose alignment confidence is below this (0 turns it off).
     #[arg(long, default_value_t = 0.3)]
     low_confidence: f64,
+    /// Report a paired sentence as a possible omission or addition when
+    /// leaving it unaligned costs the aligner less than this much more than
+    /// its best alignment (0 turns it off; higher finds more, with more false
+    /// alarms).
+    #[arg(long, default_value_t = 0.5, value_name = "MARGIN")]
+    doubt_margin: f64,
     /// Colour the text report: `auto` when writing to a terminal.
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorArg,
@@ -481,7 +487,12 @@ fn align(args: &AlignArgs, verbose: bool) -> Result<ExitCode> {
     if let Some(code) = report_score(&details, args.pair.strict, verbose) {
         return Ok(code);
     }
-    let docs = pipeline::AlignedDocuments { zh, en, alignment };
+    let docs = pipeline::AlignedDocuments {
+        zh,
+        en,
+        alignment,
+        margins: None,
+    };
     with_output(args.output.as_deref(), |out| {
         Ok(options.write(out, &docs.pair())?)
     })?;
@@ -528,19 +539,18 @@ fn check(args: &CheckArgs, verbose: bool) -> Result<ExitCode> {
     let started = std::time::Instant::now();
     let pipeline::DocumentPair { zh, en } =
         pipeline::segment_texts(zh, en, args.pair.presegmented)?;
+    let (alignment, details, margins) = Aligner::new().align_with_margins(&zh, &en);
+    if let Some(code) = report_score(&details, args.pair.strict, verbose) {
+        return Ok(code);
+    }
     let alignment = match &args.alignment {
         Some(path) => ladder_alignment(path, &zh, &en)?,
-        None => {
-            let (alignment, details) = Aligner::new().align_explained(&zh, &en);
-            if let Some(code) = report_score(&details, args.pair.strict, verbose) {
-                return Ok(code);
-            }
-            alignment
-        }
+        None => alignment,
     };
     let review = Checker::new()
         .low_confidence(args.low_confidence)
-        .check(&zh, &en, &alignment);
+        .doubt_margin(args.doubt_margin)
+        .check_with_margins(&zh, &en, &alignment, &margins);
     if verbose {
         eprintln!(
             "duizhao: {} beads, {} findings in {:.0?}",

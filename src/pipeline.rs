@@ -18,8 +18,8 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::align::{Aligner, Alignment};
-use crate::check::{self, Review};
+use crate::align::{Aligner, Alignment, SkipMargins};
+use crate::check::{self, Checker, Review};
 use crate::document::Document;
 use crate::error::{Error, ErrorKind, Result};
 use crate::export::{self, AlignedPair, TmxOptions, TsvColumns};
@@ -35,12 +35,18 @@ pub struct AlignedDocuments {
     pub en: Document,
     /// Their alignment.
     pub alignment: Alignment,
+    /// The aligner's skip margins, when computed with the alignment (the
+    /// review then need not align again).
+    pub margins: Option<SkipMargins>,
 }
 
 impl AlignedDocuments {
     /// Review the translation along the alignment with default settings.
     pub fn review(&self) -> Review {
-        check::check(&self.zh, &self.en, &self.alignment)
+        match &self.margins {
+            Some(m) => Checker::new().check_with_margins(&self.zh, &self.en, &self.alignment, m),
+            None => check::check(&self.zh, &self.en, &self.alignment),
+        }
     }
 
     /// A borrowed view for the exporters.
@@ -63,13 +69,15 @@ pub struct DocumentPair {
 }
 
 impl DocumentPair {
-    /// Align the two documents with the default aligner.
+    /// Align the two documents with the default aligner, keeping the skip
+    /// margins for the review.
     pub fn align(self) -> AlignedDocuments {
-        let alignment = Aligner::new().align(&self.zh, &self.en);
+        let (alignment, _, margins) = Aligner::new().align_with_margins(&self.zh, &self.en);
         AlignedDocuments {
             zh: self.zh,
             en: self.en,
             alignment,
+            margins: Some(margins),
         }
     }
 }

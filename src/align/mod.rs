@@ -266,8 +266,8 @@ fn aligned_ratio(steps: &[Step], zh: &[ZhUnit], en: &[EnUnit]) -> Option<f64> {
 fn confidence(step: &Step, ev: &cost::Evidence) -> f64 {
     let per = ev.cost / (step.a + step.b) as f64;
     let one_to_one = if (step.a, step.b) == (1, 1) { 1.0 } else { 0.0 };
-    let z = -0.834 + 3.698 * ev.lexical - 1.565 * ev.length_delta.abs() - 0.633 * per
-        + 0.324 * one_to_one;
+    let z = 0.127 + 2.617 * ev.lexical - 1.718 * ev.length_delta.abs() - 0.474 * per
+        + 0.501 * one_to_one;
     1.0 / (1.0 + (-z).exp())
 }
 
