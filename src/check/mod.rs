@@ -6,8 +6,8 @@
 //!
 //! | kind | severity | what it means |
 //! |---|---|---|
-//! | `omission` | error | a Chinese sentence of the article body has no translation (a 1-0 bead, or a sentence of a merged bead without any dictionary partner) |
-//! | `addition` | warning | an English sentence of the body has no Chinese source (likewise) |
+//! | `omission` | error | a Chinese sentence of the article body has no translation (a 1-0 bead, or a sentence of a merged bead without any dictionary partner); warning when the sentence is paired but the aligner could almost as well leave it unaligned (a *possible* omission, see [`Checker::doubt_margin`]) |
+//! | `addition` | warning | an English sentence of the body has no Chinese source (likewise, possible additions included) |
 //! | `page-furniture` | info | bylines, credits, navigation, headline lists, text around the article |
 //! | `figure-missing` | error | a Chinese figure has no counterpart in the English, in its bead or the two on either side |
 //! | `figure-added` | warning | an English figure has no counterpart in the Chinese |
