@@ -45,7 +45,10 @@ use rayon::prelude::*;
 /// The checker under test: default settings, or the doubt margin given in
 /// `DOUBT_MARGIN`.
 fn checker() -> Checker {
-    match std::env::var("DOUBT_MARGIN").ok().and_then(|v| v.parse().ok()) {
+    match std::env::var("DOUBT_MARGIN")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
         Some(m) => Checker::new().doubt_margin(m),
         None => Checker::new(),
     }

@@ -149,6 +149,46 @@ fn long_documents_align_through_the_band() {
         })
         .count();
     assert!(found >= 18, "only {found} of 20 copies aligned");
+    // The search that also prices skips (for the review) finds the same path.
+    let (b, _, margins) = Aligner::new().align_with_margins(&zh, &en);
+    assert_eq!(a, b);
+    assert_eq!(margins.zh.len(), zh.len());
+    assert_eq!(margins.en.len(), en.len());
+    for (bead, k) in a.beads.iter().zip(0..) {
+        if bead.en.is_empty() {
+            for i in bead.zh.clone() {
+                assert!(margins.zh[i].abs() < 1e-6, "bead {k}: {}", margins.zh[i]);
+            }
+        }
+    }
+    assert!(margins.zh.iter().chain(&margins.en).all(|&d| d >= 0.0));
+}
+
+#[test]
+fn alignment_with_margins_is_the_alignment() {
+    let (zh, en) = seed_pair();
+    let a = Aligner::new().align(&zh, &en);
+    let (b, _, margins) = Aligner::new().align_with_margins(&zh, &en);
+    assert_eq!(a, b);
+    // Sentences the alignment leaves unaligned have margin 0, the others more.
+    for bead in &a.beads {
+        for i in bead.zh.clone() {
+            assert_eq!(
+                bead.en.is_empty(),
+                margins.zh[i] < 1e-6,
+                "zh {i}: {}",
+                margins.zh[i]
+            );
+        }
+        for j in bead.en.clone() {
+            assert_eq!(
+                bead.zh.is_empty(),
+                margins.en[j] < 1e-6,
+                "en {j}: {}",
+                margins.en[j]
+            );
+        }
+    }
 }
 
 fn duizhao() -> Command {

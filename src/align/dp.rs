@@ -93,6 +93,9 @@ struct Table<'b> {
     row_start: Vec<usize>,
     acc: Vec<f64>,
     back: Vec<u8>,
+    /// When kept: the cost of every bead, by the cell it ends at and its
+    /// move (`cell * moves + move`), infinite where not computed.
+    costs: Option<Vec<f64>>,
 }
 
 impl Table<'_> {
@@ -110,7 +113,13 @@ impl Table<'_> {
 /// Fill the table of cheapest costs over `band`, bead costs for a chunk of
 /// rows computed in parallel, then the recurrence run over them.
 #[allow(clippy::needless_range_loop)] // rows index several parallel arrays
-fn forward<'b, F>(n: usize, band: &'b Band, moves: &[(usize, usize)], cost: &F) -> Table<'b>
+fn forward<'b, F>(
+    n: usize,
+    band: &'b Band,
+    moves: &[(usize, usize)],
+    cost: &F,
+    keep_costs: bool,
+) -> Table<'b>
 where
     F: Fn(usize, usize, usize, usize) -> f64 + Sync,
 {
@@ -126,6 +135,7 @@ where
         row_start,
         acc: vec![f64::INFINITY; total],
         back: vec![u8::MAX; total],
+        costs: keep_costs.then(|| Vec::with_capacity(total * moves.len())),
     };
     table.acc[0] = 0.0;
     let row_start = table.row_start.clone();
@@ -187,6 +197,9 @@ where
                 table.back[cell] = arg;
             }
         }
+        if let Some(kept) = table.costs.as_mut() {
+            kept.extend_from_slice(&chunk_costs);
+        }
         i0 = i1;
     }
     table
@@ -206,7 +219,11 @@ pub(crate) fn best_path<F>(
 where
     F: Fn(usize, usize, usize, usize) -> f64 + Sync,
 {
-    let table = forward(n, band, moves, &cost);
+    trace_back(&forward(n, band, moves, &cost, false), n, m, moves)
+}
+
+/// The path of a filled table, from (0, 0) to (n, m).
+fn trace_back(table: &Table<'_>, n: usize, m: usize, moves: &[(usize, usize)]) -> Vec<Step> {
     let mut steps = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
@@ -231,29 +248,50 @@ where
     steps
 }
 
-/// For every sentence, how much dearer the cheapest path that leaves it
-/// unaligned (a 1-0 or 0-1 bead) is than the cheapest path of all: 0 for the
-/// sentences the best path leaves unaligned, infinite when the band allows
-/// no such path. Costs are computed from both ends (min-marginals).
-pub(crate) fn skip_margins<F>(
+/// Bead costs kept for the second pass of [`best_path_with_margins`] up to
+/// this many (8 bytes each); larger grids price their beads again.
+const MAX_KEPT_COSTS: usize = 1 << 23;
+
+/// The cheapest path (as [`best_path`]) and, for every sentence, how much
+/// dearer the cheapest path that leaves it unaligned (a 1-0 or 0-1 bead) is
+/// than the cheapest path of all: 0 for the sentences the best path leaves
+/// unaligned, infinite when the band allows no such path. Costs to the end
+/// come from the same search run from the far corner (min-marginals); bead
+/// costs are priced once and kept for it when the grid is not too large.
+/// `moves` must include (1, 0) and (0, 1).
+pub(crate) fn best_path_with_margins<F>(
     n: usize,
     m: usize,
     band: &Band,
     moves: &[(usize, usize)],
     cost: F,
-) -> (Vec<f64>, Vec<f64>)
+) -> (Vec<Step>, Vec<f64>, Vec<f64>)
 where
     F: Fn(usize, usize, usize, usize) -> f64 + Sync,
 {
-    let ahead = forward(n, band, moves, &cost);
+    let keep = band.cells().saturating_mul(moves.len()) <= MAX_KEPT_COSTS;
+    let ahead = forward(n, band, moves, &cost, keep);
+    let steps = trace_back(&ahead, n, m, moves);
+    // The price of the bead of `moves[mi]` ending at (i, j).
+    let move_index = |a: usize, b: usize| moves.iter().position(|&mv| mv == (a, b));
+    let priced = |i: usize, j: usize, a: usize, b: usize| -> f64 {
+        match (&ahead.costs, ahead.at(i + a, j + b), move_index(a, b)) {
+            (Some(kept), Some(cell), Some(mi)) => kept[cell * moves.len() + mi],
+            _ => cost(i, j, a, b),
+        }
+    };
     // The same search from the far corner: cells and beads mirrored.
     let mirrored = Band {
         lo: (0..=n).map(|i| m - band.hi[n - i]).collect(),
         hi: (0..=n).map(|i| m - band.lo[n - i]).collect(),
     };
-    let behind = forward(n, &mirrored, moves, &|i, j, a, b| {
-        cost(n - i - a, m - j - b, a, b)
-    });
+    let behind = forward(
+        n,
+        &mirrored,
+        moves,
+        &|i, j, a, b| priced(n - i - a, m - j - b, a, b),
+        false,
+    );
     let to_end = |i: usize, j: usize| behind.cost_to(n - i, m - j);
     let best = ahead.cost_to(n, m);
     let zh = (0..n)
@@ -262,25 +300,24 @@ where
                 band.lo[i].max(band.lo[i + 1]),
                 band.hi[i].min(band.hi[i + 1]),
             );
-            (lo..=hi)
-                .map(|j| ahead.cost_to(i, j) + cost(i, j, 1, 0) + to_end(i + 1, j))
-                .fold(f64::INFINITY, f64::min)
-                - best
+            let through = (lo..=hi)
+                .map(|j| ahead.cost_to(i, j) + priced(i, j, 1, 0) + to_end(i + 1, j))
+                .fold(f64::INFINITY, f64::min);
+            (through - best).max(0.0)
         })
-        .map(|d| d.max(0.0))
         .collect();
     let mut en = vec![f64::INFINITY; m];
     for i in 0..=n {
         let lo = band.lo[i];
         for (j, slot) in en.iter_mut().enumerate().take(band.hi[i]).skip(lo) {
-            let through = ahead.cost_to(i, j) + cost(i, j, 0, 1) + to_end(i, j + 1);
+            let through = ahead.cost_to(i, j) + priced(i, j, 0, 1) + to_end(i, j + 1);
             *slot = f64::min(*slot, through - best);
         }
     }
     for d in &mut en {
         *d = d.max(0.0);
     }
-    (zh, en)
+    (steps, zh, en)
 }
 
 #[cfg(test)]
@@ -314,7 +351,7 @@ mod tests {
     }
 
     #[test]
-    fn skip_margins_price_leaving_each_sentence_out() {
+    fn margins_price_leaving_each_sentence_out() {
         // Three Chinese sentences, two English: the middle Chinese one has
         // no partner, so leaving it out is the best path (margin 0), and
         // leaving out any other sentence costs more.
@@ -325,7 +362,8 @@ mod tests {
             _ => 10.0,
         };
         let band = Band::full(3, 2);
-        let (zh, en) = skip_margins(3, 2, &band, &MOVES, cost);
+        let (path, zh, en) = best_path_with_margins(3, 2, &band, &MOVES, cost);
+        assert_eq!(path, best_path(3, 2, &band, &MOVES, cost));
         assert_eq!(zh[1], 0.0);
         assert!(zh[0] > 0.0 && zh[2] > 0.0, "{zh:?}");
         assert!(en.iter().all(|&d| d > 0.0), "{en:?}");

@@ -51,7 +51,7 @@ impl Bead {
 }
 
 /// The alignment of two documents: beads in order, covering every sentence once.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Alignment {
     /// The beads, monotonic in both languages.
     pub beads: Vec<Bead>,
@@ -134,14 +134,31 @@ impl Aligner {
         let zu = cost::zh_units(zh, lexicon);
         let eu = cost::en_units(en, lexicon);
         let mut model = CostModel::new(&zu, &eu, Weights::default());
-        let mut steps = search(&zu, &eu, &model, &MOVES);
+        // The search, and the skip margins when asked for (the same forward
+        // pass serves both).
+        let run = |model: &CostModel| {
+            if margins {
+                let band = search_band(&zu, &eu, model);
+                let (path, zh, en) = dp::best_path_with_margins(
+                    zu.len(),
+                    eu.len(),
+                    &band,
+                    &MOVES,
+                    bead_cost(&zu, &eu, model),
+                );
+                (path, SkipMargins { zh, en })
+            } else {
+                (search(&zu, &eu, model, &MOVES), SkipMargins::default())
+            }
+        };
+        let (mut steps, mut skip_margins) = run(&model);
         // Unaligned text (page debris, untranslated passages) skews the length
         // ratio taken from whole documents: re-estimate it on the aligned
         // beads and search again when it moved.
         if let Some(ratio) = aligned_ratio(&steps, &zu, &eu) {
             if (ratio / model.ratio - 1.0).abs() > 0.05 {
                 model.ratio = ratio;
-                steps = search(&zu, &eu, &model, &MOVES);
+                (steps, skip_margins) = run(&model);
             }
         }
         let beads: Vec<Bead> = steps
@@ -164,20 +181,7 @@ impl Aligner {
             beads,
             score: details.score,
         };
-        let margins = if margins {
-            let band = search_band(&zu, &eu, &model);
-            let (zh, en) = dp::skip_margins(
-                zu.len(),
-                eu.len(),
-                &band,
-                &MOVES,
-                bead_cost(&zu, &eu, &model),
-            );
-            SkipMargins { zh, en }
-        } else {
-            SkipMargins::default()
-        };
-        (alignment, details, margins)
+        (alignment, details, skip_margins)
     }
 }
 
