@@ -470,6 +470,16 @@ fn main() {
         gold_false = (gold_false.0 + f, gold_false.1 + n);
         let pred = Aligner::new().align(&zh, &en);
         let review = reviewer.check(&zh, &en, &pred);
+        if std::env::var_os("VERBOSE").is_some() {
+            for f in &review.findings {
+                let one = pred.beads.get(f.bead).is_some_and(|b| b.shape() == (1, 1));
+                let counted = FIGURE_KINDS.contains(&f.kind)
+                    || matches!(f.kind, FindingKind::Omission | FindingKind::PartialOmission);
+                if one && counted {
+                    println!("{} aligned bead {}: {}", p.name, f.bead, f.message);
+                }
+            }
+        }
         let (f, n) = flagged_one_to_one(&review, &pred);
         pred_false = (pred_false.0 + f, pred_false.1 + n);
     }

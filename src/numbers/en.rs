@@ -658,17 +658,29 @@ impl<'a> Parser<'a> {
     fn ranged(&self, i: usize) -> Option<(Qty, usize)> {
         let w = self.w(i);
         if w == "between" || w == "from" {
-            if let Some((lo, j)) = self.quantity(i + 1) {
+            // A small number written out takes the unit of the upper bound:
+            // "between one and five percent".
+            let digits = self.quantity(i + 1);
+            let written = digits.is_none();
+            let lo = digits.or_else(|| {
+                let (v, j, _) = self.words(i + 1)?;
+                let lo = Qty::new(self.start(i + 1), self.end(j - 1), v, Kind::Plain);
+                Some((lo, j))
+            });
+            if let Some((lo, j)) = lo {
                 let conn = if w == "between" { "and" } else { "to" };
                 if self.is_word(j, conn) || (w == "from" && self.is_word(j, "through")) {
                     if let Some((hi, k)) = self.quantity(j + 1) {
-                        if let Some(mut r) = Qty::range(lo, hi) {
+                        // "between two and three hundred" means 200-300:
+                        // left alone rather than read as 2-300.
+                        let scaled = written && hi.value >= lo.value * 50.0;
+                        if let Some(mut r) = Qty::range(lo, hi).filter(|_| !scaled) {
                             r.start = self.start(i);
                             return Some((r, k));
                         }
                     }
                 }
-                if w == "between" {
+                if w == "between" && !written {
                     return Some((lo, j));
                 }
             }

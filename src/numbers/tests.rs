@@ -863,3 +863,40 @@ fn conservative_small_numbers() {
     // Pounds are weight unless sterling.
     assert_eq!(en1("weighing 130 pounds"), Value::Number(130.0));
 }
+
+/// Found as false findings on MAC-Dev: 百分之一至百分之五 was two figures
+/// and "between one and five percent" only 5%.
+#[test]
+fn percentage_ranges_with_words_on_both_sides() {
+    let range = Value::Range {
+        lo: 1.0,
+        hi: 5.0,
+        kind: RangeKind::Percent,
+    };
+    assert_eq!(zh1("振幅在百分之一至百分之五之间"), range);
+    assert_eq!(en1("between one and five percent"), range);
+    assert_eq!(en1("between 1 and 5 percent"), range);
+    none("between one and another", Lang::En);
+    none("from one of them", Lang::En);
+    let c = compare(
+        &extract("振幅在百分之一至百分之五之间", Lang::Zh),
+        &extract("between one and five percent", Lang::En),
+    );
+    assert!(
+        c.zh_unmatched.is_empty() && c.en_unmatched.is_empty(),
+        "{c:?}"
+    );
+}
+
+/// Found as a false finding on MAC-Dev: 民国元年 ↔ 1912.
+#[test]
+fn years_of_the_republic() {
+    assert_eq!(zh1("民国元年，曲阜县"), Value::Year(1912));
+    assert_eq!(
+        zh1("民国二十六年七月七日"),
+        date(Some(1937), Some(7), Some(7))
+    );
+    assert_eq!(zh1("民国38年"), Value::Year(1949));
+    none("人民国家", Lang::Zh);
+    none("中华民国", Lang::Zh);
+}

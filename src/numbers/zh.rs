@@ -88,6 +88,7 @@ fn is_candidate(c: char) -> bool {
                 | '上'
                 | '成'
                 | '翻'
+                | '民'
                 | '首'
                 | '初'
                 | '头'
@@ -807,6 +808,7 @@ fn figure_at(text: &str, i: usize, ch: char) -> Step {
             return Step::Next;
         }
         '翻' => return doubling(text, i),
+        '民' => return republic_year(text, i),
         '数' => {
             for (w, base) in [
                 ("数以百万计", 1e6),
@@ -883,6 +885,30 @@ fn figure_at(text: &str, i: usize, ch: char) -> Step {
     number_figure(text, i)
 }
 
+/// Years of the Republic of China: 民国元年 is 1912, 民国二十六年 1937
+/// (with a month and day when they follow: 民国二十六年七月七日).
+fn republic_year(text: &str, i: usize) -> Step {
+    let Some(after) = rest(text, i).strip_prefix("民国").map(|_| i + "民国".len()) else {
+        return Step::Next;
+    };
+    let (n, end) = if rest(text, after).starts_with('元') {
+        (1.0, after + '元'.len_utf8())
+    } else {
+        match parse_num(text, after) {
+            Some(n) if n.is_int() && (1.0..=200.0).contains(&n.value) => (n.value, n.end),
+            _ => return Step::Next,
+        }
+    };
+    if !rest(text, end).starts_with('年') {
+        return Step::Next;
+    }
+    let year = 1911 + n as i32;
+    let mut q = Qty::new(i, end + '年'.len_utf8(), f64::from(year), Kind::Year);
+    date_tail(text, &mut q, Some(year));
+    finish(text, &mut q);
+    Step::Fig(q)
+}
+
 fn vague(start: usize, end: usize, base: f64) -> Qty {
     let mut q = Qty::new(start, end, base, Kind::Plain);
     q.vague = true;
@@ -927,6 +953,19 @@ fn per_part(text: &str, start: usize, num_at: usize, den: u32) -> Step {
         ));
     };
     let mut q = Qty::new(start, n.end, n.value, kind);
+    // 百分之一至百分之五: a range of percentages.
+    if kind == Kind::Percent {
+        if let Some(conn) = range_connector(text, q.end) {
+            let after = q.end + conn;
+            if rest(text, after).starts_with("百分之") {
+                if let Step::Fig(hi) = per_part(text, after, after + "百分之".len(), 0) {
+                    if let Some(r) = Qty::range(q, hi) {
+                        q = r;
+                    }
+                }
+            }
+        }
+    }
     finish(text, &mut q);
     Step::Fig(q)
 }
