@@ -48,20 +48,18 @@ pub(super) fn check(
                 .take(1)
                 .map(|&j| format!(" (aligned with \"{}\")", quote(ctx.en_text(j), 40)))
                 .collect();
-            out.push(Finding {
-                kind: FindingKind::Omission,
-                severity: Severity::Warning,
-                bead: b,
-                zh_sentences: vec![i],
-                en_sentences: vec![],
-                zh_spans: vec![ctx.zh_span(i)],
-                en_spans: vec![],
-                message: format!(
-                    "possible omission: \"{}\" may have no English translation{}; the evidence hardly prefers the pairing (margin {m:.1})",
-                    quote(ctx.zh_text(i), 50),
-                    partner.concat()
-                ),
-            });
+            let message = format!(
+                "possible omission: \"{}\" may have no English translation{}; the evidence hardly prefers the pairing (margin {m:.1})",
+                quote(ctx.zh_text(i), 50),
+                partner.concat()
+            );
+            out.push(ctx.zh_sentence_finding(
+                FindingKind::Omission,
+                Severity::Warning,
+                b,
+                i,
+                message,
+            ));
         }
         for j in ctx.en_content(bead) {
             let Some(&m) = margins.en.get(j) else {
@@ -70,19 +68,17 @@ pub(super) fn check(
             if m >= threshold || reported(None, Some(j), out) {
                 continue;
             }
-            out.push(Finding {
-                kind: FindingKind::Addition,
-                severity: Severity::Warning,
-                bead: b,
-                zh_sentences: vec![],
-                en_sentences: vec![j],
-                zh_spans: vec![],
-                en_spans: vec![ctx.en_span(j)],
-                message: format!(
-                    "possible addition: \"{}\" may have no Chinese source; the evidence hardly prefers the pairing (margin {m:.1})",
-                    quote(ctx.en_text(j), 60)
-                ),
-            });
+            let message = format!(
+                "possible addition: \"{}\" may have no Chinese source; the evidence hardly prefers the pairing (margin {m:.1})",
+                quote(ctx.en_text(j), 60)
+            );
+            out.push(ctx.en_sentence_finding(
+                FindingKind::Addition,
+                Severity::Warning,
+                b,
+                j,
+                message,
+            ));
         }
     }
 }

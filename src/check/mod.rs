@@ -514,6 +514,48 @@ impl<'a> Context<'a> {
         self.en.sentences().get(i).map_or(0..0, |s| s.span.clone())
     }
 
+    /// A finding about one Chinese sentence `i` of bead `bead`, its span as evidence.
+    pub(crate) fn zh_sentence_finding(
+        &self,
+        kind: FindingKind,
+        severity: Severity,
+        bead: usize,
+        i: usize,
+        message: String,
+    ) -> Finding {
+        Finding {
+            kind,
+            severity,
+            bead,
+            zh_sentences: vec![i],
+            en_sentences: vec![],
+            zh_spans: vec![self.zh_span(i)],
+            en_spans: vec![],
+            message,
+        }
+    }
+
+    /// A finding about one English sentence `j` of bead `bead`, its span as evidence.
+    pub(crate) fn en_sentence_finding(
+        &self,
+        kind: FindingKind,
+        severity: Severity,
+        bead: usize,
+        j: usize,
+        message: String,
+    ) -> Finding {
+        Finding {
+            kind,
+            severity,
+            bead,
+            zh_sentences: vec![],
+            en_sentences: vec![j],
+            zh_spans: vec![],
+            en_spans: vec![self.en_span(j)],
+            message,
+        }
+    }
+
     /// English sentences of a bead that are article text (not furniture).
     pub(crate) fn en_content(&self, bead: &Bead) -> Vec<usize> {
         bead.en

@@ -162,19 +162,17 @@ pub(super) fn check(ctx: &Context<'_>, ratio: f64, short_ratio: f64, out: &mut V
             }
         }
         for &i in &omitted {
-            out.push(Finding {
-                kind: FindingKind::Omission,
-                severity: FindingKind::Omission.severity(),
-                bead: b,
-                zh_sentences: vec![i],
-                en_sentences: vec![],
-                zh_spans: vec![ctx.zh_span(i)],
-                en_spans: vec![],
-                message: format!(
-                    "omission: \"{}\" has no English translation (aligned together with its neighbours)",
-                    quote(ctx.zh_text(i), 60)
-                ),
-            });
+            let message = format!(
+                "omission: \"{}\" has no English translation (aligned together with its neighbours)",
+                quote(ctx.zh_text(i), 60)
+            );
+            out.push(ctx.zh_sentence_finding(
+                FindingKind::Omission,
+                FindingKind::Omission.severity(),
+                b,
+                i,
+                message,
+            ));
         }
 
         // An English sentence of a merged bead that translates nothing of
@@ -192,19 +190,17 @@ pub(super) fn check(ctx: &Context<'_>, ratio: f64, short_ratio: f64, out: &mut V
                     .fold((0, 0), |(w, m), (_, x)| (w + x.en_words, m + x.en_matched));
                 if e.en_words >= MIN_ADDED_WORDS && e.en_matched == 0 && rw > 0 && rm * 10 >= rw * 3
                 {
-                    out.push(Finding {
-                        kind: FindingKind::Addition,
-                        severity: FindingKind::Addition.severity(),
-                        bead: b,
-                        zh_sentences: vec![],
-                        en_sentences: vec![*i],
-                        zh_spans: vec![],
-                        en_spans: vec![ctx.en_span(*i)],
-                        message: format!(
-                            "addition: \"{}\" has no Chinese source (aligned together with its neighbours)",
-                            quote(ctx.en_text(*i), 80)
-                        ),
-                    });
+                    let message = format!(
+                        "addition: \"{}\" has no Chinese source (aligned together with its neighbours)",
+                        quote(ctx.en_text(*i), 80)
+                    );
+                    out.push(ctx.en_sentence_finding(
+                        FindingKind::Addition,
+                        FindingKind::Addition.severity(),
+                        b,
+                        *i,
+                        message,
+                    ));
                 }
             }
         }
