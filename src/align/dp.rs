@@ -272,10 +272,19 @@ where
     let keep = band.cells().saturating_mul(moves.len()) <= MAX_KEPT_COSTS;
     let ahead = forward(n, band, moves, &cost, keep);
     let steps = trace_back(&ahead, n, m, moves);
-    // The price of the bead of `moves[mi]` ending at (i, j).
-    let move_index = |a: usize, b: usize| moves.iter().position(|&mv| mv == (a, b));
+    // Index of each shape in `moves`, looked up once rather than per bead.
+    let side = moves.iter().map(|&(a, b)| a.max(b)).max().unwrap_or(0) + 1;
+    let mut move_index = vec![None; side * side];
+    for (mi, &(a, b)) in moves.iter().enumerate() {
+        move_index[a * side + b] = Some(mi);
+    }
+    // The price of the bead of shape (a, b) starting at (i, j), kept at the
+    // cell where it ends.
     let priced = |i: usize, j: usize, a: usize, b: usize| -> f64 {
-        match (&ahead.costs, ahead.at(i + a, j + b), move_index(a, b)) {
+        let mi = (a < side && b < side)
+            .then(|| move_index[a * side + b])
+            .flatten();
+        match (&ahead.costs, ahead.at(i + a, j + b), mi) {
             (Some(kept), Some(cell), Some(mi)) => kept[cell * moves.len() + mi],
             _ => cost(i, j, a, b),
         }
