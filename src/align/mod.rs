@@ -9,6 +9,7 @@
 mod cost;
 mod docscore;
 mod dp;
+mod marks;
 
 use std::ops::Range;
 

@@ -1,0 +1,273 @@
+//! Marks of grammar that survive translation: a question stays a question,
+//! a negated sentence stays negated, "I" stays "I". The dictionary skips
+//! pronouns and negation as function words, and punctuation is no word at
+//! all, so these marks are evidence the lexical model does not see. They
+//! matter most for short sentences of dialogue, where the dictionary finds
+//! little else.
+//!
+//! Each mark's log-likelihood ratios were measured on MAC-Dev's 1-1 gold
+//! beads against the beads' neighbours (a sentence paired with the English
+//! of the bead before or after).
+
+/// The marks a sentence carries, one bit per [`Mark`].
+pub(crate) type Marks = u16;
+
+/// A mark of grammar and what its presence on one or both sides says.
+struct Mark {
+    bit: Marks,
+    /// Log-likelihood ratio when both sides carry it.
+    both: f64,
+    /// When only the Chinese does.
+    zh_only: f64,
+    /// When only the English does.
+    en_only: f64,
+}
+
+const QUESTION: Marks = 1;
+const EXCLAMATION: Marks = 1 << 1;
+const NEGATION: Marks = 1 << 2;
+const FIRST_SINGULAR: Marks = 1 << 3;
+const FIRST_PLURAL: Marks = 1 << 4;
+const SECOND: Marks = 1 << 5;
+const THIRD_MASCULINE: Marks = 1 << 6;
+const THIRD_FEMININE: Marks = 1 << 7;
+const THIRD_PLURAL: Marks = 1 << 8;
+
+/// MAC-Dev, P(English mark | Chinese mark) in true beads vs neighbours:
+/// question 0.77 vs 0.21, exclamation 0.81 vs 0.15, negation 0.59 vs 0.29,
+/// 我 0.86 vs 0.53, 我们 0.95 vs 0.18, 你 0.85 vs 0.30, 他 0.68 vs 0.42,
+/// 她 0.80 vs 0.55, 他们 0.86 vs 0.46. Ratios beyond ±1.5 (from a few dozen
+/// cases) are capped there. A Chinese negation missing in the English counts
+/// −0.2 rather than the measured −0.55: 尚未 becomes "yet to" or "until",
+/// 无法 "fail to", which no list of English negations sees.
+const MARKS: [Mark; 9] = [
+    Mark {
+        bit: QUESTION,
+        both: 1.3,
+        zh_only: -1.2,
+        en_only: -1.5,
+    },
+    Mark {
+        bit: EXCLAMATION,
+        both: 1.5,
+        zh_only: -1.5,
+        en_only: -0.85,
+    },
+    Mark {
+        bit: NEGATION,
+        both: 0.7,
+        zh_only: -0.2,
+        en_only: -1.1,
+    },
+    Mark {
+        bit: FIRST_SINGULAR,
+        both: 0.48,
+        zh_only: -1.2,
+        en_only: -1.15,
+    },
+    Mark {
+        bit: FIRST_PLURAL,
+        both: 1.5,
+        zh_only: -1.5,
+        en_only: -0.5,
+    },
+    Mark {
+        bit: SECOND,
+        both: 1.0,
+        zh_only: -1.5,
+        en_only: -0.8,
+    },
+    Mark {
+        bit: THIRD_MASCULINE,
+        both: 0.48,
+        zh_only: -0.6,
+        en_only: -0.37,
+    },
+    Mark {
+        bit: THIRD_FEMININE,
+        both: 0.37,
+        zh_only: -0.8,
+        en_only: -0.23,
+    },
+    Mark {
+        bit: THIRD_PLURAL,
+        both: 0.63,
+        zh_only: -1.35,
+        en_only: -0.18,
+    },
+];
+
+/// Weight of a mark both sides carry. Agreement counts for more, and a mark
+/// on one side only for less, than measured: a free translation turns a
+/// statement into a question or drops a pronoun, and the sentence is still
+/// translated. Tuned on MAC-Dev (strict F1 0.861 with the measured ratios,
+/// 0.875 with these weights) and on injected deletions (recall 0.74 with
+/// 0.9% of untouched beads flagged, against 0.77 with 1.5%).
+const AGREEMENT: f64 = 1.3;
+/// Weight of a mark one side carries and the other does not.
+const DISAGREEMENT: f64 = 0.7;
+
+/// Log-likelihood ratio of a bead whose Chinese carries `zh` and whose
+/// English carries `en`: a true bead against unrelated sentences.
+pub(crate) fn llr(zh: Marks, en: Marks) -> f64 {
+    // A rhetorical question becomes an exclamation and back: either mark on
+    // both sides is no evidence against the bead, whichever it is.
+    let moods = QUESTION | EXCLAMATION;
+    let swapped = zh & moods != 0 && en & moods != 0 && zh & en & moods == 0;
+    let (zh, en) = if swapped {
+        (zh & !moods, en & !moods)
+    } else {
+        (zh, en)
+    };
+    MARKS
+        .iter()
+        .map(|m| match (zh & m.bit != 0, en & m.bit != 0) {
+            (true, true) => m.both * AGREEMENT,
+            (true, false) => m.zh_only * DISAGREEMENT,
+            (false, true) => m.en_only * DISAGREEMENT,
+            (false, false) => 0.0,
+        })
+        .sum()
+}
+
+/// Words containing 不, 没, 未 or 别 that negate nothing.
+const ZH_NOT_NEGATIONS: &[&str] = &[
+    "不过",
+    "不断",
+    "不少",
+    "不久",
+    "不同",
+    "不如",
+    "不仅",
+    "不管",
+    "不禁",
+    "不得不",
+    "不错",
+    "了不起",
+    "差不多",
+    "不好意思",
+    "对不起",
+    "未来",
+    "特别",
+    "区别",
+    "分别",
+    "别人",
+    "别的",
+    "告别",
+    "级别",
+    "类别",
+    "性别",
+    "识别",
+    "个别",
+];
+
+/// The marks of a Chinese sentence.
+pub(crate) fn zh_marks(text: &str) -> Marks {
+    let mut m = 0;
+    if text.contains(['？', '?']) {
+        m |= QUESTION;
+    }
+    if text.contains(['！', '!']) {
+        m |= EXCLAMATION;
+    }
+    let mut plain = text.to_string();
+    for w in ZH_NOT_NEGATIONS {
+        if plain.contains(w) {
+            plain = plain.replace(w, "");
+        }
+    }
+    if plain.contains(['不', '没', '未', '别']) {
+        m |= NEGATION;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    for (k, &c) in chars.iter().enumerate() {
+        let next = chars.get(k + 1).copied();
+        let prev = k.checked_sub(1).map(|p| chars[p]);
+        let plural = matches!(next, Some('们'));
+        m |= match c {
+            '我' if plural => FIRST_PLURAL,
+            '我' => FIRST_SINGULAR,
+            '咱' => FIRST_PLURAL,
+            '你' | '您' => SECOND,
+            // 其他 and 他人 are "other", not "he".
+            '他' | '她' if plural => THIRD_PLURAL,
+            '他' if prev != Some('其') && next != Some('人') => THIRD_MASCULINE,
+            '她' => THIRD_FEMININE,
+            _ => 0,
+        };
+    }
+    m
+}
+
+/// The marks of an English sentence.
+pub(crate) fn en_marks(text: &str) -> Marks {
+    let mut m = 0;
+    if text.contains('?') {
+        m |= QUESTION;
+    }
+    if text.contains('!') {
+        m |= EXCLAMATION;
+    }
+    for word in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+        if word.is_empty() {
+            continue;
+        }
+        if word == "I" || word.starts_with("I'") || word.starts_with("I’") {
+            m |= FIRST_SINGULAR;
+            continue;
+        }
+        let lower = word.to_lowercase();
+        if lower.ends_with("n't") || lower.ends_with("n’t") {
+            m |= NEGATION;
+            continue;
+        }
+        m |= match lower.as_str() {
+            "me" | "my" | "mine" | "myself" => FIRST_SINGULAR,
+            "we" | "us" | "our" | "ours" | "ourselves" => FIRST_PLURAL,
+            "you" | "your" | "yours" | "yourself" | "yourselves" => SECOND,
+            "he" | "him" | "his" | "himself" => THIRD_MASCULINE,
+            "she" | "her" | "hers" | "herself" => THIRD_FEMININE,
+            "they" | "them" | "their" | "theirs" | "themselves" => THIRD_PLURAL,
+            "not" | "never" | "no" | "nothing" | "nobody" | "none" | "neither" | "nor"
+            | "without" | "cannot" => NEGATION,
+            _ => 0,
+        };
+    }
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_marks() {
+        assert_eq!(zh_marks("你去哪里？"), QUESTION | SECOND);
+        assert_eq!(zh_marks("我们没去。"), FIRST_PLURAL | NEGATION);
+        assert_eq!(zh_marks("其他人不过如此。"), 0);
+        assert_eq!(
+            zh_marks("她说他不来了！"),
+            THIRD_FEMININE | THIRD_MASCULINE | NEGATION | EXCLAMATION
+        );
+    }
+
+    #[test]
+    fn english_marks() {
+        assert_eq!(en_marks("Where are you going?"), QUESTION | SECOND);
+        assert_eq!(
+            en_marks("I didn't see them."),
+            FIRST_SINGULAR | NEGATION | THIRD_PLURAL
+        );
+        assert_eq!(en_marks("In 2023, imports rose."), 0);
+    }
+
+    #[test]
+    fn agreement_is_evidence_for_a_bead() {
+        let question = zh_marks("你去哪里？");
+        assert!(llr(question, en_marks("Where are you going?")) > 2.0);
+        assert!(llr(question, en_marks("She stayed at home.")) < -2.0);
+        assert_eq!(llr(0, 0), 0.0);
+        assert_eq!(llr(QUESTION, EXCLAMATION), 0.0);
+        assert!(llr(QUESTION | EXCLAMATION, EXCLAMATION) < llr(EXCLAMATION, EXCLAMATION));
+    }
+}
