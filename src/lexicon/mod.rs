@@ -35,7 +35,7 @@ use jieba_rs::Jieba;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::lang::is_han;
-use blob::{Blob, Record, FUNCTION, PROPER};
+use blob::{Blob, Record, FUNCTION};
 use english::Case;
 
 /// The bundled CC-CEDICT, compiled by the build script.
@@ -262,6 +262,22 @@ fn count_matches(
     result.en_matched = seen.iter().map(|b| b.count_ones() as usize).sum();
 }
 
+/// The name a capitalised token starts when a hyphen joins it to a
+/// lower-case one, as romanised given names are often written (Bao-yu,
+/// Xi-feng): the two joined, lower-cased, to meet the pinyin key of 宝玉.
+fn hyphenated_name(
+    text: &str,
+    t: &english::Token,
+    next: Option<&english::Token>,
+) -> Option<String> {
+    let next = next?;
+    let joined = next.span.start == t.span.end + 1
+        && text.get(t.span.end..next.span.start) == Some("-")
+        && next.case == Case::Lower
+        && next.norm.chars().all(|c| c.is_ascii_lowercase());
+    joined.then(|| format!("{}{}", t.norm, next.norm))
+}
+
 /// Bilingual lexical evidence: a Chinese segmenter, CC-CEDICT translations
 /// as stem ids, and the English stemmer and stem table shared by both sides.
 pub struct Lexicon {
@@ -400,7 +416,8 @@ impl Lexicon {
     /// (`US`, `WHO`) are kept even when they spell a function word.
     pub fn en_words(&self, text: &str) -> Vec<EnWord> {
         let mut out = Vec::new();
-        for t in english::tokens(text) {
+        let tokens = english::tokens(text);
+        for (k, t) in tokens.iter().enumerate() {
             if !t.has_letter {
                 continue;
             }
@@ -413,10 +430,13 @@ impl Lexicon {
             let stem = self.id(&self.stem(&plain));
             let alt = match t.case {
                 Case::Lower => None,
-                Case::Capitalised | Case::Upper => Some(self.id(&plain)).filter(|&a| a != stem),
+                Case::Capitalised => hyphenated_name(text, t, tokens.get(k + 1))
+                    .map(|joined| self.id(&joined))
+                    .or_else(|| Some(self.id(&plain)).filter(|&a| a != stem)),
+                Case::Upper => Some(self.id(&plain)).filter(|&a| a != stem),
             };
             out.push(EnWord {
-                span: t.span,
+                span: t.span.clone(),
                 stem,
                 alt,
             });
@@ -468,8 +488,9 @@ impl Lexicon {
         }
     }
 
-    /// Add a headword with senses (and the pinyin key of a proper noun, or
-    /// the name keys of a lone surname character and the `following` ones);
+    /// Add a headword with senses (and the pinyin key of a word of two or
+    /// more characters, or the name keys of a lone surname character and the
+    /// `following` ones);
     /// skip a function word. False when the dictionary has nothing for it.
     fn push_known(
         &self,
@@ -485,7 +506,9 @@ impl Lexicon {
             return rec.flags & FUNCTION != 0;
         }
         let mut translations: Vec<u32> = self.blob.ids(&rec).collect();
-        if rec.flags & PROPER != 0 && word.chars().nth(1).is_some() {
+        // Every headword of two or more syllables gets its pinyin key: a
+        // proper noun's, and a word's used as a name (宝玉, "Bao-yu").
+        if word.chars().nth(1).is_some() {
             let key: String = self.blob.pinyin(&rec).split(' ').collect();
             if !key.is_empty() {
                 translations.push(self.id(&key));
@@ -736,6 +759,8 @@ mod tests {
         let m = word_matches(&[&zw], &[&ew]);
         assert_eq!(&m.en[..2], &[true, true], "{zw:?}");
         assert_eq!(&m.en[3..5], &[true, true], "{zw:?}");
+        // A word used as a given name, its romanisation hyphenated.
+        assert_eq!(matched("宝玉红了脸", "Bao-yu blushed"), ["宝玉"]);
         // A surname reading, not the common one: 曾 is zeng as a surname.
         let zw = lex().zh_words("曾国藩说");
         let ew = lex().en_words("Zeng Guofan said");
