@@ -576,6 +576,7 @@ mod value_tests {
             value,
             qualifier: numbers::Qualifier::Exact,
             vague: false,
+            unit: None,
         };
         assert!(!significant(&fig(Value::Number(3.0), 0..3), "三"));
         assert!(!significant(&fig(Value::Number(2.0), 0..3), "two"));

@@ -503,11 +503,14 @@ fn is_hedge(q: Qualifier) -> bool {
 /// The quality of pairing `a` (Chinese) with `b` (English), with its round
 /// (0 equal, 1 close, 2 altered) and rank within the round.
 fn relate(a: &Figure, b: &Figure) -> Option<(MatchQuality, u8, u8)> {
-    let hedged = a.vague || b.vague || is_hedge(a.qualifier) || is_hedge(b.qualifier);
+    // A figure converted to another unit is rounded: compare it as hedged.
+    let converted = converted(a, b);
+    let hedged =
+        a.vague || b.vague || is_hedge(a.qualifier) || is_hedge(b.qualifier) || converted.is_some();
     if a.vague || b.vague {
         return vague_rel(a, b);
     }
-    let rel = value_rel(&a.value, &b.value, hedged)?;
+    let rel = value_rel(converted.as_ref().unwrap_or(&a.value), &b.value, hedged)?;
     let (da, db) = (direction(a.qualifier), direction(b.qualifier));
     let opposite = matches!(
         (da, db),
@@ -523,6 +526,24 @@ fn relate(a: &Figure, b: &Figure) -> Option<(MatchQuality, u8, u8)> {
         Rel::Close => (MatchQuality::Approximate, 1, 0),
         Rel::Differ if hedges_overlap(a, b) => (MatchQuality::Approximate, 1, 1),
         Rel::Differ => (MatchQuality::Altered, 2, 0),
+    })
+}
+
+/// The value of `a` in the unit of `b`, when both carry units of one kind
+/// that differ (60 kg as 132.3 pounds).
+fn converted(a: &Figure, b: &Figure) -> Option<Value> {
+    let (from, to) = (a.unit?, b.unit?);
+    if from == to {
+        return None;
+    }
+    Some(match a.value {
+        Value::Number(x) => Value::Number(from.convert(x, to)?),
+        Value::Range { lo, hi, kind } => Value::Range {
+            lo: from.convert(lo, to)?,
+            hi: from.convert(hi, to)?,
+            kind,
+        },
+        _ => return None,
     })
 }
 

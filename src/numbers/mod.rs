@@ -29,9 +29,11 @@ use crate::lang::Lang;
 mod compare;
 mod en;
 mod scan;
+mod units;
 mod zh;
 
 pub use compare::{compare, Comparison, FigureMatch, MatchQuality};
+pub use units::Unit;
 
 /// One figure found in a text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -47,6 +49,8 @@ pub struct Figure {
     /// "hundreds of"); `value` then holds the base (100 for 数百). Vague figures
     /// are never reported as altered.
     pub vague: bool,
+    /// The unit of measurement written after the figure (公斤, "pounds").
+    pub unit: Option<Unit>,
 }
 
 /// The value of a figure.
@@ -200,10 +204,24 @@ impl Qualifier {
 /// Spans are byte offsets into `text` on character boundaries. Never panics;
 /// runs in one pass without per-figure allocation.
 pub fn extract(text: &str, lang: Lang) -> Vec<Figure> {
-    match lang {
+    let mut figures = match lang {
         Lang::Zh => zh::extract(text),
         Lang::En => en::extract(text),
+    };
+    for f in &mut figures {
+        let measured = matches!(
+            f.value,
+            Value::Number(_)
+                | Value::Range {
+                    kind: RangeKind::Number,
+                    ..
+                }
+        );
+        if measured && !f.vague {
+            f.unit = units::unit_after(text, f.span.end, lang);
+        }
     }
+    figures
 }
 
 impl Figure {
@@ -217,6 +235,10 @@ impl Figure {
         }
         s.push_str(self.qualifier.prefix());
         describe_value(&self.value, &mut s);
+        if let Some(u) = self.unit {
+            s.push(' ');
+            s.push_str(u.symbol());
+        }
         s
     }
 }
@@ -581,6 +603,7 @@ impl Qty {
                 self.qualifier
             },
             vague: self.vague,
+            unit: None,
         })
     }
 

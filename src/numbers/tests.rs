@@ -900,3 +900,24 @@ fn years_of_the_republic() {
     none("人民国家", Lang::Zh);
     none("中华民国", Lang::Zh);
 }
+
+#[test]
+fn converted_units_are_approximate_not_altered() {
+    let (z, e, c) = cmp("他体重六十公斤。", "He weighs about 130 pounds.");
+    assert_eq!(z[0].unit, Some(Unit::Kilogram));
+    assert_eq!(e[0].unit, Some(Unit::Pound));
+    assert_eq!(qualities(&c), vec![(0, 0, MatchQuality::Approximate)]);
+    let (_, _, c) = cmp("离城5公里", "3 miles from town");
+    assert_eq!(qualities(&c), vec![(0, 0, MatchQuality::Approximate)]);
+    // 15 mu make a hectare exactly.
+    let (_, _, c) = cmp("种了300亩", "20 hectares were planted");
+    assert_eq!(qualities(&c), vec![(0, 0, MatchQuality::Exact)]);
+    let (_, _, c) = cmp("气温高达38摄氏度", "temperatures reached 100°F");
+    assert_eq!(qualities(&c), vec![(0, 0, MatchQuality::Approximate)]);
+    // The unit confused, not converted: an altered figure.
+    let (_, _, c) = cmp("离城5公里", "5 miles from town");
+    assert_eq!(qualities(&c), vec![(0, 0, MatchQuality::Altered)]);
+    // The same unit on both sides compares as before.
+    let (_, _, c) = cmp("重60公斤", "weighing 70 kg");
+    assert_eq!(qualities(&c), vec![(0, 0, MatchQuality::Altered)]);
+}
