@@ -17,11 +17,8 @@
 //! * **deleted sentence**: the English of a 1-1 bead is removed and the gold
 //!   beads around it (twelve on each side; the whole chapter with `WHOLE=1`)
 //!   are realigned by the aligner; found when an `omission` or
-//!   `partial-omission` covers the Chinese sentence.
-//!
-//! `VERBOSE=1` lists every miss and every false finding; `DOUBT_MARGIN=X`
-//! sets the checker's doubt margin (default 0.5, 0 turns it off) to trade
-//! recall of deleted sentences for false findings.
+//!   `partial-omission` covers the Chinese sentence (a second line counts
+//!   those reported at the sentence before or after it as well).
 //! * **figure dropped** / **digit changed** (the leading digit; the last
 //!   one in dates and years) / **×10**
 //!   (English side) and **万→千** / **qualifier dropped** (Chinese side gains
@@ -31,6 +28,10 @@
 //!
 //! False findings: untouched 1-1 beads of the clean pairs with any figure or
 //! omission finding, under the gold alignment and under the aligner's.
+//!
+//! `VERBOSE=1` lists every miss and every false finding; `DOUBT_MARGIN=X`
+//! sets the checker's doubt margin (default 0.5, 0 turns it off) to trade
+//! recall of deleted sentences for false findings.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -242,7 +243,7 @@ const WINDOW: usize = 12;
 
 /// Remove the English of 1-1 gold bead `k`, realign the surrounding window
 /// of gold beads with the aligner, and see whether its Chinese is reported.
-fn deletion_found(pair: &Pair, k: usize) -> Option<(bool, usize)> {
+fn deletion_found(pair: &Pair, k: usize) -> Option<(bool, bool, usize)> {
     let beads = &pair.gold.beads;
     let target = beads.get(k)?;
     let window = if std::env::var_os("WHOLE").is_some() {
@@ -272,10 +273,15 @@ fn deletion_found(pair: &Pair, k: usize) -> Option<(bool, usize)> {
     let alignment = Aligner::new().align(&zh, &en);
     let review = checker().check(&zh, &en, &alignment);
     let i = target.zh.start - zh_lo;
-    let found = review.findings.iter().any(|f| {
-        matches!(f.kind, FindingKind::Omission | FindingKind::PartialOmission)
-            && f.zh_sentences.contains(&i)
-    });
+    let reported_at = |i: usize| {
+        review.findings.iter().any(|f| {
+            matches!(f.kind, FindingKind::Omission | FindingKind::PartialOmission)
+                && f.zh_sentences.contains(&i)
+        })
+    };
+    let found = reported_at(i);
+    // A reviewer sent to the sentence before or after still finds the gap.
+    let near = found || reported_at(i + 1) || i.checked_sub(1).is_some_and(reported_at);
     let words = Lexicon::bundled()
         .zh_words(zh.sentence_text(i))
         .iter()
@@ -296,8 +302,11 @@ fn deletion_found(pair: &Pair, k: usize) -> Option<(bool, usize)> {
             ))
         );
     }
-    Some((found, words))
+    Some((found, near, words))
 }
+
+/// Deletions reported at the deleted sentence or at one next to it.
+const NEAR: &str = "deleted, reported within ±1";
 
 /// Size classes of deleted sentences, by dictionary words.
 const SIZES: [(&str, usize); 3] = [
@@ -532,12 +541,13 @@ fn main() {
             .filter(|(_, b)| b.shape() == (1, 1))
             .map(|(k, _)| k)
             .collect();
-        let found: Vec<(bool, usize)> = ones
+        let found: Vec<(bool, bool, usize)> = ones
             .par_iter()
             .filter_map(|&k| deletion_found(p, k))
             .collect();
-        for (f, words) in found {
+        for (f, near, words) in found {
             tallies.entry("deleted sentence").or_default().add(f);
+            tallies.entry(NEAR).or_default().add(near);
             let genre = if p.name.starts_with("mac-dev") {
                 "deleted, literary (MAC-Dev)"
             } else {
@@ -608,6 +618,7 @@ fn main() {
     let order = |k: &str| {
         [
             "deleted sentence",
+            NEAR,
             "deleted, news (seed, fixture)",
             "deleted, literary (MAC-Dev)",
             "deleted, ≥ 10 words",
