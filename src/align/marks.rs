@@ -119,6 +119,9 @@ const DISAGREEMENT: f64 = 0.7;
 /// Log-likelihood ratio of a bead whose Chinese carries `zh` and whose
 /// English carries `en`: a true bead against unrelated sentences.
 pub(crate) fn llr(zh: Marks, en: Marks) -> f64 {
+    if zh | en == 0 {
+        return 0.0;
+    }
     // A rhetorical question becomes an exclamation and back: either mark on
     // both sides is no evidence against the bead, whichever it is.
     let moods = QUESTION | EXCLAMATION;
@@ -128,8 +131,10 @@ pub(crate) fn llr(zh: Marks, en: Marks) -> f64 {
     } else {
         (zh, en)
     };
+    let carried = zh | en;
     MARKS
         .iter()
+        .filter(|m| m.bit & carried != 0)
         .map(|m| match (zh & m.bit != 0, en & m.bit != 0) {
             (true, true) => m.both * AGREEMENT,
             (true, false) => m.zh_only * DISAGREEMENT,
