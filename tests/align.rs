@@ -74,8 +74,8 @@ fn seed_article_aligns_as_a_human_would() {
     assert_eq!(got.len(), want.len());
 }
 
-/// Strict F1 on MAC-Dev (presegmented) reached 0.817 when this test was
-/// written; it fails if a change costs more than 0.02.
+/// Strict F1 on MAC-Dev (presegmented) is 0.884 (marks of grammar in the
+/// cost model); the test fails if a change costs more than 0.02.
 #[test]
 fn mac_dev_strict_f1_floor() {
     let Some(dir) = crate::common::shared("corpora/mac-dev") else {
@@ -98,8 +98,8 @@ fn mac_dev_strict_f1_floor() {
         scores.strict.precision, scores.strict.recall, scores.strict.f1, scores.lax.f1
     );
     assert!(
-        scores.strict.f1 >= 0.845,
-        "strict F1 {:.3} < 0.845",
+        scores.strict.f1 >= 0.865,
+        "strict F1 {:.3} < 0.865",
         scores.strict.f1
     );
 }
