@@ -62,7 +62,7 @@ pub(crate) fn zh_units(doc: &Document, lexicon: &Lexicon) -> Vec<ZhUnit> {
                 last_para: s.paragraph,
                 words: capped(lexicon.zh_words(text), MAX_UNIT_WORDS),
                 marks: marks::zh_marks(text),
-                figures: capped(anchors(text, Lang::Zh), MAX_UNIT_FIGURES),
+                figures: capped(numbers::exact(text, Lang::Zh), MAX_UNIT_FIGURES),
             }
         })
         .collect()
@@ -80,16 +80,10 @@ pub(crate) fn en_units(doc: &Document, lexicon: &Lexicon) -> Vec<EnUnit> {
                 last_para: s.paragraph,
                 words: capped(lexicon.en_words(text), MAX_UNIT_WORDS),
                 marks: marks::en_marks(text),
-                figures: capped(anchors(text, Lang::En), MAX_UNIT_FIGURES),
+                figures: capped(numbers::exact(text, Lang::En), MAX_UNIT_FIGURES),
             }
         })
         .collect()
-}
-
-fn anchors(text: &str, lang: Lang) -> Vec<Figure> {
-    let mut figures = numbers::extract(text, lang);
-    figures.retain(|f| !f.vague);
-    figures
 }
 
 /// Figures of a bead that agree in value, and the figures on both sides.

@@ -131,18 +131,13 @@ fn clause_ranges(text: &str) -> Vec<Range<usize>> {
 /// Whether some figure of Chinese sentence `i` has its value in the English
 /// sentences `en`: evidence of a translation the dictionary may not see.
 fn figures_found(ctx: &Context<'_>, i: usize, en: &[usize]) -> bool {
-    let exact = |text: &str, lang| {
-        let mut f = numbers::extract(text, lang);
-        f.retain(|f| !f.vague);
-        f
-    };
-    let zf = exact(ctx.zh_text(i), Lang::Zh);
+    let zf = numbers::exact(ctx.zh_text(i), Lang::Zh);
     if zf.is_empty() {
         return false;
     }
     let ef: Vec<_> = en
         .iter()
-        .flat_map(|&j| exact(ctx.en_text(j), Lang::En))
+        .flat_map(|&j| numbers::exact(ctx.en_text(j), Lang::En))
         .collect();
     numbers::compare(&zf, &ef)
         .matched

@@ -224,6 +224,14 @@ pub fn extract(text: &str, lang: Lang) -> Vec<Figure> {
     figures
 }
 
+/// The figures of `text` that can be compared as values: [`extract`] without
+/// vague amounts (数百, "hundreds of").
+pub(crate) fn exact(text: &str, lang: Lang) -> Vec<Figure> {
+    let mut figures = extract(text, lang);
+    figures.retain(|f| !f.vague);
+    figures
+}
+
 impl Figure {
     /// A short English rendering for messages: "107,000", "more than 60%",
     /// "May 2022", "2020–2032", "10 years", "×2", "hundreds".
