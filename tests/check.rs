@@ -455,5 +455,6 @@ fn deleted_seed_sentences_are_reported_as_omissions() {
         }
     }
     let recall = 1.0 - missed.len() as f64 / body.len() as f64;
+    println!("seed deletions: missed {missed:?} of {}", body.len());
     assert!(recall >= 0.75, "recall {recall:.2}, missed {missed:?}");
 }
