@@ -248,85 +248,120 @@ fn trace_back(table: &Table<'_>, n: usize, m: usize, moves: &[(usize, usize)]) -
     steps
 }
 
-/// Bead costs kept for the second pass of [`best_path_with_margins`] up to
+/// Bead costs kept for the second pass of [`MarginSearch::margins`] up to
 /// this many (8 bytes each); larger grids price their beads again.
 const MAX_KEPT_COSTS: usize = 1 << 23;
 
-/// The cheapest path (as [`best_path`]) and, for every sentence, how much
-/// dearer the cheapest path that leaves it unaligned (a 1-0 or 0-1 bead) is
-/// than the cheapest path of all: 0 for the sentences the best path leaves
-/// unaligned, infinite when the band allows no such path. Costs to the end
-/// come from the same search run from the far corner (min-marginals); bead
-/// costs are priced once and kept for it when the grid is not too large.
-/// `moves` must include (1, 0) and (0, 1).
-pub(crate) fn best_path_with_margins<F>(
+/// A search whose skip margins can be asked for once its path is known: the
+/// cheapest path (as [`best_path`]) at once, and on demand, for every
+/// sentence, how much dearer the cheapest path that leaves it unaligned (a
+/// 1-0 or 0-1 bead) is than the cheapest path of all: 0 for the sentences
+/// the best path leaves unaligned, infinite when the band allows no such
+/// path. Costs to the end come from the same search run from the far corner
+/// (min-marginals); bead costs are priced once and kept for it when the grid
+/// is not too large. A caller that throws the path away (to search again
+/// with a better model) never pays for the second direction.
+pub(crate) struct MarginSearch<'b, F> {
     n: usize,
     m: usize,
-    band: &Band,
-    moves: &[(usize, usize)],
+    band: &'b Band,
+    moves: &'b [(usize, usize)],
     cost: F,
-) -> (Vec<Step>, Vec<f64>, Vec<f64>)
+    ahead: Table<'b>,
+    steps: Vec<Step>,
+}
+
+impl<'b, F> MarginSearch<'b, F>
 where
     F: Fn(usize, usize, usize, usize) -> f64 + Sync,
 {
-    let keep = band.cells().saturating_mul(moves.len()) <= MAX_KEPT_COSTS;
-    let ahead = forward(n, band, moves, &cost, keep);
-    let steps = trace_back(&ahead, n, m, moves);
-    // Index of each shape in `moves`, looked up once rather than per bead.
-    let side = moves.iter().map(|&(a, b)| a.max(b)).max().unwrap_or(0) + 1;
-    let mut move_index = vec![None; side * side];
-    for (mi, &(a, b)) in moves.iter().enumerate() {
-        move_index[a * side + b] = Some(mi);
-    }
-    // The price of the bead of shape (a, b) starting at (i, j), kept at the
-    // cell where it ends.
-    let priced = |i: usize, j: usize, a: usize, b: usize| -> f64 {
-        let mi = (a < side && b < side)
-            .then(|| move_index[a * side + b])
-            .flatten();
-        match (&ahead.costs, ahead.at(i + a, j + b), mi) {
-            (Some(kept), Some(cell), Some(mi)) => kept[cell * moves.len() + mi],
-            _ => cost(i, j, a, b),
-        }
-    };
-    // The same search from the far corner: cells and beads mirrored.
-    let mirrored = Band {
-        lo: (0..=n).map(|i| m - band.hi[n - i]).collect(),
-        hi: (0..=n).map(|i| m - band.lo[n - i]).collect(),
-    };
-    let behind = forward(
-        n,
-        &mirrored,
-        moves,
-        &|i, j, a, b| priced(n - i - a, m - j - b, a, b),
-        false,
-    );
-    let to_end = |i: usize, j: usize| behind.cost_to(n - i, m - j);
-    let best = ahead.cost_to(n, m);
-    let zh = (0..n)
-        .map(|i| {
-            let (lo, hi) = (
-                band.lo[i].max(band.lo[i + 1]),
-                band.hi[i].min(band.hi[i + 1]),
-            );
-            let through = (lo..=hi)
-                .map(|j| ahead.cost_to(i, j) + priced(i, j, 1, 0) + to_end(i + 1, j))
-                .fold(f64::INFINITY, f64::min);
-            (through - best).max(0.0)
-        })
-        .collect();
-    let mut en = vec![f64::INFINITY; m];
-    for i in 0..=n {
-        let lo = band.lo[i];
-        for (j, slot) in en.iter_mut().enumerate().take(band.hi[i]).skip(lo) {
-            let through = ahead.cost_to(i, j) + priced(i, j, 0, 1) + to_end(i, j + 1);
-            *slot = f64::min(*slot, through - best);
+    /// Search `band` from (0, 0) to (n, m). `moves` must include (1, 0) and
+    /// (0, 1).
+    pub(crate) fn new(
+        n: usize,
+        m: usize,
+        band: &'b Band,
+        moves: &'b [(usize, usize)],
+        cost: F,
+    ) -> Self {
+        let keep = band.cells().saturating_mul(moves.len()) <= MAX_KEPT_COSTS;
+        let ahead = forward(n, band, moves, &cost, keep);
+        let steps = trace_back(&ahead, n, m, moves);
+        MarginSearch {
+            n,
+            m,
+            band,
+            moves,
+            cost,
+            ahead,
+            steps,
         }
     }
-    for d in &mut en {
-        *d = d.max(0.0);
+
+    /// The cheapest path.
+    pub(crate) fn path(&self) -> &[Step] {
+        &self.steps
     }
-    (steps, zh, en)
+
+    /// The skip margins of the Chinese and of the English sentences.
+    pub(crate) fn margins(&self) -> (Vec<f64>, Vec<f64>) {
+        let (n, m, band, moves, ahead) = (self.n, self.m, self.band, self.moves, &self.ahead);
+        // Index of each shape in `moves`, looked up once rather than per bead.
+        let side = moves.iter().map(|&(a, b)| a.max(b)).max().unwrap_or(0) + 1;
+        let mut move_index = vec![None; side * side];
+        for (mi, &(a, b)) in moves.iter().enumerate() {
+            move_index[a * side + b] = Some(mi);
+        }
+        // The price of the bead of shape (a, b) starting at (i, j), kept at
+        // the cell where it ends.
+        let priced = |i: usize, j: usize, a: usize, b: usize| -> f64 {
+            let mi = (a < side && b < side)
+                .then(|| move_index[a * side + b])
+                .flatten();
+            match (&ahead.costs, ahead.at(i + a, j + b), mi) {
+                (Some(kept), Some(cell), Some(mi)) => kept[cell * moves.len() + mi],
+                _ => (self.cost)(i, j, a, b),
+            }
+        };
+        // The same search from the far corner: cells and beads mirrored.
+        let mirrored = Band {
+            lo: (0..=n).map(|i| m - band.hi[n - i]).collect(),
+            hi: (0..=n).map(|i| m - band.lo[n - i]).collect(),
+        };
+        let behind = forward(
+            n,
+            &mirrored,
+            moves,
+            &|i, j, a, b| priced(n - i - a, m - j - b, a, b),
+            false,
+        );
+        let to_end = |i: usize, j: usize| behind.cost_to(n - i, m - j);
+        let best = ahead.cost_to(n, m);
+        let zh = (0..n)
+            .map(|i| {
+                let (lo, hi) = (
+                    band.lo[i].max(band.lo[i + 1]),
+                    band.hi[i].min(band.hi[i + 1]),
+                );
+                let through = (lo..=hi)
+                    .map(|j| ahead.cost_to(i, j) + priced(i, j, 1, 0) + to_end(i + 1, j))
+                    .fold(f64::INFINITY, f64::min);
+                (through - best).max(0.0)
+            })
+            .collect();
+        let mut en = vec![f64::INFINITY; m];
+        for i in 0..=n {
+            let lo = band.lo[i];
+            for (j, slot) in en.iter_mut().enumerate().take(band.hi[i]).skip(lo) {
+                let through = ahead.cost_to(i, j) + priced(i, j, 0, 1) + to_end(i, j + 1);
+                *slot = f64::min(*slot, through - best);
+            }
+        }
+        for d in &mut en {
+            *d = d.max(0.0);
+        }
+        (zh, en)
+    }
 }
 
 #[cfg(test)]
@@ -371,8 +406,9 @@ mod tests {
             _ => 10.0,
         };
         let band = Band::full(3, 2);
-        let (path, zh, en) = best_path_with_margins(3, 2, &band, &MOVES, cost);
-        assert_eq!(path, best_path(3, 2, &band, &MOVES, cost));
+        let search = MarginSearch::new(3, 2, &band, &MOVES, cost);
+        assert_eq!(search.path(), best_path(3, 2, &band, &MOVES, cost));
+        let (zh, en) = search.margins();
         assert_eq!(zh[1], 0.0);
         assert!(zh[0] > 0.0 && zh[2] > 0.0, "{zh:?}");
         assert!(en.iter().all(|&d| d > 0.0), "{en:?}");

@@ -135,33 +135,40 @@ impl Aligner {
         let zu = cost::zh_units(zh, lexicon);
         let eu = cost::en_units(en, lexicon);
         let mut model = CostModel::new(&zu, &eu, Weights::default());
-        // The search, and the skip margins when asked for (the same forward
-        // pass serves both).
-        let run = |model: &CostModel| {
-            if margins {
-                let band = search_band(&zu, &eu, model);
-                let (path, zh, en) = dp::best_path_with_margins(
-                    zu.len(),
-                    eu.len(),
-                    &band,
-                    &MOVES,
-                    bead_cost(&zu, &eu, model),
-                );
-                (path, SkipMargins { zh, en })
-            } else {
-                (search(&zu, &eu, model, &MOVES), SkipMargins::default())
-            }
-        };
-        let (mut steps, mut skip_margins) = run(&model);
         // Unaligned text (page debris, untranslated passages) skews the length
         // ratio taken from whole documents: re-estimate it on the aligned
         // beads and search again when it moved.
-        if let Some(ratio) = aligned_ratio(&steps, &zu, &eu) {
-            if (ratio / model.ratio - 1.0).abs() > 0.05 {
+        let moved = |steps: &[Step], model: &CostModel| {
+            aligned_ratio(steps, &zu, &eu).filter(|r| (r / model.ratio - 1.0).abs() > 0.05)
+        };
+        let (steps, skip_margins) = if margins {
+            // The margins (a search from the far corner) are priced only for
+            // the search whose path is kept. The first search prices with a
+            // copy of the model, which the second may change.
+            let first_model = model.clone();
+            let band = search_band(&zu, &eu, &first_model);
+            let cost = bead_cost(&zu, &eu, &first_model);
+            let first = dp::MarginSearch::new(zu.len(), eu.len(), &band, &MOVES, cost);
+            let kept = match moved(first.path(), &model) {
+                None => (first.path().to_vec(), first.margins()),
+                Some(ratio) => {
+                    model.ratio = ratio;
+                    let band = search_band(&zu, &eu, &model);
+                    let cost = bead_cost(&zu, &eu, &model);
+                    let again = dp::MarginSearch::new(zu.len(), eu.len(), &band, &MOVES, cost);
+                    (again.path().to_vec(), again.margins())
+                }
+            };
+            let (steps, (zh, en)) = kept;
+            (steps, SkipMargins { zh, en })
+        } else {
+            let mut steps = search(&zu, &eu, &model, &MOVES);
+            if let Some(ratio) = moved(&steps, &model) {
                 model.ratio = ratio;
-                (steps, skip_margins) = run(&model);
+                steps = search(&zu, &eu, &model, &MOVES);
             }
-        }
+            (steps, SkipMargins::default())
+        };
         let beads: Vec<Bead> = steps
             .iter()
             .map(|s| {
