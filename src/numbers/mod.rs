@@ -218,7 +218,7 @@ pub fn extract(text: &str, lang: Lang) -> Vec<Figure> {
                 }
         );
         if measured && !f.vague {
-            f.unit = units::unit_after(text, f.span.end, lang);
+            f.unit = units::unit_of(text, &f.span, lang);
         }
     }
     figures

@@ -914,6 +914,9 @@ fn converted_units_are_approximate_not_altered() {
     assert_eq!(qualities(&c), vec![(0, 0, MatchQuality::Exact)]);
     let (_, _, c) = cmp("气温高达38摄氏度", "temperatures reached 100°F");
     assert_eq!(qualities(&c), vec![(0, 0, MatchQuality::Approximate)]);
+    // The unit inside a figure read with its qualifier (60公斤以上).
+    let (_, _, c) = cmp("体重60公斤以上", "weighing more than 130 pounds");
+    assert_eq!(qualities(&c), vec![(0, 0, MatchQuality::Approximate)]);
     // The unit confused, not converted: an altered figure.
     let (_, _, c) = cmp("离城5公里", "5 miles from town");
     assert_eq!(qualities(&c), vec![(0, 0, MatchQuality::Altered)]);

@@ -214,8 +214,25 @@ const EN_UNITS: &[(&str, Unit)] = &[
     ("℉", Unit::Fahrenheit),
 ];
 
+/// The unit of a figure spanning `span` of `text`: written right after it,
+/// or, in Chinese, inside it (a figure read with its qualifier after the
+/// unit, 60公斤以上, spans the unit too).
+pub(crate) fn unit_of(text: &str, span: &std::ops::Range<usize>, lang: Lang) -> Option<Unit> {
+    let inside = || {
+        let figure = text.get(span.clone())?;
+        ZH_UNITS
+            .iter()
+            .find(|(w, _)| figure.contains(w))
+            .map(|&(_, u)| u)
+    };
+    match lang {
+        Lang::Zh => inside().or_else(|| unit_after(text, span.end, lang)),
+        Lang::En => unit_after(text, span.end, lang),
+    }
+}
+
 /// The unit written right after byte `end` of `text`, if any.
-pub(crate) fn unit_after(text: &str, end: usize, lang: Lang) -> Option<Unit> {
+fn unit_after(text: &str, end: usize, lang: Lang) -> Option<Unit> {
     let rest = text.get(end..)?;
     match lang {
         Lang::Zh => {
@@ -258,6 +275,19 @@ mod tests {
         assert_eq!(unit_after("3 million", 1, Lang::En), None);
         assert_eq!(unit_after("5 milestones", 1, Lang::En), None);
         assert_eq!(unit_after("三个人", 3, Lang::Zh), None);
+    }
+
+    #[test]
+    fn unit_inside_a_chinese_figure_read_with_its_qualifier() {
+        let text = "重60公斤以上";
+        let f = crate::numbers::extract(text, Lang::Zh);
+        assert_eq!(&text[f[0].span.clone()], "60公斤以上");
+        assert_eq!(f[0].unit, Some(Unit::Kilogram));
+        let text = "约60公斤左右";
+        assert_eq!(
+            crate::numbers::extract(text, Lang::Zh)[0].unit,
+            Some(Unit::Kilogram)
+        );
     }
 
     #[test]
