@@ -407,9 +407,10 @@ fn doubt_margin_zero_turns_possible_additions_off() {
 /// true alignment in `seed.align`) and reviewing the pair with the aligner's
 /// own alignment must report the Chinese sentence left without translation.
 /// Used to fail (1 of 19 found) whenever the aligner paired that sentence
-/// with its neighbour's translation instead of leaving it unaligned. Still
-/// missed: sentences 4, 16, 17 and 19, merged into a neighbouring bead whose
-/// English shares their topic words. The title (0) and the author line (32)
+/// with its neighbour's translation instead of leaving it unaligned, and
+/// missed sentences 4, 16, 17 and 19 (15 of 19) while a sentence merged into
+/// a neighbouring bead could count its neighbour's English ("Americans",
+/// "domestic") as its own partners. Still missed: 16. The title (0) and the author line (32)
 /// are outside the body: unaligned there, they are page text.
 #[test]
 fn deleted_seed_sentences_are_reported_as_omissions() {
@@ -456,5 +457,5 @@ fn deleted_seed_sentences_are_reported_as_omissions() {
     }
     let recall = 1.0 - missed.len() as f64 / body.len() as f64;
     println!("seed deletions: missed {missed:?} of {}", body.len());
-    assert!(recall >= 0.75, "recall {recall:.2}, missed {missed:?}");
+    assert!(recall >= 0.9, "recall {recall:.2}, missed {missed:?}");
 }

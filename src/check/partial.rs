@@ -10,7 +10,7 @@ use super::repair::{evidence, Evidence};
 use super::{quote, Context, Finding, FindingKind, Severity};
 use crate::align::Bead;
 use crate::lang::Lang;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{self, EnWord, Lexicon, ZhWord};
 use crate::numbers::{self, MatchQuality};
 
 /// Content length: letters and digits (Han characters count one each).
@@ -153,6 +153,28 @@ fn sentence_coverage(clauses: &[Clause], i: usize) -> (usize, usize) {
         .fold((0, 0), |(w, m), c| (w + c.words, m + c.matched))
 }
 
+/// How many dictionary words of Chinese sentence `i` of a merged bead find
+/// a partner among the English words its neighbours in the bead leave free
+/// (see [`lexicon::lexical_match`]): a sentence whose English was lost
+/// shares topic words with its neighbour, whose translation then holds its
+/// only "partners".
+fn own_coverage(ctx: &Context<'_>, bead: &Bead, en: &[usize], lex: &Lexicon, i: usize) -> usize {
+    // The other sentences take their words first, sentence `i` last.
+    let mut zh: Vec<Vec<ZhWord>> = bead
+        .zh
+        .clone()
+        .filter(|&j| j != i)
+        .map(|j| lex.zh_words(ctx.zh_text(j)))
+        .collect();
+    let before: usize = zh.iter().map(Vec::len).sum();
+    zh.push(lex.zh_words(ctx.zh_text(i)));
+    let en: Vec<Vec<EnWord>> = en.iter().map(|&j| lex.en_words(ctx.en_text(j))).collect();
+    let zh: Vec<&[ZhWord]> = zh.iter().map(Vec::as_slice).collect();
+    let en: Vec<&[EnWord]> = en.iter().map(Vec::as_slice).collect();
+    let flags = lexicon::word_matches(&zh, &en);
+    flags.zh.iter().skip(before).filter(|&&hit| hit).count()
+}
+
 fn unmatched(c: &Clause) -> bool {
     c.words >= MIN_CLAUSE_WORDS && c.matched == 0
 }
@@ -180,8 +202,9 @@ pub(super) fn check(ctx: &Context<'_>, ratio: f64, short_ratio: f64, out: &mut V
         let mut omitted = Vec::new();
         if bead.zh.len() >= 2 {
             for i in bead.zh.clone() {
-                let (w, m) = sentence_coverage(&clauses, i);
-                let (ow, om) = (words - w, matched - m);
+                let (w, m_any) = sentence_coverage(&clauses, i);
+                let (ow, om) = (words - w, matched - m_any);
+                let m = own_coverage(ctx, bead, &en, lex, i);
                 // No partner at all, or hardly any while the English is
                 // also short for the bead.
                 let none = w > MIN_CLAUSE_WORDS && m == 0;
@@ -199,8 +222,9 @@ pub(super) fn check(ctx: &Context<'_>, ratio: f64, short_ratio: f64, out: &mut V
                 .zh
                 .clone()
                 .map(|i| {
-                    let (w, m) = sentence_coverage(&clauses, i);
-                    (i, w, m, m as f64 / w.max(1) as f64)
+                    let (w, m_any) = sentence_coverage(&clauses, i);
+                    let own = own_coverage(ctx, bead, &en, lex, i);
+                    (i, w, m_any, own as f64 / w.max(1) as f64)
                 })
                 .min_by(|a, b| a.3.total_cmp(&b.3));
             if let Some((i, w, m, cov)) = weakest {
@@ -370,7 +394,7 @@ mod tests {
             ],
             &[
                 "The first sentence is long.",
-                "The US government announced a new drug strategy.",
+                "The US government announced a new drug strategy in a park.",
                 "The third one is long too.",
             ],
         );
@@ -389,6 +413,38 @@ mod tests {
         assert!(review.findings[0]
             .message
             .contains("find the fewest partners"));
+    }
+
+    #[test]
+    fn merged_sentence_cannot_borrow_its_neighbours_translation() {
+        // The second sentence's words (美国, 政府, 战略) all occur in the
+        // English, but only as the translation of the first sentence.
+        let (zh, en) = docs(
+            &[
+                "第一句话很长。",
+                "美国政府宣布了新的禁毒战略。",
+                "美国政府认为这个战略非常重要，并且会长期坚持下去。",
+                "第三句话也很长。",
+            ],
+            &[
+                "The first sentence is long.",
+                "The US government announced a new drug strategy.",
+                "The third one is long too.",
+            ],
+        );
+        let review = check(&zh, &en, &ladder(&[(1, 1), (2, 1), (1, 1)]));
+        let found: Vec<_> = review
+            .findings
+            .iter()
+            .map(|f| (f.kind, f.severity, f.zh_sentences.clone()))
+            .collect();
+        // An omission, not only a possible one for English too short.
+        assert_eq!(
+            found,
+            vec![(FindingKind::Omission, Severity::Error, vec![2])],
+            "{:?}",
+            review.findings
+        );
     }
 
     #[test]

@@ -146,10 +146,17 @@ const STACK_EN_WORDS: usize = 128;
 /// `zh` against the English words of its sentences `en`.
 ///
 /// A Chinese word is matched when one of its translation ids is the stem or
-/// alternative id of some English word of the bead; an English word is
-/// matched when its stem or alternative id is among the translations of some
-/// Chinese word. Matching is many-to-many. Beads of up to 128 English words
-/// are scored without allocating.
+/// alternative id of some English word of the bead that no other Chinese
+/// sentence of the bead has taken; an English word is matched when its stem
+/// or alternative id is among the translations of some Chinese word.
+///
+/// Within a sentence matching is many-to-many (Chinese repeats a name where
+/// English says "he"), but an English word serves one Chinese sentence only:
+/// a sentence merged into a bead cannot ride on the words of its
+/// neighbour's translation. (美国 in two Chinese sentences and "America"
+/// once in the English is one match, not two.) Sentences take words in
+/// order, each the first one free. Beads of up to 128 English words are
+/// scored without allocating.
 pub fn lexical_match(zh: &[&[ZhWord]], en: &[&[EnWord]]) -> LexicalMatch {
     let zh_total = zh.iter().map(|s| s.len()).sum();
     let en_total: usize = en.iter().map(|s| s.len()).sum();
@@ -164,13 +171,35 @@ pub fn lexical_match(zh: &[&[ZhWord]], en: &[&[EnWord]]) -> LexicalMatch {
     if en_total <= STACK_EN_WORDS {
         let mut keys = [(0u32, 0u32); 2 * STACK_EN_WORDS];
         let mut seen = [0u64; STACK_EN_WORDS / 64];
-        count_matches(zh, en, &mut keys, &mut seen, &mut result, |_| {});
+        let mut owner = [FREE; STACK_EN_WORDS];
+        let buffers = Buffers {
+            keys: &mut keys,
+            seen: &mut seen,
+            owner: &mut owner,
+        };
+        count_matches(zh, en, buffers, &mut result, |_| {});
     } else {
-        let mut keys = vec![(0u32, 0u32); 2 * en_total];
-        let mut seen = vec![0u64; en_total.div_ceil(64)];
-        count_matches(zh, en, &mut keys, &mut seen, &mut result, |_| {});
+        let buffers = Buffers {
+            keys: &mut vec![(0u32, 0u32); 2 * en_total],
+            seen: &mut vec![0u64; en_total.div_ceil(64)],
+            owner: &mut vec![FREE; en_total],
+        };
+        count_matches(zh, en, buffers, &mut result, |_| {});
     }
     result
+}
+
+/// An English word no Chinese sentence has taken (see [`lexical_match`]).
+const FREE: u8 = u8::MAX;
+
+/// Scratch space of [`count_matches`], one slot per English word of the bead.
+struct Buffers<'a> {
+    /// (id, English word index) pairs, stem and alternative ids.
+    keys: &'a mut [(u32, u32)],
+    /// One bit per English word: some Chinese word translates it.
+    seen: &'a mut [u64],
+    /// Which Chinese sentence took the English word ([`FREE`] if none).
+    owner: &'a mut [u8],
 }
 
 /// The bit of an id in [`count_matches`]' Bloom filter (0..256).
@@ -192,13 +221,15 @@ pub struct WordMatches {
 pub fn word_matches(zh: &[&[ZhWord]], en: &[&[EnWord]]) -> WordMatches {
     let zh_total = zh.iter().map(|s| s.len()).sum();
     let en_total: usize = en.iter().map(|s| s.len()).sum();
-    let mut keys = vec![(0u32, 0u32); 2 * en_total];
     let mut seen = vec![0u64; en_total.div_ceil(64)];
+    let buffers = Buffers {
+        keys: &mut vec![(0u32, 0u32); 2 * en_total],
+        seen: &mut seen,
+        owner: &mut vec![FREE; en_total],
+    };
     let mut zh_flags = Vec::with_capacity(zh_total);
     let mut result = LexicalMatch::default();
-    count_matches(zh, en, &mut keys, &mut seen, &mut result, |hit| {
-        zh_flags.push(hit)
-    });
+    count_matches(zh, en, buffers, &mut result, |hit| zh_flags.push(hit));
     let en_flags = (0..en_total)
         .map(|i| seen.get(i / 64).is_some_and(|b| b & (1 << (i % 64)) != 0))
         .collect();
@@ -208,17 +239,16 @@ pub fn word_matches(zh: &[&[ZhWord]], en: &[&[EnWord]]) -> WordMatches {
     }
 }
 
-/// The body of [`lexical_match`], on buffers large enough for the bead:
-/// `keys` holds (id, English word index) pairs sorted by id, `seen` one bit
-/// per English word; `on_zh` hears whether each Chinese word matched.
+/// The body of [`lexical_match`], on buffers large enough for the bead;
+/// `on_zh` hears whether each Chinese word matched.
 fn count_matches(
     zh: &[&[ZhWord]],
     en: &[&[EnWord]],
-    keys: &mut [(u32, u32)],
-    seen: &mut [u64],
+    buffers: Buffers<'_>,
     result: &mut LexicalMatch,
     mut on_zh: impl FnMut(bool),
 ) {
+    let Buffers { keys, seen, owner } = buffers;
     let mut n = 0;
     for (i, w) in en.iter().flat_map(|s| s.iter()).enumerate() {
         for id in std::iter::once(w.stem).chain(w.alt) {
@@ -238,8 +268,15 @@ fn count_matches(
         let b = bloom_bit(id);
         bloom[b >> 6] |= 1 << (b & 63);
     }
-    for w in zh.iter().flat_map(|s| s.iter()) {
-        let mut hit = false;
+    let words = zh.iter().enumerate().flat_map(|(s, words)| {
+        words
+            .iter()
+            .map(move |w| (s.min(FREE as usize - 1) as u8, w))
+    });
+    for (sentence, w) in words {
+        // Whether an English word this sentence took already translates
+        // `w`, else the first free one that does.
+        let (mut own, mut free) = (false, None);
         for &t in &w.translations {
             let b = bloom_bit(t);
             if bloom[b >> 6] & (1 << (b & 63)) == 0 {
@@ -250,10 +287,20 @@ fn count_matches(
                 if id != t {
                     break;
                 }
-                hit = true;
                 if let Some(bits) = seen.get_mut(i as usize / 64) {
                     *bits |= 1 << (i % 64);
                 }
+                match owner.get(i as usize) {
+                    Some(&o) if o == sentence => own = true,
+                    Some(&FREE) if free.is_none() => free = Some(i as usize),
+                    _ => {}
+                }
+            }
+        }
+        let hit = own || free.is_some();
+        if let (false, Some(i)) = (own, free) {
+            if let Some(o) = owner.get_mut(i) {
+                *o = sentence;
             }
         }
         result.zh_matched += usize::from(hit);
@@ -830,6 +877,30 @@ mod tests {
         assert_eq!(flags.en.iter().filter(|&&b| b).count(), counts.en_matched);
         // "at once" and "said" have no counterpart.
         assert!(flags.en.contains(&false) && flags.en[0]);
+    }
+
+    #[test]
+    fn an_english_word_serves_one_chinese_sentence() {
+        let first = lex().zh_words("美国政府");
+        let second = lex().zh_words("美国政府");
+        let ew = lex().en_words("The US government");
+        let one = lexical_match(&[&first], &[&ew]);
+        assert_eq!((one.zh_matched, one.en_matched), (2, 2));
+        // Merged with a second sentence of the same words, nothing more is
+        // found: "US" and "government" were taken by the first.
+        let both = lexical_match(&[&first, &second], &[&ew]);
+        assert_eq!((both.zh_matched, both.en_matched), (2, 2));
+        let flags = word_matches(&[&first, &second], &[&ew]);
+        assert_eq!(flags.zh, vec![true, true, false, false]);
+        // Within one sentence a repeated word still meets its partner.
+        let repeated = lex().zh_words("美国政府和美国人民");
+        let ew = lex().en_words("The US government and people");
+        let m = lexical_match(&[&repeated], &[&ew]);
+        assert_eq!(m.zh_matched, m.zh_total, "{repeated:?}");
+        // A second English sentence brings partners of its own.
+        let e2 = lex().en_words("The US government again");
+        let m = lexical_match(&[&first, &second], &[&ew, &e2]);
+        assert_eq!(m.zh_matched, 4);
     }
 
     #[test]
