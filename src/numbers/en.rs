@@ -253,6 +253,19 @@ fn scale_word(w: &str) -> Option<i32> {
     })
 }
 
+/// The scale a written lower bound shares with its upper bound ("between
+/// two and three hundred": 100): the largest power of ten, at least a
+/// hundred, that leaves the upper bound no smaller than the lower one.
+fn shared_scale(lo: f64, hi: f64) -> Option<f64> {
+    if lo <= 0.0 {
+        return None;
+    }
+    (2..=12)
+        .rev()
+        .map(|p| 10f64.powi(p))
+        .find(|&s| hi / s >= lo && (hi / s).fract() == 0.0)
+}
+
 fn ordinal_word(w: &str) -> Option<f64> {
     Some(match w {
         "first" => 1.0,
@@ -672,8 +685,18 @@ impl<'a> Parser<'a> {
                 if self.is_word(j, conn) || (w == "from" && self.is_word(j, "through")) {
                     if let Some((hi, k)) = self.quantity(j + 1) {
                         // "between two and three hundred" means 200-300:
-                        // left alone rather than read as 2-300.
-                        let scaled = written && hi.value >= lo.value * 50.0;
+                        // the lower bound shares the upper one's scale.
+                        // Without a scale word to share it is left alone.
+                        let mut lo = lo;
+                        let in_words = self.w(i + 1).starts_with(|c: char| c.is_alphabetic());
+                        let mut scaled = in_words && hi.value >= lo.value * 50.0;
+                        if let (true, Some(s)) =
+                            (scaled, hi.scale.and(shared_scale(lo.value, hi.value)))
+                        {
+                            lo.value *= s;
+                            lo.scale = hi.scale;
+                            scaled = false;
+                        }
                         if let Some(mut r) = Qty::range(lo, hi).filter(|_| !scaled) {
                             r.start = self.start(i);
                             return Some((r, k));

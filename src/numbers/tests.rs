@@ -888,6 +888,42 @@ fn percentage_ranges_with_words_on_both_sides() {
     );
 }
 
+/// "between two and three hundred" was left unread (not 2-300): the lower
+/// bound shares the scale of the upper one.
+#[test]
+fn written_lower_bound_shares_the_scale_of_the_upper() {
+    let range = |lo: f64, hi: f64| Value::Range {
+        lo,
+        hi,
+        kind: RangeKind::Number,
+    };
+    assert_eq!(en1("between two and three hundred"), range(200.0, 300.0));
+    assert_eq!(
+        en1("between five and ten thousand"),
+        range(5_000.0, 10_000.0)
+    );
+    assert_eq!(
+        en1("between two and three hundred thousand"),
+        range(200_000.0, 300_000.0)
+    );
+    assert_eq!(
+        en1("between twenty and thirty thousand"),
+        range(20_000.0, 30_000.0)
+    );
+    assert_eq!(en1("between two and 3 million"), range(2e6, 3e6));
+    // A real range of small and large numbers stays as written.
+    assert_eq!(en1("between five and a hundred"), range(5.0, 100.0));
+    assert_eq!(en1("between 2 and 300"), range(2.0, 300.0));
+    let c = compare(
+        &extract("两百至三百人", Lang::Zh),
+        &extract("between two and three hundred people", Lang::En),
+    );
+    assert!(
+        c.zh_unmatched.is_empty() && c.en_unmatched.is_empty(),
+        "{c:?}"
+    );
+}
+
 /// Found as a false finding on MAC-Dev: 民国元年 ↔ 1912.
 #[test]
 fn years_of_the_republic() {
