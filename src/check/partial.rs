@@ -383,67 +383,61 @@ mod tests {
         assert!(m.ends_with("of the expected length)"), "{m}");
     }
 
-    #[test]
-    fn short_english_of_a_merged_bead_is_a_possible_omission() {
+    /// Findings of a review of two Chinese sentences merged into one bead
+    /// with `english`, between two 1-1 beads.
+    fn merged_bead_findings(zh: [&str; 2], english: &str) -> Vec<Finding> {
         let (zh, en) = docs(
-            &[
-                "第一句话很长。",
-                "美国政府宣布了新的禁毒战略。",
-                "孩子们在公园里散步，看见了很多鸟和一个政府的人。",
-                "第三句话也很长。",
-            ],
+            &["第一句话很长。", zh[0], zh[1], "第三句话也很长。"],
             &[
                 "The first sentence is long.",
-                "The US government announced a new drug strategy in a park.",
+                english,
                 "The third one is long too.",
             ],
         );
-        let review = check(&zh, &en, &ladder(&[(1, 1), (2, 1), (1, 1)]));
-        let found: Vec<_> = review
-            .findings
+        check(&zh, &en, &ladder(&[(1, 1), (2, 1), (1, 1)])).findings
+    }
+
+    /// Kind, severity and Chinese sentences of each finding.
+    fn summary(findings: &[Finding]) -> Vec<(FindingKind, Severity, Vec<usize>)> {
+        findings
             .iter()
             .map(|f| (f.kind, f.severity, f.zh_sentences.clone()))
-            .collect();
-        assert_eq!(
-            found,
-            vec![(FindingKind::Omission, Severity::Warning, vec![2])],
-            "{:?}",
-            review.findings
+            .collect()
+    }
+
+    #[test]
+    fn short_english_of_a_merged_bead_is_a_possible_omission() {
+        let findings = merged_bead_findings(
+            [
+                "美国政府宣布了新的禁毒战略。",
+                "孩子们在公园里散步，看见了很多鸟和一个政府的人。",
+            ],
+            "The US government announced a new drug strategy in a park.",
         );
-        assert!(review.findings[0]
-            .message
-            .contains("find the fewest partners"));
+        assert_eq!(
+            summary(&findings),
+            vec![(FindingKind::Omission, Severity::Warning, vec![2])],
+            "{findings:?}"
+        );
+        assert!(findings[0].message.contains("find the fewest partners"));
     }
 
     #[test]
     fn merged_sentence_cannot_borrow_its_neighbours_translation() {
         // The second sentence's words (美国, 政府, 战略) all occur in the
         // English, but only as the translation of the first sentence.
-        let (zh, en) = docs(
-            &[
-                "第一句话很长。",
+        let findings = merged_bead_findings(
+            [
                 "美国政府宣布了新的禁毒战略。",
                 "美国政府认为这个战略非常重要，并且会长期坚持下去。",
-                "第三句话也很长。",
             ],
-            &[
-                "The first sentence is long.",
-                "The US government announced a new drug strategy.",
-                "The third one is long too.",
-            ],
+            "The US government announced a new drug strategy.",
         );
-        let review = check(&zh, &en, &ladder(&[(1, 1), (2, 1), (1, 1)]));
-        let found: Vec<_> = review
-            .findings
-            .iter()
-            .map(|f| (f.kind, f.severity, f.zh_sentences.clone()))
-            .collect();
         // An omission, not only a possible one for English too short.
         assert_eq!(
-            found,
+            summary(&findings),
             vec![(FindingKind::Omission, Severity::Error, vec![2])],
-            "{:?}",
-            review.findings
+            "{findings:?}"
         );
     }
 
