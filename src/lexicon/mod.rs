@@ -123,6 +123,10 @@ pub struct LexicalMatch {
     pub en_matched: usize,
     /// English content words in the bead.
     pub en_total: usize,
+    /// Chinese sentences of a bead of two or more with dictionary words,
+    /// none of which found a partner: what a sentence whose translation was
+    /// dropped looks like, merged into its neighbour's bead.
+    pub zh_sentences_unmatched: usize,
 }
 
 impl LexicalMatch {
@@ -273,7 +277,20 @@ fn count_matches(
             .iter()
             .map(move |w| (s.min(FREE as usize - 1) as u8, w))
     });
+    // Dictionary words of the current sentence, and whether one matched.
+    let (mut current, mut known, mut any) = (0, false, false);
+    let mut unmatched = 0;
+    let mut close = |known: bool, any: bool| {
+        if zh.len() >= 2 && known && !any {
+            unmatched += 1;
+        }
+    };
     for (sentence, w) in words {
+        if sentence != current {
+            close(known, any);
+            (current, known, any) = (sentence, false, false);
+        }
+        known |= !w.translations.is_empty();
         // Whether an English word this sentence took already translates
         // `w`, else the first free one that does.
         let (mut own, mut free) = (false, None);
@@ -303,9 +320,12 @@ fn count_matches(
                 *o = sentence;
             }
         }
+        any |= hit;
         result.zh_matched += usize::from(hit);
         on_zh(hit);
     }
+    close(known, any);
+    result.zh_sentences_unmatched = unmatched;
     result.en_matched = seen.iter().map(|b| b.count_ones() as usize).sum();
 }
 
@@ -901,6 +921,23 @@ mod tests {
         let e2 = lex().en_words("The US government again");
         let m = lexical_match(&[&first, &second], &[&ew, &e2]);
         assert_eq!(m.zh_matched, 4);
+    }
+
+    #[test]
+    fn merged_sentences_without_a_partner_are_counted() {
+        let first = lex().zh_words("美国政府");
+        let lost = lex().zh_words("孩子们在公园里散步");
+        let ew = lex().en_words("The US government");
+        let unmatched = |zh: &[&[ZhWord]]| lexical_match(zh, &[&ew]).zh_sentences_unmatched;
+        assert_eq!(unmatched(&[&first]), 0);
+        assert_eq!(unmatched(&[&first, &lost]), 1);
+        assert_eq!(unmatched(&[&lost, &first]), 1);
+        // A sentence alone is the lexical score's business, not counted.
+        assert_eq!(unmatched(&[&lost]), 0);
+        // Words its neighbour took already are no partners.
+        assert_eq!(unmatched(&[&first, &first]), 1);
+        // A sentence without dictionary words is no evidence either way.
+        assert_eq!(unmatched(&[&first, &[]]), 0);
     }
 
     #[test]
