@@ -242,6 +242,21 @@ fn tens_word(w: &str) -> Option<f64> {
     })
 }
 
+/// The decade a word names within a century: "nineties" is 90.
+fn decade_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "twenties" => 20.0,
+        "thirties" => 30.0,
+        "forties" => 40.0,
+        "fifties" => 50.0,
+        "sixties" => 60.0,
+        "seventies" => 70.0,
+        "eighties" => 80.0,
+        "nineties" => 90.0,
+        _ => return None,
+    })
+}
+
 fn scale_word(w: &str) -> Option<i32> {
     Some(match w {
         "hundred" => 2,
@@ -568,6 +583,7 @@ impl<'a> Parser<'a> {
                         || fraction_word(w).is_some()
                         || month_word(w).is_some()
                         || multiple_word(w).is_some()
+                        || decade_word(w).is_some()
                         || currency_code(w).is_some()
                         || matches!(
                             w,
@@ -1295,6 +1311,23 @@ impl<'a> Parser<'a> {
             return None;
         }
         let start = self.start(i);
+        // "the nineties", "the early eighties", "the mid-seventies": a decade
+        // of the twentieth century (without "the", "in his forties" is an age).
+        if let Some(d) = decade_word(w) {
+            let mut k = i;
+            if k >= 1 && matches!(self.w(k - 1), "early" | "late" | "mid") {
+                k -= 1;
+            } else if k >= 2 && self.punct(k - 1) == Some('-') && self.w(k - 2) == "mid" {
+                k -= 2;
+            }
+            if k >= 1 && self.w(k - 1) == "the" {
+                return Some((
+                    Qty::new(start, self.end(i), 1900.0 + d, Kind::Decade),
+                    i + 1,
+                ));
+            }
+            return None;
+        }
         // Currency codes and US$/HK$ before digits.
         if let Some(c) = currency_code(w) {
             if self.num(i + 1).is_some() {

@@ -924,6 +924,46 @@ fn written_lower_bound_shares_the_scale_of_the_upper() {
     );
 }
 
+/// Found as a false finding on MAC-Dev: 九十年代初 ↔ "the beginning of the
+/// nineties" was a figure missing.
+#[test]
+fn decades_written_as_words() {
+    assert_eq!(en1("at the beginning of the nineties"), Value::Decade(1990));
+    assert_eq!(en1("in the early eighties"), Value::Decade(1980));
+    assert_eq!(en1("since the mid-seventies"), Value::Decade(1970));
+    // An age, not a decade.
+    none("a man in his forties", Lang::En);
+    // Some year of the sixties.
+    assert_eq!(zh1("好像是在一九六几年吧"), Value::Decade(1960));
+    assert_eq!(zh1("大约在196几年"), Value::Decade(1960));
+    // A hundred-odd years is no decade.
+    assert!(figs("一百几年前", Lang::Zh)
+        .iter()
+        .all(|f| f.1 != Value::Decade(1000)));
+    let c = compare(
+        &extract("好像是在一九六几年吧，两个美国人", Lang::Zh),
+        &extract(
+            "I think it was back in the sixties when two Americans",
+            Lang::En,
+        ),
+    );
+    assert!(
+        c.zh_unmatched.is_empty() && c.en_unmatched.is_empty(),
+        "{c:?}"
+    );
+    let c = compare(
+        &extract("九十年代初才又回到了这座城市", Lang::Zh),
+        &extract(
+            "until her return at the beginning of the nineties",
+            Lang::En,
+        ),
+    );
+    assert!(
+        c.zh_unmatched.is_empty() && c.en_unmatched.is_empty(),
+        "{c:?}"
+    );
+}
+
 /// Found as a false finding on MAC-Dev: 民国元年 ↔ 1912.
 #[test]
 fn years_of_the_republic() {

@@ -1181,6 +1181,18 @@ fn quantity(text: &str, i: usize) -> Result<(Qty, Option<char>), Step> {
     }
     let mut q = Qty::new(i, n.end, n.value, Kind::Plain);
     q.scale = n.scale;
+    // 一九六几年, 196几年: some year of the 1960s.
+    let three_digits = n.digit_string || n.arabic.is_some_and(|a| a.int_digits == 3);
+    if three_digits
+        && n.is_int()
+        && (100.0..300.0).contains(&n.value)
+        && rest(text, n.end).starts_with("几年")
+    {
+        q.value = n.value * 10.0;
+        q.kind = Kind::Decade;
+        q.end = n.end + "几年".len();
+        return Ok((q, None));
+    }
     // A sign: 增长-5%, 零下-3 (not the hyphen of a range such as 5-10).
     if n.arabic.is_some() {
         let pre = before(text, i);
