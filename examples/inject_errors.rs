@@ -279,29 +279,8 @@ const WINDOW: usize = 12;
 /// Remove the English of 1-1 gold bead `k`, realign the surrounding window
 /// of gold beads with the aligner, and see whether its Chinese is reported.
 fn deletion_found(pair: &Pair, k: usize) -> Option<(bool, bool, usize)> {
-    let beads = &pair.gold.beads;
-    let target = beads.get(k)?;
-    let window = if std::env::var_os("WHOLE").is_some() {
-        &beads[..]
-    } else {
-        &beads[k.saturating_sub(WINDOW)..(k + WINDOW + 1).min(beads.len())]
-    };
-    let zh_lo = window.iter().map(|b| b.zh.start).min()?;
-    let zh_hi = window.iter().map(|b| b.zh.end).max()?;
-    let en_lo = window.iter().map(|b| b.en.start).min()?;
-    let en_hi = window.iter().map(|b| b.en.end).max()?;
-    let zh: Vec<&str> = pair
-        .zh
-        .get(zh_lo..zh_hi)?
-        .iter()
-        .map(String::as_str)
-        .collect();
-    let mut en: Vec<&str> = pair
-        .en
-        .get(en_lo..en_hi)?
-        .iter()
-        .map(String::as_str)
-        .collect();
+    let target = pair.gold.beads.get(k)?;
+    let (zh_lo, zh, en_lo, mut en) = window(pair, k)?;
     en.remove(target.en.start - en_lo);
     let zh = Document::presegmented(zh.join("\n"), Lang::Zh);
     let en = Document::presegmented(en.join("\n"), Lang::En);
@@ -339,6 +318,68 @@ fn deletion_found(pair: &Pair, k: usize) -> Option<(bool, bool, usize)> {
     }
     Some((found, near, words))
 }
+
+/// The sentences of the gold beads around bead `k` (twelve each side, all
+/// with `WHOLE=1`): first Chinese index, Chinese lines, first English index,
+/// English lines.
+fn window(pair: &Pair, k: usize) -> Option<(usize, Vec<&str>, usize, Vec<&str>)> {
+    let beads = &pair.gold.beads;
+    let window = if std::env::var_os("WHOLE").is_some() {
+        &beads[..]
+    } else {
+        &beads[k.saturating_sub(WINDOW)..(k + WINDOW + 1).min(beads.len())]
+    };
+    let zh_lo = window.iter().map(|b| b.zh.start).min()?;
+    let zh_hi = window.iter().map(|b| b.zh.end).max()?;
+    let en_lo = window.iter().map(|b| b.en.start).min()?;
+    let en_hi = window.iter().map(|b| b.en.end).max()?;
+    Some((
+        zh_lo,
+        as_strs(pair.zh.get(zh_lo..zh_hi)?),
+        en_lo,
+        as_strs(pair.en.get(en_lo..en_hi)?),
+    ))
+}
+
+fn as_strs(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
+/// Insert `added` (an English sentence of another text) after the English
+/// of 1-1 gold bead `k`, realign the window around it with the aligner, and
+/// see whether it is reported as an addition.
+fn addition_found(pair: &Pair, k: usize, added: &str) -> Option<bool> {
+    let target = pair.gold.beads.get(k)?;
+    let (_, zh, en_lo, mut en) = window(pair, k)?;
+    let j = target.en.end - en_lo;
+    en.insert(j, added);
+    let zh = Document::presegmented(zh.join("\n"), Lang::Zh);
+    let en = Document::presegmented(en.join("\n"), Lang::En);
+    let alignment = Aligner::new().align(&zh, &en);
+    let review = checker().check(&zh, &en, &alignment);
+    let found = review
+        .findings
+        .iter()
+        .any(|f| f.kind == FindingKind::Addition && f.en_sentences.contains(&j));
+    if !found && std::env::var_os("VERBOSE").is_some() {
+        let bead = alignment.beads.iter().find(|b| b.en.contains(&j));
+        println!(
+            "missed addition {} after en {}: {added} | bead {:?}",
+            pair.name,
+            target.en.start,
+            bead.map(|b| (
+                b.kind(),
+                b.zh.clone()
+                    .map(|i| zh.sentence_text(i).to_string())
+                    .collect::<Vec<_>>()
+            ))
+        );
+    }
+    Some(found)
+}
+
+/// Unrelated English sentences inserted, reported as additions.
+const ADDED: &str = "added sentence";
 
 /// Deletions reported at the deleted sentence or at one next to it.
 const NEAR: &str = "deleted, reported within ±1";
@@ -598,6 +639,38 @@ fn main() {
             if let Some((size, _)) = SIZES.iter().rev().find(|(_, min)| words >= *min) {
                 tallies.entry(size).or_default().add(f);
             }
+        }
+    }
+
+    // Added sentences: an English sentence of the next pair (one of ten
+    // words or more) after the English of every other 1-1 bead, realigned.
+    for (n, p) in pairs.iter().enumerate() {
+        let other = &pairs[(n + 1) % pairs.len()];
+        let long: Vec<&str> = other
+            .en
+            .iter()
+            .map(String::as_str)
+            .filter(|l| l.split_whitespace().count() >= 10)
+            .collect();
+        if long.is_empty() {
+            continue;
+        }
+        let ones: Vec<usize> = p
+            .gold
+            .beads
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.shape() == (1, 1))
+            .map(|(k, _)| k)
+            .step_by(2)
+            .collect();
+        let found: Vec<bool> = ones
+            .par_iter()
+            .enumerate()
+            .filter_map(|(t, &k)| addition_found(p, k, long[(t * 7) % long.len()]))
+            .collect();
+        for f in found {
+            tallies.entry(ADDED).or_default().add(f);
         }
     }
 
