@@ -19,6 +19,9 @@
 //!   are realigned by the aligner; found when an `omission` or
 //!   `partial-omission` covers the Chinese sentence (a second line counts
 //!   those reported at the sentence before or after it as well).
+//! * **added sentence**: an English sentence of ten words or more from the
+//!   next clean pair is inserted after the English of every other 1-1 bead,
+//!   and the window around it realigned; found when an `addition` covers it.
 //! * **figure dropped** / **digit changed** (the leading digit; the last
 //!   one in dates and years) / **×10**
 //!   (English side) and **万→千** / **qualifier dropped** (Chinese side gains
