@@ -61,27 +61,44 @@ const SHORT_MERGE: f64 = 0.6;
 /// Minimum dictionary words for a clause to count as untranslated.
 const MIN_CLAUSE_WORDS: usize = 3;
 
-/// Split each Chinese sentence of the bead into clauses and count, per
-/// clause, the dictionary words whose translations occur in the English.
-fn clauses(ctx: &Context<'_>, bead: &Bead, en: &[usize], lex: &Lexicon) -> Vec<Clause> {
-    let mut en_stems: HashSet<u32> = HashSet::new();
-    for &i in en {
-        for w in lex.en_words(ctx.en_text(i)) {
-            en_stems.insert(w.stem);
-            if let Some(a) = w.alt {
-                en_stems.insert(a);
-            }
+/// The dictionary words of a bead's sentences, read once per bead.
+struct BeadWords {
+    /// Each Chinese sentence of the bead (its index) and its words.
+    zh: Vec<(usize, Vec<ZhWord>)>,
+    /// The words of each English sentence of the bead.
+    en: Vec<Vec<EnWord>>,
+}
+
+impl BeadWords {
+    fn new(ctx: &Context<'_>, bead: &Bead, en: &[usize], lex: &Lexicon) -> BeadWords {
+        BeadWords {
+            zh: bead
+                .zh
+                .clone()
+                .map(|i| (i, lex.zh_words(ctx.zh_text(i))))
+                .collect(),
+            en: en.iter().map(|&j| lex.en_words(ctx.en_text(j))).collect(),
         }
     }
+}
+
+/// Split each Chinese sentence of the bead into clauses and count, per
+/// clause, the dictionary words whose translations occur in the English.
+fn clauses(ctx: &Context<'_>, words: &BeadWords) -> Vec<Clause> {
+    let en_stems: HashSet<u32> = words
+        .en
+        .iter()
+        .flatten()
+        .flat_map(|w| std::iter::once(w.stem).chain(w.alt))
+        .collect();
     let mut out = Vec::new();
-    for i in bead.zh.clone() {
-        let text = ctx.zh_text(i);
-        let base = ctx.zh_span(i).start;
-        let words = lex.zh_words(text);
+    for (i, words) in &words.zh {
+        let text = ctx.zh_text(*i);
+        let base = ctx.zh_span(*i).start;
         for r in clause_ranges(text) {
             let mut clause = Clause {
                 span: base + r.start..base + r.end,
-                sentence: i,
+                sentence: *i,
                 words: 0,
                 matched: 0,
             };
@@ -158,19 +175,13 @@ fn sentence_coverage(clauses: &[Clause], i: usize) -> (usize, usize) {
 /// (see [`lexicon::lexical_match`]): a sentence whose English was lost
 /// shares topic words with its neighbour, whose translation then holds its
 /// only "partners".
-fn own_coverage(ctx: &Context<'_>, bead: &Bead, en: &[usize], lex: &Lexicon, i: usize) -> usize {
+fn own_coverage(words: &BeadWords, i: usize) -> usize {
     // The other sentences take their words first, sentence `i` last.
-    let mut zh: Vec<Vec<ZhWord>> = bead
-        .zh
-        .clone()
-        .filter(|&j| j != i)
-        .map(|j| lex.zh_words(ctx.zh_text(j)))
-        .collect();
-    let before: usize = zh.iter().map(Vec::len).sum();
-    zh.push(lex.zh_words(ctx.zh_text(i)));
-    let en: Vec<Vec<EnWord>> = en.iter().map(|&j| lex.en_words(ctx.en_text(j))).collect();
-    let zh: Vec<&[ZhWord]> = zh.iter().map(Vec::as_slice).collect();
-    let en: Vec<&[EnWord]> = en.iter().map(Vec::as_slice).collect();
+    let others = words.zh.iter().filter(|(j, _)| *j != i);
+    let own = words.zh.iter().filter(|(j, _)| *j == i);
+    let before: usize = others.clone().map(|(_, w)| w.len()).sum();
+    let zh: Vec<&[ZhWord]> = others.chain(own).map(|(_, w)| w.as_slice()).collect();
+    let en: Vec<&[EnWord]> = words.en.iter().map(Vec::as_slice).collect();
     let flags = lexicon::word_matches(&zh, &en);
     flags.zh.iter().skip(before).filter(|&&hit| hit).count()
 }
@@ -193,7 +204,8 @@ pub(super) fn check(ctx: &Context<'_>, ratio: f64, short_ratio: f64, out: &mut V
         let zh_len: usize = bead.zh.clone().map(|i| content_len(ctx.zh_text(i))).sum();
         let en_len: usize = en.iter().map(|&i| content_len(ctx.en_text(i))).sum();
         let share = en_len as f64 / (zh_len.max(1) as f64 * ratio);
-        let clauses = clauses(ctx, bead, &en, lex);
+        let bead_words = BeadWords::new(ctx, bead, &en, lex);
+        let clauses = clauses(ctx, &bead_words);
         let words: usize = clauses.iter().map(|c| c.words).sum();
         let matched: usize = clauses.iter().map(|c| c.matched).sum();
 
@@ -204,7 +216,7 @@ pub(super) fn check(ctx: &Context<'_>, ratio: f64, short_ratio: f64, out: &mut V
             for i in bead.zh.clone() {
                 let (w, m_any) = sentence_coverage(&clauses, i);
                 let (ow, om) = (words - w, matched - m_any);
-                let m = own_coverage(ctx, bead, &en, lex, i);
+                let m = own_coverage(&bead_words, i);
                 // No partner at all, or hardly any while the English is
                 // also short for the bead.
                 let none = w > MIN_CLAUSE_WORDS && m == 0;
@@ -223,7 +235,7 @@ pub(super) fn check(ctx: &Context<'_>, ratio: f64, short_ratio: f64, out: &mut V
                 .clone()
                 .map(|i| {
                     let (w, m_any) = sentence_coverage(&clauses, i);
-                    let own = own_coverage(ctx, bead, &en, lex, i);
+                    let own = own_coverage(&bead_words, i);
                     (i, w, m_any, own as f64 / w.max(1) as f64)
                 })
                 .min_by(|a, b| a.3.total_cmp(&b.3));
