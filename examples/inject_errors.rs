@@ -71,6 +71,15 @@ struct Pair {
 }
 
 impl Pair {
+    /// Indices of the gold 1-1 beads.
+    fn one_to_one(&self) -> Vec<usize> {
+        let beads = self.gold.beads.iter().enumerate();
+        beads
+            .filter(|(_, b)| b.shape() == (1, 1))
+            .map(|(k, _)| k)
+            .collect()
+    }
+
     fn docs(&self) -> (Document, Document) {
         (
             Document::presegmented(self.zh.join("\n"), Lang::Zh),
@@ -285,10 +294,7 @@ fn deletion_found(pair: &Pair, k: usize) -> Option<(bool, bool, usize)> {
     let target = pair.gold.beads.get(k)?;
     let (zh_lo, zh, en_lo, mut en) = window(pair, k)?;
     en.remove(target.en.start - en_lo);
-    let zh = Document::presegmented(zh.join("\n"), Lang::Zh);
-    let en = Document::presegmented(en.join("\n"), Lang::En);
-    let alignment = Aligner::new().align(&zh, &en);
-    let review = checker().check(&zh, &en, &alignment);
+    let (zh, en, alignment, review) = realigned(&zh, &en);
     let i = target.zh.start - zh_lo;
     let reported_at = |i: usize| {
         review.findings.iter().any(|f| {
@@ -344,6 +350,15 @@ fn window(pair: &Pair, k: usize) -> Option<(usize, Vec<&str>, usize, Vec<&str>)>
     ))
 }
 
+/// Lines of a window aligned by the aligner and reviewed.
+fn realigned(zh: &[&str], en: &[&str]) -> (Document, Document, Alignment, Review) {
+    let zh = Document::presegmented(zh.join("\n"), Lang::Zh);
+    let en = Document::presegmented(en.join("\n"), Lang::En);
+    let alignment = Aligner::new().align(&zh, &en);
+    let review = checker().check(&zh, &en, &alignment);
+    (zh, en, alignment, review)
+}
+
 fn as_strs(v: &[String]) -> Vec<&str> {
     v.iter().map(String::as_str).collect()
 }
@@ -356,10 +371,7 @@ fn addition_found(pair: &Pair, k: usize, added: &str) -> Option<bool> {
     let (_, zh, en_lo, mut en) = window(pair, k)?;
     let j = target.en.end - en_lo;
     en.insert(j, added);
-    let zh = Document::presegmented(zh.join("\n"), Lang::Zh);
-    let en = Document::presegmented(en.join("\n"), Lang::En);
-    let alignment = Aligner::new().align(&zh, &en);
-    let review = checker().check(&zh, &en, &alignment);
+    let (zh, _, alignment, review) = realigned(&zh, &en);
     let found = review
         .findings
         .iter()
@@ -618,15 +630,8 @@ fn main() {
     // Deleted sentences, realigned.
     let mut tallies: BTreeMap<&'static str, Tally> = BTreeMap::new();
     for p in &pairs {
-        let ones: Vec<usize> = p
-            .gold
-            .beads
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| b.shape() == (1, 1))
-            .map(|(k, _)| k)
-            .collect();
-        let found: Vec<(bool, bool, usize)> = ones
+        let found: Vec<(bool, bool, usize)> = p
+            .one_to_one()
             .par_iter()
             .filter_map(|&k| deletion_found(p, k))
             .collect();
@@ -658,15 +663,7 @@ fn main() {
         if long.is_empty() {
             continue;
         }
-        let ones: Vec<usize> = p
-            .gold
-            .beads
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| b.shape() == (1, 1))
-            .map(|(k, _)| k)
-            .step_by(2)
-            .collect();
+        let ones: Vec<usize> = p.one_to_one().into_iter().step_by(2).collect();
         let found: Vec<bool> = ones
             .par_iter()
             .enumerate()
