@@ -272,60 +272,49 @@ fn count_matches(
         let b = bloom_bit(id);
         bloom[b >> 6] |= 1 << (b & 63);
     }
-    let words = zh.iter().enumerate().flat_map(|(s, words)| {
-        words
-            .iter()
-            .map(move |w| (s.min(FREE as usize - 1) as u8, w))
-    });
-    // Dictionary words of the current sentence, and whether one matched.
-    let (mut current, mut known, mut any) = (0, false, false);
-    let mut unmatched = 0;
-    let mut close = |known: bool, any: bool| {
+    for (s, words) in zh.iter().enumerate() {
+        let sentence = s.min(FREE as usize - 1) as u8;
+        // Whether the sentence has dictionary words, and whether one matched.
+        let (mut known, mut any) = (false, false);
+        for w in words.iter() {
+            known |= !w.translations.is_empty();
+            // Whether an English word this sentence took already translates
+            // `w`, else the first free one that does.
+            let (mut own, mut free) = (false, None);
+            for &t in &w.translations {
+                let b = bloom_bit(t);
+                if bloom[b >> 6] & (1 << (b & 63)) == 0 {
+                    continue;
+                }
+                let from = keys.partition_point(|&(id, _)| id < t);
+                for &(id, i) in keys.get(from..).unwrap_or(&[]) {
+                    if id != t {
+                        break;
+                    }
+                    if let Some(bits) = seen.get_mut(i as usize / 64) {
+                        *bits |= 1 << (i % 64);
+                    }
+                    match owner.get(i as usize) {
+                        Some(&o) if o == sentence => own = true,
+                        Some(&FREE) if free.is_none() => free = Some(i as usize),
+                        _ => {}
+                    }
+                }
+            }
+            let hit = own || free.is_some();
+            if let (false, Some(i)) = (own, free) {
+                if let Some(o) = owner.get_mut(i) {
+                    *o = sentence;
+                }
+            }
+            any |= hit;
+            result.zh_matched += usize::from(hit);
+            on_zh(hit);
+        }
         if zh.len() >= 2 && known && !any {
-            unmatched += 1;
+            result.zh_sentences_unmatched += 1;
         }
-    };
-    for (sentence, w) in words {
-        if sentence != current {
-            close(known, any);
-            (current, known, any) = (sentence, false, false);
-        }
-        known |= !w.translations.is_empty();
-        // Whether an English word this sentence took already translates
-        // `w`, else the first free one that does.
-        let (mut own, mut free) = (false, None);
-        for &t in &w.translations {
-            let b = bloom_bit(t);
-            if bloom[b >> 6] & (1 << (b & 63)) == 0 {
-                continue;
-            }
-            let from = keys.partition_point(|&(id, _)| id < t);
-            for &(id, i) in keys.get(from..).unwrap_or(&[]) {
-                if id != t {
-                    break;
-                }
-                if let Some(bits) = seen.get_mut(i as usize / 64) {
-                    *bits |= 1 << (i % 64);
-                }
-                match owner.get(i as usize) {
-                    Some(&o) if o == sentence => own = true,
-                    Some(&FREE) if free.is_none() => free = Some(i as usize),
-                    _ => {}
-                }
-            }
-        }
-        let hit = own || free.is_some();
-        if let (false, Some(i)) = (own, free) {
-            if let Some(o) = owner.get_mut(i) {
-                *o = sentence;
-            }
-        }
-        any |= hit;
-        result.zh_matched += usize::from(hit);
-        on_zh(hit);
     }
-    close(known, any);
-    result.zh_sentences_unmatched = unmatched;
     result.en_matched = seen.iter().map(|b| b.count_ones() as usize).sum();
 }
 
