@@ -270,7 +270,8 @@ fn scale_word(w: &str) -> Option<i32> {
 
 /// The scale a written lower bound shares with its upper bound ("between
 /// two and three hundred": 100): the largest power of ten, at least a
-/// hundred, that leaves the upper bound no smaller than the lower one.
+/// hundred, that divides the upper bound into a whole number no smaller than
+/// the lower one.
 fn shared_scale(lo: f64, hi: f64) -> Option<f64> {
     if lo <= 0.0 {
         return None;
@@ -704,6 +705,7 @@ impl<'a> Parser<'a> {
                         // the lower bound shares the upper one's scale.
                         // Without a scale word to share it is left alone.
                         let mut lo = lo;
+                        // "two", read as a quantity or not (`written`).
                         let in_words = self.w(i + 1).starts_with(|c: char| c.is_alphabetic());
                         let mut scaled = in_words && hi.value >= lo.value * 50.0;
                         if let (true, Some(s)) =
