@@ -3,7 +3,6 @@
 //! in the English. A Chinese sentence merged into a bead without any partner
 //! at all is reported as an omission.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use super::repair::{evidence, Evidence};
@@ -83,18 +82,20 @@ impl BeadWords {
 }
 
 /// Split each Chinese sentence of the bead into clauses and count, per
-/// clause, the dictionary words whose translations occur in the English.
+/// clause, the dictionary words that found a partner in the bead's English
+/// (as the aligner counts them: an English word serves one sentence).
 fn clauses(ctx: &Context<'_>, words: &BeadWords) -> Vec<Clause> {
-    let en_stems: HashSet<u32> = words
-        .en
-        .iter()
-        .flatten()
-        .flat_map(|w| std::iter::once(w.stem).chain(w.alt))
-        .collect();
+    let zh: Vec<&[ZhWord]> = words.zh.iter().map(|(_, w)| w.as_slice()).collect();
+    let en: Vec<&[EnWord]> = words.en.iter().map(Vec::as_slice).collect();
+    let mut hits = lexicon::word_matches(&zh, &en).zh.into_iter();
     let mut out = Vec::new();
     for (i, words) in &words.zh {
         let text = ctx.zh_text(*i);
         let base = ctx.zh_span(*i).start;
+        let flagged: Vec<(&ZhWord, bool)> = words
+            .iter()
+            .map(|w| (w, hits.next().unwrap_or(false)))
+            .collect();
         for r in clause_ranges(text) {
             let mut clause = Clause {
                 span: base + r.start..base + r.end,
@@ -102,15 +103,13 @@ fn clauses(ctx: &Context<'_>, words: &BeadWords) -> Vec<Clause> {
                 words: 0,
                 matched: 0,
             };
-            for w in words
+            for (_, hit) in flagged
                 .iter()
-                .filter(|w| w.span.start >= r.start && w.span.end <= r.end)
-                .filter(|w| !w.translations.is_empty())
+                .filter(|(w, _)| w.span.start >= r.start && w.span.end <= r.end)
+                .filter(|(w, _)| !w.translations.is_empty())
             {
                 clause.words += 1;
-                if w.translations.iter().any(|t| en_stems.contains(t)) {
-                    clause.matched += 1;
-                }
+                clause.matched += usize::from(*hit);
             }
             out.push(clause);
         }
@@ -451,6 +450,32 @@ mod tests {
             vec![(FindingKind::Omission, Severity::Error, vec![2])],
             "{findings:?}"
         );
+    }
+
+    #[test]
+    fn clause_cannot_count_the_words_its_neighbour_sentence_took() {
+        // "American president" translates the first sentence's 美国总统; the
+        // second sentence's clause 美国总统非常高兴 has no partner of its own.
+        let (zh, en) = docs(
+            &[
+                "美国总统昨天访问了北京。",
+                "美国总统非常高兴，随后会见了学生。",
+            ],
+            &["The American president visited Beijing yesterday and later met students."],
+        );
+        let alignment = ladder(&[(2, 1)]);
+        let ctx = Context::new(&zh, &en, &alignment);
+        let bead = &ctx.beads[0];
+        let words = BeadWords::new(&ctx, bead, &[0], Lexicon::bundled());
+        let counts: Vec<(usize, usize, usize)> = clauses(&ctx, &words)
+            .iter()
+            .map(|c| (c.sentence, c.words, c.matched))
+            .collect();
+        assert_eq!(counts.len(), 3, "{counts:?}");
+        assert!(counts[0].2 >= 4, "first sentence well matched: {counts:?}");
+        assert_eq!((counts[1].0, counts[1].2), (1, 0), "{counts:?}");
+        assert!(counts[1].1 >= 3, "{counts:?}");
+        assert!(counts[2].2 >= 2, "会见/学生 meet met/students: {counts:?}");
     }
 
     #[test]
