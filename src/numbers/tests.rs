@@ -1000,3 +1000,18 @@ fn converted_units_are_approximate_not_altered() {
     let (_, _, c) = cmp("重60公斤", "weighing 70 kg");
     assert_eq!(qualities(&c), vec![(0, 0, MatchQuality::Altered)]);
 }
+
+#[test]
+fn qualifier_after_any_unit_of_measurement() {
+    // 英里 and 磅 stand between the figure and 以上 like 公里 and 公斤.
+    let (z, _, c) = cmp("跑了20英里以上", "ran 20 miles");
+    assert_eq!(z[0].unit, Some(Unit::Mile));
+    assert_eq!(qualities(&c), vec![(0, 0, MatchQuality::QualifierDropped)]);
+    let (_, _, c) = cmp("重300磅以上", "weighing more than 300 pounds");
+    assert_eq!(qualities(&c), vec![(0, 0, MatchQuality::Exact)]);
+    // Square metres are a unit of their own, not metres.
+    let (z, e, c) = cmp("面积120平方米左右", "about 120 square metres");
+    assert_eq!(z[0].unit, Some(Unit::SquareMetre));
+    assert_eq!(e[0].unit, Some(Unit::SquareMetre));
+    assert_eq!(qualities(&c), vec![(0, 0, MatchQuality::Exact)]);
+}

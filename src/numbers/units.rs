@@ -34,6 +34,8 @@ pub enum Unit {
     Inch,
     /// Square kilometre (平方公里, km²).
     SquareKilometre,
+    /// Square metre (平方米, m²).
+    SquareMetre,
     /// Hectare (公顷).
     Hectare,
     /// The Chinese mu, 1/15 of a hectare (亩).
@@ -63,7 +65,7 @@ impl Unit {
         match self {
             Kilogram | Gram | Tonne | Jin | Pound => Dimension::Mass,
             Kilometre | Metre | Centimetre | Mile | Foot | Inch => Dimension::Length,
-            SquareKilometre | Hectare | Mu | Acre | SquareMile => Dimension::Area,
+            SquareKilometre | SquareMetre | Hectare | Mu | Acre | SquareMile => Dimension::Area,
             Celsius | Fahrenheit => Dimension::Temperature,
         }
     }
@@ -84,6 +86,7 @@ impl Unit {
             Foot => 0.3048,
             Inch => 0.0254,
             SquareKilometre => 1e6,
+            SquareMetre => 1.0,
             Hectare => 1e4,
             Mu => 1e4 / 15.0,
             Acre => 4_046.856_422_4,
@@ -108,6 +111,7 @@ impl Unit {
             Foot => "ft",
             Inch => "in",
             SquareKilometre => "km²",
+            SquareMetre => "m²",
             Hectare => "ha",
             Mu => "mu",
             Acre => "acres",
@@ -135,6 +139,7 @@ const ZH_UNITS: &[(&str, Unit)] = &[
     ("平方公里", Unit::SquareKilometre),
     ("平方千米", Unit::SquareKilometre),
     ("平方英里", Unit::SquareMile),
+    ("平方米", Unit::SquareMetre),
     ("公斤", Unit::Kilogram),
     ("千克", Unit::Kilogram),
     ("公里", Unit::Kilometre),
@@ -164,6 +169,12 @@ const EN_UNITS: &[(&str, Unit)] = &[
     ("square miles", Unit::SquareMile),
     ("square mile", Unit::SquareMile),
     ("km²", Unit::SquareKilometre),
+    ("square metres", Unit::SquareMetre),
+    ("square meters", Unit::SquareMetre),
+    ("square metre", Unit::SquareMetre),
+    ("square meter", Unit::SquareMetre),
+    ("sq m", Unit::SquareMetre),
+    ("m²", Unit::SquareMetre),
     ("sq km", Unit::SquareKilometre),
     ("kilograms", Unit::Kilogram),
     ("kilogram", Unit::Kilogram),
@@ -213,6 +224,14 @@ const EN_UNITS: &[(&str, Unit)] = &[
     ("℃", Unit::Celsius),
     ("℉", Unit::Fahrenheit),
 ];
+
+/// The byte length of the Chinese unit word `text` starts with, if any.
+pub(crate) fn zh_unit_len(text: &str) -> Option<usize> {
+    ZH_UNITS
+        .iter()
+        .find(|(w, _)| text.starts_with(w))
+        .map(|(w, _)| w.len())
+}
 
 /// The unit of a figure spanning `span` of `text`: written right after it,
 /// or, in Chinese, inside it (a figure read with its qualifier after the

@@ -4,6 +4,7 @@
 //! and vague amounts (数百, 上万, 几十).
 
 use super::scan::{digit_at, parse_arabic, Arabic};
+use super::units;
 use super::{decimal, Currency, Figure, Kind, Qty, Qualifier, TimeUnit};
 
 /// Find the figures of a Chinese text.
@@ -709,26 +710,9 @@ const MEASURE_WORDS: &str =
 
 const CLASSIFIERS: &str = "人个名家次项件位种所辆架吨岁户例起份座只头条亩批场台";
 
-/// Units of measure that may stand between a figure and 以上, 左右 ….
-const UNIT_WORDS: &[&str] = &[
-    "平方公里",
-    "平方米",
-    "公里",
-    "公斤",
-    "千米",
-    "千克",
-    "公顷",
-    "万人",
-    "亿人",
-    "美元",
-    "欧元",
-    "斤",
-    "米",
-    "元",
-    "亩",
-    "克",
-    "度",
-];
+/// Words other than units of measurement (see [`units`]) that may stand
+/// between a figure and 以上, 左右 …: people, money, degrees.
+const COUNTED_WORDS: &[&str] = &["万人", "亿人", "美元", "欧元", "元", "度"];
 
 /// A qualifier after the figure (以上, 左右 …), optionally after one classifier.
 fn suffix_qualifier(text: &str, end: usize) -> Option<(Qualifier, usize)> {
@@ -755,8 +739,9 @@ fn suffix_qualifier(text: &str, end: usize) -> Option<(Qualifier, usize)> {
             }
         }
         if attempt == 0 {
-            if let Some(u) = UNIT_WORDS.iter().find(|u| r.starts_with(*u)) {
-                j += u.len();
+            let counted = COUNTED_WORDS.iter().find(|u| r.starts_with(*u));
+            if let Some(len) = units::zh_unit_len(r).or(counted.map(|u| u.len())) {
+                j += len;
                 continue;
             }
             match r.chars().next() {
