@@ -36,6 +36,11 @@
 //! and shown in a second line; a third counts only the beads the aligner
 //! got right, where a finding is the checker's alone.
 //!
+//! Last, how far the dictionary alone separates a sentence's own
+//! translation from its neighbours': the share of gold 1-1 beads whose
+//! Chinese finds no dictionary partner in its own English, and the share
+//! whose Chinese finds one in the English of the bead before or after.
+//!
 //! `VERBOSE=1` lists every miss and every false finding; `DOUBT_MARGIN=X`
 //! sets the checker's doubt margin (default 0.5, 0 turns it off) to trade
 //! recall of deleted sentences for false findings.
@@ -45,7 +50,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use duizhao::check::{Checker, FindingKind, Review};
-use duizhao::lexicon::Lexicon;
+use duizhao::lexicon::{lexical_match, Lexicon};
 use duizhao::numbers::{self, MatchQuality, Qualifier, Value};
 use duizhao::{Aligner, Alignment, Bead, Document, Lang};
 use rayon::prelude::*;
@@ -78,6 +83,38 @@ impl Pair {
             .filter(|(_, b)| b.shape() == (1, 1))
             .map(|(k, _)| k)
             .collect()
+    }
+
+    /// How the dictionary tells a sentence's own translation from its
+    /// neighbours': of the gold 1-1 beads whose Chinese has dictionary
+    /// words, those whose Chinese finds no partner in its own English, and
+    /// those whose Chinese finds one in the English of the bead before or
+    /// after (what the aligner may pair it with once its own is deleted).
+    fn lexical_separation(&self) -> (usize, usize, usize) {
+        let lex = Lexicon::bundled();
+        let beads = &self.gold.beads;
+        let (mut own_none, mut neighbour_some, mut n) = (0, 0, 0);
+        for k in self.one_to_one() {
+            let (i, j) = (beads[k].zh.start, beads[k].en.start);
+            let zh: Vec<_> = lex.zh_words(&self.zh[i]);
+            let zh: Vec<_> = zh
+                .into_iter()
+                .filter(|w| !w.translations.is_empty())
+                .collect();
+            if zh.is_empty() {
+                continue;
+            }
+            let matched = |j: usize| {
+                let en = lex.en_words(&self.en[j]);
+                lexical_match(&[&zh[..]], &[&en[..]]).zh_matched > 0
+            };
+            n += 1;
+            own_none += usize::from(!matched(j));
+            let around = [k.checked_sub(1), Some(k + 1)];
+            let neighbours = around.into_iter().flatten().filter_map(|k| beads.get(k));
+            neighbour_some += usize::from(neighbours.flat_map(|b| b.en.clone()).any(matched));
+        }
+        (own_none, neighbour_some, n)
     }
 
     fn docs(&self) -> (Document, Document) {
@@ -783,5 +820,22 @@ fn main() {
         "gold merged beads with an omission, addition or partial-omission finding: {merged_flagged}/{merged} = {:.2}%",
         rate((merged_flagged, merged))
     );
+    // How far the dictionary alone can tell a sentence's translation from
+    // its neighbours' (all clean pairs, then the literary ones).
+    for (label, literary) in [("all", false), ("MAC-Dev", true)] {
+        let (mut own_none, mut neighbour_some, mut n) = (0, 0, 0);
+        for p in pairs
+            .iter()
+            .filter(|p| !literary || p.name.starts_with("mac-dev"))
+        {
+            let (a, b, c) = p.lexical_separation();
+            (own_none, neighbour_some, n) = (own_none + a, neighbour_some + b, n + c);
+        }
+        println!(
+            "gold 1-1 beads ({label}) whose Chinese finds no dictionary partner in its own English: {own_none}/{n} = {:.1}%; one in a neighbour bead's English: {neighbour_some}/{n} = {:.1}%",
+            rate((own_none, n)),
+            rate((neighbour_some, n))
+        );
+    }
     println!("time: {:.1?}", started.elapsed());
 }
