@@ -685,66 +685,107 @@ fn furniture_and_unaligned(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             .clone()
             .filter(|&i| ctx.zh_furniture[i].is_some())
             .collect();
-        if zh.len() < bead.zh.len()
+        let reason = zh
+            .first()
+            .and_then(|&i| ctx.zh_furniture[i])
+            .or_else(|| en.first().and_then(|&i| ctx.en_furniture[i]))
+            .unwrap_or("page text");
+        let all_zh = !zh.is_empty() && zh.len() == bead.zh.len();
+        let all_en = !en.is_empty() && en.len() == bead.en.len();
+        if all_zh != all_en {
+            // One side is nothing but page text (a Chinese title paired with
+            // an English byline): the other side's sentences are unpaired.
+            let (rest_zh, rest_en): (Vec<usize>, Vec<usize>) = if all_en {
+                let rest = bead.zh.clone().filter(|i| !zh.contains(i));
+                (rest.collect(), vec![])
+            } else {
+                (
+                    vec![],
+                    bead.en.clone().filter(|j| !en.contains(j)).collect(),
+                )
+            };
+            out.push(furniture_finding(ctx, b, zh, en, reason));
+            let prose = rest_zh.iter().any(|&i| is_prose(ctx.zh_text(i)));
+            if ctx.in_body(b) || prose {
+                let note = format!(" (aligned only with page text: {reason})");
+                out.push(unpaired(ctx, b, rest_zh, rest_en, &note));
+            } else {
+                let edge = if b < ctx.body.start {
+                    "before the article"
+                } else {
+                    "after the article"
+                };
+                out.push(furniture_finding(ctx, b, rest_zh, rest_en, edge));
+            }
+        } else if zh.len() < bead.zh.len()
             && en.len() < bead.en.len()
             && (!zh.is_empty() || !en.is_empty())
         {
-            let reason = zh
-                .first()
-                .and_then(|&i| ctx.zh_furniture[i])
-                .or_else(|| en.first().and_then(|&i| ctx.en_furniture[i]))
-                .unwrap_or("page text");
             out.push(furniture_finding(ctx, b, zh, en, reason));
         }
     }
 
     // Omissions and additions in the body.
     for (b, bead) in ctx.beads.iter().enumerate() {
-        if furniture[b].is_some() || !bead.is_unaligned() {
+        let empty = bead.zh.is_empty() && bead.en.is_empty();
+        if furniture[b].is_some() || !bead.is_unaligned() || empty {
             continue;
         }
-        if !bead.zh.is_empty() {
-            let texts: Vec<&str> = bead.zh.clone().map(|i| ctx.zh_text(i)).collect();
-            let what = if texts.len() == 1 {
-                format!("\"{}\" has no English translation", quote(texts[0], 60))
-            } else {
-                format!(
-                    "{} sentences from \"{}\" have no English translation",
-                    texts.len(),
-                    quote(texts[0], 40)
-                )
-            };
-            out.push(Finding {
-                kind: FindingKind::Omission,
-                severity: FindingKind::Omission.severity(),
-                bead: b,
-                zh_sentences: bead.zh.clone().collect(),
-                en_sentences: vec![],
-                zh_spans: bead.zh.clone().map(|i| ctx.zh_span(i)).collect(),
-                en_spans: vec![],
-                message: format!("omission: {what}"),
-            });
-        } else if !bead.en.is_empty() {
-            let texts: Vec<&str> = bead.en.clone().map(|i| ctx.en_text(i)).collect();
-            let what = if texts.len() == 1 {
-                format!("\"{}\" has no Chinese source", quote(texts[0], 80))
-            } else {
-                format!(
-                    "{} sentences from \"{}\" have no Chinese source",
-                    texts.len(),
-                    quote(texts[0], 60)
-                )
-            };
-            out.push(Finding {
-                kind: FindingKind::Addition,
-                severity: FindingKind::Addition.severity(),
-                bead: b,
-                zh_sentences: vec![],
-                en_sentences: bead.en.clone().collect(),
-                zh_spans: vec![],
-                en_spans: bead.en.clone().map(|i| ctx.en_span(i)).collect(),
-                message: format!("addition: {what}"),
-            });
+        out.push(unpaired(
+            ctx,
+            b,
+            bead.zh.clone().collect(),
+            bead.en.clone().collect(),
+            "",
+        ));
+    }
+}
+
+/// An omission of Chinese sentences `zh` of bead `b` without English, or
+/// else an addition of English sentences `en` without Chinese; `note` ends
+/// the message.
+fn unpaired(ctx: &Context<'_>, b: usize, zh: Vec<usize>, en: Vec<usize>, note: &str) -> Finding {
+    if !zh.is_empty() {
+        let texts: Vec<&str> = zh.iter().map(|&i| ctx.zh_text(i)).collect();
+        let what = if texts.len() == 1 {
+            format!("\"{}\" has no English translation", quote(texts[0], 60))
+        } else {
+            format!(
+                "{} sentences from \"{}\" have no English translation",
+                texts.len(),
+                quote(texts[0], 40)
+            )
+        };
+        Finding {
+            kind: FindingKind::Omission,
+            severity: FindingKind::Omission.severity(),
+            bead: b,
+            zh_spans: zh.iter().map(|&i| ctx.zh_span(i)).collect(),
+            zh_sentences: zh,
+            en_sentences: vec![],
+            en_spans: vec![],
+            message: format!("omission: {what}{note}"),
+        }
+    } else {
+        let texts: Vec<&str> = en.iter().map(|&j| ctx.en_text(j)).collect();
+        let what = if texts.len() == 1 {
+            format!("\"{}\" has no Chinese source", quote(texts[0], 80))
+        } else {
+            format!(
+                "{} sentences from \"{}\" have no Chinese source",
+                texts.len(),
+                quote(texts.first().copied().unwrap_or(""), 60)
+            )
+        };
+        Finding {
+            kind: FindingKind::Addition,
+            severity: FindingKind::Addition.severity(),
+            bead: b,
+            zh_sentences: vec![],
+            zh_spans: vec![],
+            en_spans: en.iter().map(|&j| ctx.en_span(j)).collect(),
+            en_sentences: en,
+            message: format!("addition: {what}{note}"),
         }
     }
 }
@@ -937,6 +978,70 @@ pub(crate) mod tests {
         assert_eq!(kinds(&review), vec!["addition"]);
         assert_eq!(review.findings[0].severity, Severity::Warning);
         assert_eq!(review.findings[0].en_sentences, vec![1]);
+    }
+
+    #[test]
+    fn sentence_aligned_only_with_page_text_was_silent() {
+        // The English title is missing; the aligner paired the Chinese title
+        // with the byline. Before the body: furniture, as an unaligned title.
+        let (zh, en) = docs(
+            &[
+                "美国应对芬太尼危机要内外兼修",
+                "第一句话很长。",
+                "第二句话也很长。",
+            ],
+            &[
+                "by Han Fei",
+                "The first sentence is long.",
+                "The second one is long too.",
+            ],
+        );
+        let review = check(&zh, &en, &ladder(&[(1, 1), (1, 1), (1, 1)]));
+        let title = review
+            .findings
+            .iter()
+            .find(|f| f.zh_sentences == vec![0])
+            .expect("the Chinese title is reported");
+        assert_eq!(title.kind, FindingKind::PageFurniture);
+        assert!(
+            title.message.contains("before the article"),
+            "{}",
+            title.message
+        );
+        assert!(review
+            .findings
+            .iter()
+            .any(|f| f.kind == FindingKind::PageFurniture && f.en_sentences == vec![0]));
+
+        // Inside the body, a sentence paired only with a credits line is an
+        // omission.
+        let (zh, en) = docs(
+            &[
+                "第一句话很长。",
+                "得道者多助，失道者寡助。",
+                "第三句话也很长。",
+            ],
+            &[
+                "The first sentence is long.",
+                "Edited by Helaine Schweitzer.",
+                "The third one is long too.",
+            ],
+        );
+        let review = check(&zh, &en, &ladder(&[(1, 1), (1, 1), (1, 1)]));
+        let omitted = review
+            .findings
+            .iter()
+            .find(|f| f.kind == FindingKind::Omission)
+            .expect("an omission");
+        assert_eq!((omitted.bead, omitted.zh_sentences.clone()), (1, vec![1]));
+        assert_eq!(omitted.severity, Severity::Error);
+        assert!(
+            omitted
+                .message
+                .ends_with("(aligned only with page text: credits)"),
+            "{}",
+            omitted.message
+        );
     }
 
     #[test]
