@@ -672,6 +672,12 @@ fn report_score(details: &DocScore, strict: bool, verbose: bool) -> Option<ExitC
         eprintln!("duizhao: EN does not look like a translation of ZH: {summary}");
         return Some(ExitCode::from(3));
     }
+    if !translation && !verbose {
+        eprintln!(
+            "duizhao: warning: EN does not look like a translation of ZH ({summary}); \
+             going on as if it were (--strict stops here)"
+        );
+    }
     if verbose {
         eprintln!(
             "duizhao: document {summary}; dictionary {:.2} over background {:.2}; \

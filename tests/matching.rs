@@ -298,3 +298,52 @@ fn check_strict_fails_on_a_same_topic_article() {
     let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
     assert!(err.contains("does not look like a translation"), "{err}");
 }
+
+#[test]
+fn check_without_strict_warns_that_the_pair_is_no_translation() {
+    // Regression: a same-topic article was reviewed as if it were the
+    // translation, dozens of findings and no word that the pair is wrong.
+    let assert = duizhao()
+        .args(["check", "--color", "never"])
+        .arg(format!("{SEED}/zh.txt"))
+        .arg(format!("{UNPAIRED}/001_47e39fc2f78d103b.txt"))
+        .assert()
+        .success();
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.starts_with("duizhao: warning: EN does not look like a translation of ZH (score 0."),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let header: Vec<&str> = out.lines().take(3).collect();
+    assert!(
+        header[2].starts_with("the English does not look like a translation"),
+        "{out}"
+    );
+
+    // The translation itself: no warning.
+    let assert = duizhao()
+        .args(["check", "--color", "never"])
+        .arg(format!("{SEED}/zh.txt"))
+        .arg(format!("{SEED}/en.txt"))
+        .assert()
+        .success();
+    assert!(assert.get_output().stderr.is_empty());
+    let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(!out.contains("does not look like a translation"), "{out}");
+
+    // The HTML report says it under its title.
+    for (en, warned) in [
+        (format!("{UNPAIRED}/001_47e39fc2f78d103b.txt"), true),
+        (format!("{SEED}/en.txt"), false),
+    ] {
+        let html = stdout_of(
+            duizhao()
+                .args(["check", "--format", "html"])
+                .arg(format!("{SEED}/zh.txt"))
+                .arg(en),
+        );
+        assert_eq!(html.contains("class=\"not-translation\""), warned);
+    }
+}

@@ -63,7 +63,7 @@ pub fn render(report: &Report<'_>) -> String {
     let _ = write!(
         h,
         "<header class=\"top\">\n<div class=\"bar\">\n<div class=\"brand\"><span class=\"logo\" lang=\"zh\">对照</span>\
-         <div><h1>Translation review</h1><p class=\"sub\">{} · {} · {} Chinese / {} English sentences · alignment score {:.2}</p></div></div>\n\
+         <div><h1>Translation review</h1><p class=\"sub\">{} · {} · {} Chinese / {} English sentences · alignment score {:.2}</p>{}</div></div>\n\
          <div class=\"totals\"><span class=\"tot sev-error\">{}</span><span class=\"tot sev-warning\">{}</span><span class=\"tot sev-info\">{}</span></div>\n</div>\n\
          <nav class=\"filters\" aria-label=\"Filter findings by kind\">\n",
         escape(title),
@@ -71,6 +71,11 @@ pub fn render(report: &Report<'_>) -> String {
         report.zh.len(),
         report.en.len(),
         report.alignment.score,
+        if report.looks_like_translation() {
+            ""
+        } else {
+            "<p class=\"not-translation\">The English does not look like a translation of the Chinese: the findings below assume it is.</p>"
+        },
         plural(s.errors, "error", "errors"),
         plural(s.warnings, "warning", "warnings"),
         s.infos.to_string() + " info",
@@ -365,6 +370,7 @@ header.top{position:sticky;top:0;z-index:10;background:rgba(255,255,255,.97);bor
 .logo{font-family:var(--zh);font-size:1.35rem;font-weight:700;color:#fff;background:var(--ink);border-radius:8px;padding:.2rem .5rem;letter-spacing:.05em}
 h1{font-size:1.1rem;margin:0;font-weight:650;letter-spacing:-.01em}
 .sub{margin:.05rem 0 0;color:var(--muted);font-size:.82rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.not-translation{margin:.2rem 0 0;color:var(--warn);font-size:.82rem;font-weight:600}
 .totals{display:flex;gap:.4rem;flex-shrink:0}
 .tot{font-weight:600;font-size:.8rem;padding:.2rem .65rem;border-radius:999px}
 .tot.sev-error{background:var(--err-bg);color:var(--err)}

@@ -143,6 +143,12 @@ impl<'a> Report<'a> {
         self
     }
 
+    /// Whether the alignment score reaches the threshold of a translation
+    /// (see [`crate::matching::Verdict`]); the reports warn when it does not.
+    pub fn looks_like_translation(&self) -> bool {
+        crate::matching::Verdict::of(self.alignment.score) == crate::matching::Verdict::Translation
+    }
+
     /// Write the report in `format`; `color` asks the text report for ANSI colour.
     pub fn write(&self, format: Format, out: &mut dyn Write, color: bool) -> Result<()> {
         let io = |e: std::io::Error| Error::io(e, None);

@@ -53,6 +53,11 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write, color: bool) -> io::Resul
         report.en.len(),
         report.alignment.score
     )?;
+    if !report.looks_like_translation() {
+        let warning = "the English does not look like a translation of the Chinese: \
+                       the findings below assume it is";
+        writeln!(out, "{}", paint(warning, fg(Severity::Warning)))?;
+    }
 
     // Findings by bead, in order.
     let mut by_bead: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
