@@ -774,7 +774,7 @@ fn unpaired(ctx: &Context<'_>, b: usize, zh: Vec<usize>, en: Vec<usize>, note: &
             format!(
                 "{} sentences from \"{}\" have no Chinese source",
                 texts.len(),
-                quote(texts.first().copied().unwrap_or(""), 60)
+                quote(texts[0], 60)
             )
         };
         Finding {
