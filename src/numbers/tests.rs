@@ -593,6 +593,15 @@ fn cmp(zh: &str, en: &str) -> (Vec<Figure>, Vec<Figure>, Comparison) {
     (a, b, c)
 }
 
+/// Every figure of `zh` and of `en` finds its counterpart.
+fn assert_all_matched(zh: &str, en: &str) {
+    let (_, _, c) = cmp(zh, en);
+    assert!(
+        c.zh_unmatched.is_empty() && c.en_unmatched.is_empty(),
+        "{c:?}"
+    );
+}
+
 fn qualities(c: &Comparison) -> Vec<(usize, usize, MatchQuality)> {
     c.matched.iter().map(|m| (m.zh, m.en, m.quality)).collect()
 }
@@ -878,13 +887,9 @@ fn percentage_ranges_with_words_on_both_sides() {
     assert_eq!(en1("between 1 and 5 percent"), range);
     none("between one and another", Lang::En);
     none("from one of them", Lang::En);
-    let c = compare(
-        &extract("振幅在百分之一至百分之五之间", Lang::Zh),
-        &extract("between one and five percent", Lang::En),
-    );
-    assert!(
-        c.zh_unmatched.is_empty() && c.en_unmatched.is_empty(),
-        "{c:?}"
+    assert_all_matched(
+        "振幅在百分之一至百分之五之间",
+        "between one and five percent",
     );
 }
 
@@ -914,14 +919,7 @@ fn written_lower_bound_shares_the_scale_of_the_upper() {
     // A real range of small and large numbers stays as written.
     assert_eq!(en1("between five and a hundred"), range(5.0, 100.0));
     assert_eq!(en1("between 2 and 300"), range(2.0, 300.0));
-    let c = compare(
-        &extract("两百至三百人", Lang::Zh),
-        &extract("between two and three hundred people", Lang::En),
-    );
-    assert!(
-        c.zh_unmatched.is_empty() && c.en_unmatched.is_empty(),
-        "{c:?}"
-    );
+    assert_all_matched("两百至三百人", "between two and three hundred people");
 }
 
 /// Found as a false finding on MAC-Dev: 九十年代初 ↔ "the beginning of the
@@ -940,27 +938,13 @@ fn decades_written_as_words() {
     assert!(figs("一百几年前", Lang::Zh)
         .iter()
         .all(|f| f.1 != Value::Decade(1000)));
-    let c = compare(
-        &extract("好像是在一九六几年吧，两个美国人", Lang::Zh),
-        &extract(
-            "I think it was back in the sixties when two Americans",
-            Lang::En,
-        ),
+    assert_all_matched(
+        "好像是在一九六几年吧，两个美国人",
+        "I think it was back in the sixties when two Americans",
     );
-    assert!(
-        c.zh_unmatched.is_empty() && c.en_unmatched.is_empty(),
-        "{c:?}"
-    );
-    let c = compare(
-        &extract("九十年代初才又回到了这座城市", Lang::Zh),
-        &extract(
-            "until her return at the beginning of the nineties",
-            Lang::En,
-        ),
-    );
-    assert!(
-        c.zh_unmatched.is_empty() && c.en_unmatched.is_empty(),
-        "{c:?}"
+    assert_all_matched(
+        "九十年代初才又回到了这座城市",
+        "until her return at the beginning of the nineties",
     );
 }
 
