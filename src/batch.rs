@@ -19,6 +19,7 @@ use crate::check::{self, FindingKind, Review};
 use crate::error::{Error, ErrorKind, Result};
 use crate::export::escape_cell;
 use crate::input;
+use crate::output::{self, Output};
 use crate::pipeline::{self, AlignedDocuments, ExportOptions};
 
 /// One document pair of a manifest.
@@ -364,11 +365,9 @@ pub fn run_batch(
     }
     fs::create_dir_all(out_dir).map_err(|e| Error::io(e, Some(out_dir.to_path_buf())))?;
     let summary_path = out_dir.join(SUMMARY_FILE);
-    let tmp = temp_path(&summary_path);
-    let file = fs::File::create(&tmp).map_err(|e| Error::io(e, Some(tmp.clone())))?;
     let mut sink = SummarySink {
-        out: BufWriter::new(file),
-        path: tmp.clone(),
+        out: BufWriter::new(Output::create(&summary_path)?),
+        path: summary_path.clone(),
         totals: BatchSummary::default(),
         on_done,
     };
@@ -389,13 +388,15 @@ pub fn run_batch(
         )?;
         sink.out
             .flush()
-            .map_err(|e| Error::io(e, Some(tmp.clone())))?;
-        fs::rename(&tmp, &summary_path).map_err(|e| Error::io(e, Some(summary_path.clone())))
+            .map_err(|e| input::io_error("cannot write", &e).with_path(&summary_path))
     })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result.map(|()| sink.totals)
+    // On error the summary is dropped uncommitted: its temporary file goes.
+    result?;
+    let SummarySink { out, totals, .. } = sink;
+    out.into_inner()
+        .map_err(|e| input::io_error("cannot write", e.error()).with_path(&summary_path))?
+        .commit()?;
+    Ok(totals)
 }
 
 fn process_pair(spec: &PairSpec, out_dir: &Path, options: &BatchOptions) -> Result<PairStats> {
@@ -404,24 +405,13 @@ fn process_pair(spec: &PairSpec, out_dir: &Path, options: &BatchOptions) -> Resu
     export.tmx.doc_id = Some(spec.id.clone());
     let mut buf = Vec::new();
     export.write(&mut buf, &docs.pair())?;
-    let text = String::from_utf8(buf)
-        .map_err(|_| Error::new(ErrorKind::Encoding, "output is not UTF-8"))?;
     let path = out_dir.join(format!("{}.{}", spec.id, export.format.extension()));
-    input::write_atomic(&path, &text)?;
+    output::write_file(&path, &buf)?;
     Ok(PairStats::of(&docs, &docs.review()))
 }
 
-/// A hidden temporary name next to `path`, unique to this process.
-fn temp_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!(".{name}.tmp{}", std::process::id()))
-}
-
 struct SummarySink<F> {
-    out: BufWriter<fs::File>,
+    out: BufWriter<Output>,
     path: PathBuf,
     totals: BatchSummary,
     on_done: F,
@@ -429,7 +419,8 @@ struct SummarySink<F> {
 
 impl<F> SummarySink<F> {
     fn line(&mut self, line: &str) -> Result<()> {
-        writeln!(self.out, "{line}").map_err(|e| Error::io(e, Some(self.path.clone())))
+        writeln!(self.out, "{line}")
+            .map_err(|e| input::io_error("cannot write", &e).with_path(&self.path))
     }
 }
 

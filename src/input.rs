@@ -10,8 +10,8 @@
 #![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
 use std::fs;
-use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, Read};
+use std::path::Path;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::lang::is_han;
@@ -122,35 +122,6 @@ pub fn read_path(path: &Path) -> Result<Decoded> {
         .read_to_end(&mut bytes)
         .map_err(|e| io_error("cannot read", &e).with_path(path))?;
     decode_vec(bytes).map_err(|e| e.with_path(path))
-}
-
-/// Write `text` to `path` without ever leaving a half-written file: the bytes
-/// go to a temporary file in the same directory, which is then renamed.
-pub fn write_atomic(path: &Path, text: &str) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let Some(name) = path.file_name() else {
-        return Err(Error::new(ErrorKind::Usage, "not a file name").with_path(path));
-    };
-    if path.is_dir() {
-        return Err(Error::new(ErrorKind::Io, "is a directory, not a file").with_path(path));
-    }
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(name);
-    tmp_name.push(format!(".tmp{}", std::process::id()));
-    let tmp = dir.join(tmp_name);
-    let result = (|| -> io::Result<()> {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-        fs::rename(&tmp, path)
-    })();
-    result.map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        io_error("cannot write", &e).with_path(path)
-    })
 }
 
 /// Markup found by [`markup`]: how many tags, and whether the text declares
@@ -708,20 +679,5 @@ mod tests {
         assert_eq!(e.kind(), ErrorKind::Io);
         assert!(e.to_string().contains("no such file"), "{e}");
         assert_eq!(e.path(), Some(missing.as_path()));
-    }
-
-    #[test]
-    fn write_atomic_round_trip() {
-        let dir = std::env::temp_dir().join(format!("duizhao-input-test-{}", std::process::id()));
-        fs::create_dir_all(&dir).unwrap();
-        let p = dir.join("out.txt");
-        write_atomic(&p, "甲\n乙\n").unwrap();
-        write_atomic(&p, "丙\n").unwrap();
-        assert_eq!(fs::read_to_string(&p).unwrap(), "丙\n");
-        let leftovers = fs::read_dir(&dir).unwrap().count();
-        assert_eq!(leftovers, 1);
-        let e = write_atomic(&dir.join("missing-dir").join("x.txt"), "a").unwrap_err();
-        assert_eq!(e.kind(), ErrorKind::Io);
-        fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -10,7 +10,8 @@
 //! * [`export`] writes alignments as TSV, JSON lines, ladders or TMX, and
 //!   [`report`] writes reviews for the terminal, as HTML, JSON or TSV;
 //! * [`matching`] finds which of many documents translates a given one;
-//! * [`batch`], [`stream`] and [`pipeline`] run the whole chain over many pairs.
+//! * [`batch`], [`stream`] and [`pipeline`] run the whole chain over many pairs;
+//! * [`output`] writes files without destroying what is at the path.
 //!
 //! Evidence shared by aligner and checker lives in [`numbers`] (figures
 //! compared by value) and [`lexicon`] (the bundled CC-CEDICT dictionary).
@@ -44,6 +45,7 @@ pub mod lang;
 pub mod lexicon;
 pub mod matching;
 pub mod numbers;
+pub mod output;
 pub mod pipeline;
 pub mod report;
 pub mod segment;

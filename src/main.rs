@@ -13,7 +13,7 @@ use duizhao::matching::{Matcher, Ranked, Verdict};
 use duizhao::pipeline::{self, ExportOptions};
 use duizhao::report::{Format, Report};
 use duizhao::stream::{self, StreamOptions};
-use duizhao::{eval, input, lang, Aligner, Checker, Document, Lang, Severity};
+use duizhao::{eval, input, lang, output, Aligner, Checker, Document, Lang, Severity};
 
 /// Chinese-English parallel text: segment, align and review a translation.
 #[derive(Parser)]
@@ -456,7 +456,8 @@ fn load_pair(args: &PairArgs, verbose: bool) -> Result<(String, String)> {
     Ok(texts)
 }
 
-/// Open the output: a file written in full before it replaces the target, or stdout.
+/// Write the output to stdout, or to a file through [`duizhao::output`]
+/// (which never destroys what is at the path).
 fn with_output(
     path: Option<&Path>,
     write: impl FnOnce(&mut dyn Write) -> Result<()>,
@@ -471,8 +472,7 @@ fn with_output(
         Some(p) => {
             let mut buf = Vec::new();
             write(&mut buf)?;
-            let text = String::from_utf8(buf).context("output is not UTF-8")?;
-            input::write_atomic(p, &text)?;
+            output::write_file(p, &buf)?;
         }
     }
     Ok(())
@@ -875,8 +875,8 @@ fn split(args: &SplitArgs, verbose: bool) -> Result<ExitCode> {
             anyhow::bail!("{}: no {name} lines found", args.file.display());
         }
     }
-    input::write_atomic(&args.zh, &halves.zh)?;
-    input::write_atomic(&args.en, &halves.en)?;
+    output::write_file(&args.zh, halves.zh.as_bytes())?;
+    output::write_file(&args.en, halves.en.as_bytes())?;
     if verbose {
         eprintln!(
             "duizhao: {}: {} Chinese lines to {}, {} English lines to {}",

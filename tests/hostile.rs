@@ -1,6 +1,8 @@
 //! Hostile and odd input to `duizhao align`: wrong languages, swapped
 //! arguments, a 1 MB line without punctuation, lopsided pairs, odd
-//! characters, web pages, directories and missing files, unwritable output.
+//! characters, web pages, directories and missing files, unwritable output;
+//! output to symbolic links, devices, named pipes and /dev/stdout, which
+//! must reach their target without destroying it.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -252,4 +254,208 @@ fn html_input_is_refused() {
     let en = write(&dir, "en.txt", &format!("{en}\nUse the <p> tag.\n"));
     let (code, _, stderr) = align(&[&seed("zh.txt"), &en]);
     assert_eq!(code, 0, "{stderr}");
+}
+
+/// Run `align SEED -o TARGET` (or `check` when `command` says so) and
+/// return (exit code, stderr).
+fn write_to(command: &str, target: &Path) -> (i32, String) {
+    let out = duizhao()
+        .args([command, "-o"])
+        .arg(target)
+        .arg(seed("zh.txt"))
+        .arg(seed("en.txt"))
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// What `align` writes for the seed pair on standard output.
+fn seed_alignment() -> Vec<u8> {
+    let out = duizhao()
+        .arg("align")
+        .arg(seed("zh.txt"))
+        .arg(seed("en.txt"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    out.stdout
+}
+
+/// Make a device node like /dev/null (1, 3) or /dev/full (1, 7) in `dir`
+/// with mknod, which needs privileges; None when it cannot.
+fn make_device(dir: &Path, name: &str, minor: u32) -> Option<PathBuf> {
+    let path = dir.join(name);
+    let made = std::process::Command::new("mknod")
+        .arg(&path)
+        .args(["c", "1", &minor.to_string()])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    made.then_some(path)
+}
+
+#[cfg(unix)]
+#[test]
+fn output_to_symlink_keeps_the_link() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("real")).unwrap();
+    let target = write(&dir, "real/out.tsv", "old content\n");
+    let link = dir.path().join("link.tsv");
+    symlink("real/out.tsv", &link).unwrap();
+    let (code, stderr) = write_to("align", &link);
+    assert_eq!(code, 0, "{stderr}");
+    let meta = std::fs::symlink_metadata(&link).unwrap();
+    assert!(meta.file_type().is_symlink(), "the link was replaced");
+    assert_eq!(std::fs::read(&target).unwrap(), seed_alignment());
+    // No temporary file left beside the link or the target.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("real")).unwrap().count(),
+        1
+    );
+    // The same for a report, and for a link whose target does not exist yet.
+    let report = dir.path().join("report.html");
+    symlink("real/review.html", &report).unwrap();
+    let (code, stderr) = write_to("check", &report);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(std::fs::symlink_metadata(&report)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let html = std::fs::read_to_string(dir.path().join("real/review.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..40]);
+}
+
+#[cfg(unix)]
+#[test]
+fn output_to_fifo_reaches_the_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        eprintln!("note: mkfifo failed; output_to_fifo_reaches_the_reader skipped");
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(fifo).unwrap())
+    };
+    let (code, stderr) = write_to("align", &fifo);
+    assert_eq!(code, 0, "{stderr}");
+    let got = reader.join().unwrap();
+    assert_eq!(got, seed_alignment());
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::symlink_metadata(&fifo)
+        .unwrap()
+        .file_type()
+        .is_fifo());
+}
+
+#[cfg(unix)]
+#[test]
+fn output_to_a_device_keeps_the_device() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    // A node the test makes where it can; else the system's /dev/null,
+    // which an unprivileged run could not replace anyway.
+    let null = make_device(dir.path(), "null", 3).unwrap_or_else(|| PathBuf::from("/dev/null"));
+    if !null.exists() {
+        eprintln!("note: no null device; output_to_a_device_keeps_the_device skipped");
+        return;
+    }
+    for command in ["align", "check"] {
+        let (code, stderr) = write_to(command, &null);
+        assert_eq!(code, 0, "{command}: {stderr}");
+        let meta = std::fs::symlink_metadata(&null).unwrap();
+        assert!(
+            meta.file_type().is_char_device(),
+            "{} is no longer a device",
+            null.display()
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn output_to_a_full_device_is_one_line_and_status_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = match make_device(dir.path(), "full", 7) {
+        Some(p) => p,
+        None if Path::new("/dev/full").exists() => PathBuf::from("/dev/full"),
+        None => {
+            eprintln!(
+                "note: no /dev/full; output_to_a_full_device_is_one_line_and_status_2 skipped"
+            );
+            return;
+        }
+    };
+    let (code, stderr) = write_to("align", &full);
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(
+        stderr,
+        format!(
+            "duizhao: error: {}: cannot write: No space left on device\n",
+            full.display()
+        )
+    );
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::symlink_metadata(&full)
+        .unwrap()
+        .file_type()
+        .is_char_device());
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn output_to_dev_stdout_goes_to_standard_output() {
+    for path in ["/dev/stdout", "/proc/self/fd/1"] {
+        let out = duizhao()
+            .args(["align", "-o", path])
+            .arg(seed("zh.txt"))
+            .arg(seed("en.txt"))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{path}");
+        assert_eq!(out.stdout, seed_alignment(), "{path}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn batch_summary_through_a_symlink_keeps_the_link() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let manifest = write(
+        &dir,
+        "manifest.tsv",
+        &format!(
+            "seed\t{}\t{}\n",
+            seed("zh.txt").display(),
+            seed("en.txt").display()
+        ),
+    );
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let kept = write(&dir, "kept-summary.tsv", "old\n");
+    symlink(&kept, out.join("summary.tsv")).unwrap();
+    duizhao()
+        .args(["batch", "-q", "-o"])
+        .arg(&out)
+        .arg(&manifest)
+        .assert()
+        .success();
+    assert!(std::fs::symlink_metadata(out.join("summary.tsv"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let summary = std::fs::read_to_string(&kept).unwrap();
+    assert!(summary.starts_with("id\tstatus"), "{summary}");
+    assert!(summary.contains("seed\tok"), "{summary}");
 }

@@ -27,5 +27,6 @@ mod align;
 mod matching;
 // Pipeline invariants over arbitrary text pairs: coverage, spans, export round trips, self-evaluation.
 mod invariants;
-// Hostile and odd input to `align`: wrong languages, 1 MB lines, web pages, bad paths, unwritable output.
+// Hostile and odd input to `align`: wrong languages, 1 MB lines, web pages, bad paths, unwritable output;
+// `-o` to symbolic links, devices, pipes and /dev/stdout.
 mod hostile;
