@@ -38,4 +38,56 @@ fn main() {
     let blob = compile::compile(&text, compile::Params::default());
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR is set by cargo"));
     std::fs::write(out.join("lexicon.bin"), blob).expect("cannot write the lexicon table");
+    std::fs::write(out.join("simplified.bin"), simplified_table(&text))
+        .expect("cannot write the simplified-character table");
+}
+
+/// Traditional → simplified characters, one to one, from the headwords of
+/// CC-CEDICT: for each traditional character the simplified character it
+/// stands for most often at the same position of a headword (itself, for a
+/// character most headwords keep as it is). Only pairs whose
+/// UTF-8 lengths agree are kept, so that replacing one by the other keeps
+/// every byte offset of a text. Written as sorted little-endian `(u32, u32)`
+/// pairs.
+fn simplified_table(cedict: &str) -> Vec<u8> {
+    use std::collections::HashMap;
+    let mut counts: HashMap<(char, char), u32> = HashMap::new();
+    for line in cedict.lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let mut parts = line.splitn(3, ' ');
+        let (Some(trad), Some(simp)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        if trad.chars().count() != simp.chars().count() {
+            continue;
+        }
+        for (t, s) in trad.chars().zip(simp.chars()) {
+            // Identical pairs count too: a character that is its own
+            // simplified form in most words (著 in 著名) is left alone.
+            if is_han(t) && is_han(s) && t.len_utf8() == s.len_utf8() {
+                *counts.entry((t, s)).or_insert(0) += 1;
+            }
+        }
+    }
+    let mut best: HashMap<char, (char, u32)> = HashMap::new();
+    for (&(t, s), &n) in &counts {
+        let e = best.entry(t).or_insert((s, 0));
+        if n > e.1 || (n == e.1 && s < e.0) {
+            *e = (s, n);
+        }
+    }
+    let mut pairs: Vec<(u32, u32)> = best
+        .into_iter()
+        .filter(|&(t, (s, _))| t != s)
+        .map(|(t, (s, _))| (t as u32, s as u32))
+        .collect();
+    pairs.sort_unstable();
+    let mut bytes = Vec::with_capacity(pairs.len() * 8);
+    for (t, s) in pairs {
+        bytes.extend_from_slice(&t.to_le_bytes());
+        bytes.extend_from_slice(&s.to_le_bytes());
+    }
+    bytes
 }

@@ -292,8 +292,64 @@ pub fn check_pair(zh_text: &str, en_text: &str) -> Result<()> {
     Err(Error::new(ErrorKind::Language, message))
 }
 
+/// Traditional → simplified character pairs compiled from CC-CEDICT by
+/// `build.rs`: sorted little-endian `(u32, u32)` pairs.
+static SIMPLIFIED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/simplified.bin"));
+
+/// The simplified form of a traditional Chinese character (萬 → 万, 億 → 亿,
+/// 約 → 约, 點 → 点); any other character is returned as it is. Both forms
+/// have the same UTF-8 length.
+pub fn simplified_char(c: char) -> char {
+    let key = c as u32;
+    let n = SIMPLIFIED.len() / 8;
+    let pair = |k: usize| -> Option<(u32, u32)> {
+        let b = SIMPLIFIED.get(k * 8..k * 8 + 8)?;
+        let t = u32::from_le_bytes([b.first().copied()?, *b.get(1)?, *b.get(2)?, *b.get(3)?]);
+        let s = u32::from_le_bytes([*b.get(4)?, *b.get(5)?, *b.get(6)?, *b.get(7)?]);
+        Some((t, s))
+    };
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match pair(mid) {
+            Some((t, s)) if t == key => return char::from_u32(s).unwrap_or(c),
+            Some((t, _)) if t < key => lo = mid + 1,
+            Some(_) => hi = mid,
+            None => break,
+        }
+    }
+    c
+}
+
+/// `text` with its traditional Chinese characters in simplified form,
+/// character by character. Every byte offset of `text` is kept, so spans
+/// found in the result hold in the original. Borrowed when nothing changes.
+pub fn to_simplified(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| !c.is_ascii() && simplified_char(c) != c)
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.chars().map(simplified_char).collect())
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn traditional_figures_read_as_simplified() {
+        assert_eq!(
+            to_simplified("約5萬元，超過百分之二點五，逾兩億"),
+            "约5万元，超过百分之二点五，逾两亿"
+        );
+        let t = "新臺幣一千五百九十元";
+        assert_eq!(to_simplified(t).len(), t.len());
+        assert!(matches!(
+            to_simplified("简体中文"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
     use super::*;
 
     const SEED: &str = include_str!("../corpora/global-times-2023-fentanyl/bilingual.txt");

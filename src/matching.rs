@@ -232,6 +232,8 @@ fn figure_key(v: &Value) -> Option<u64> {
     let round =
         |x: f64| -> Option<u64> { x.is_finite().then(|| (x * 100.0).round() as i64 as u64) };
     let (tag, a, b): (u64, Option<u64>, u64) = match *v {
+        // Numbering is shared by every statute: no evidence of a pair.
+        Value::Reference { .. } => return None,
         Value::Number(x) => (1, round(x), 0),
         Value::Percent(x) => (2, round(x), 0),
         Value::PercentagePoints(x) => (3, round(x), 0),

@@ -86,6 +86,7 @@ fn family(v: &Value) -> u8 {
             ..
         } => 5,
         Value::Ordinal(_) => 6,
+        Value::Reference { .. } => 7,
     }
 }
 
@@ -98,6 +99,9 @@ fn significant(f: &Figure, text: &str) -> bool {
         return false;
     }
     match f.value {
+        // Numbering comes and goes with restructuring ("this Article",
+        // "the preceding paragraph"): only a changed reference is reported.
+        Value::Reference { .. } => false,
         Value::Percent(_)
         | Value::PercentagePoints(_)
         | Value::Money { .. }
@@ -115,6 +119,12 @@ fn significant(f: &Figure, text: &str) -> bool {
             .chars()
             .any(|c| c.is_ascii_digit() || c == '万' || c == '亿'),
     }
+}
+
+/// Figures worth an altered finding when one on each side is left over:
+/// the significant ones, and references (第五条 left against "Article 6").
+fn comparable(f: &Figure, text: &str) -> bool {
+    significant(f, text) || matches!(f.value, Value::Reference { .. })
 }
 
 /// A number's value and the unit it is counted in, for a second look at
@@ -254,7 +264,7 @@ pub(super) fn check(ctx: &Context<'_>, window: usize, out: &mut Vec<Finding>) {
         // Leftovers of one family on both sides: altered.
         for z in 0..bf.zh.figures.len() {
             if bf.zh_fate[z] != Fate::Open
-                || !significant(
+                || !comparable(
                     &bf.zh.figures[z],
                     slice(ctx.zh.text(), &bf.zh.figures[z].span),
                 )
@@ -264,7 +274,7 @@ pub(super) fn check(ctx: &Context<'_>, window: usize, out: &mut Vec<Finding>) {
             let fz = family(&bf.zh.figures[z].value);
             if let Some(e) = (0..bf.en.figures.len()).find(|&e| {
                 bf.en_fate[e] == Fate::Open
-                    && significant(
+                    && comparable(
                         &bf.en.figures[e],
                         slice(ctx.en.text(), &bf.en.figures[e].span),
                     )
@@ -277,8 +287,8 @@ pub(super) fn check(ctx: &Context<'_>, window: usize, out: &mut Vec<Finding>) {
         }
         for &(z, e, q) in &bf.flagged {
             let (zf, ef) = (&bf.zh.figures[z], &bf.en.figures[e]);
-            if significant(zf, slice(ctx.zh.text(), &zf.span))
-                || significant(ef, slice(ctx.en.text(), &ef.span))
+            if comparable(zf, slice(ctx.zh.text(), &zf.span))
+                || comparable(ef, slice(ctx.en.text(), &ef.span))
             {
                 out.push(pair_finding(ctx, b, &bf.zh, z, &bf.en, e, q));
             }

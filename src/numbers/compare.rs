@@ -334,11 +334,24 @@ fn ratio(v: &Value) -> Option<f64> {
 }
 
 /// An amount with an optional unit tag, for counts, durations and money.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy)]
 enum Tag {
     None,
     Time(TimeUnit),
     Cash(Currency),
+}
+
+/// Tags agree when they name the same unit; a bare 元 agrees with every
+/// currency called yuan where Chinese is written (see [`Currency::same`]).
+impl PartialEq for Tag {
+    fn eq(&self, other: &Tag) -> bool {
+        match (*self, *other) {
+            (Tag::None, Tag::None) => true,
+            (Tag::Time(a), Tag::Time(b)) => a == b,
+            (Tag::Cash(a), Tag::Cash(b)) => a.same(b),
+            _ => false,
+        }
+    }
 }
 
 fn amount(v: &Value) -> Option<(f64, Tag)> {
@@ -389,6 +402,10 @@ fn value_rel(a: &Value, b: &Value, hedged: bool) -> Option<Rel> {
         (V::PercentagePoints(x), V::PercentagePoints(y)) | (V::Multiple(x), V::Multiple(y)) => {
             amount_rel(x, y, hedged)
         }
+        // "up 10 points" for 10个百分点, "above 5" for a rate of 5%: the
+        // unit is left to the context.
+        (V::Number(x), V::PercentagePoints(y) | V::Percent(y))
+        | (V::PercentagePoints(y) | V::Percent(y), V::Number(x)) => eq(x, y).then_some(Rel::Close),
         (V::PercentagePoints(x), V::Percent(y)) | (V::Percent(x), V::PercentagePoints(y)) => {
             eq(x, y).then_some(Rel::Differ)
         }
@@ -400,6 +417,48 @@ fn value_rel(a: &Value, b: &Value, hedged: bool) -> Option<Rel> {
         }
         (V::Number(x), V::Year(y)) | (V::Year(y), V::Number(x)) => {
             eq(x, f64::from(y)).then_some(Rel::Equal)
+        }
+        // A day without month: 十五日 is "the 15th" or "15 days" (自…之日起十五日內).
+        (
+            V::Date {
+                year: None,
+                month: None,
+                day: Some(d),
+            },
+            other,
+        )
+        | (
+            other,
+            V::Date {
+                year: None,
+                month: None,
+                day: Some(d),
+            },
+        ) if day_count(&other).is_some_and(|x| eq(x, f64::from(d))) => Some(Rel::Equal),
+        (
+            V::Reference {
+                first: a0,
+                last: a1,
+            },
+            V::Reference {
+                first: b0,
+                last: b1,
+            },
+        ) => Some(if (a0, a1) == (b0, b1) {
+            Rel::Equal
+        } else {
+            Rel::Differ
+        }),
+        // A reference the other side's scanner read as a number or ordinal.
+        (V::Reference { first, last }, other) | (other, V::Reference { first, last })
+            if first == last =>
+        {
+            let n = match other {
+                V::Number(x) => x,
+                V::Ordinal(o) => f64::from(o),
+                _ => return None,
+            };
+            eq(n, f64::from(first)).then_some(Rel::Close)
         }
         (V::Ordinal(x), V::Ordinal(y)) => {
             if x == y {
@@ -470,11 +529,26 @@ fn value_rel(a: &Value, b: &Value, hedged: bool) -> Option<Rel> {
     }
 }
 
+/// The number of a count of days, a day's ordinal or a bare number, which a
+/// day of the month without its month may stand for.
+fn day_count(v: &Value) -> Option<f64> {
+    match *v {
+        Value::Duration {
+            amount,
+            unit: TimeUnit::Day,
+        } => Some(amount),
+        Value::Ordinal(o) => Some(f64::from(o)),
+        Value::Number(x) => Some(x),
+        _ => None,
+    }
+}
+
 fn range_kinds_compatible(a: RangeKind, b: RangeKind) -> bool {
     match (a, b) {
         (RangeKind::Number, RangeKind::Year) | (RangeKind::Year, RangeKind::Number) => true,
         (RangeKind::Number, RangeKind::Duration(_) | RangeKind::Money(_))
         | (RangeKind::Duration(_) | RangeKind::Money(_), RangeKind::Number) => true,
+        (RangeKind::Money(x), RangeKind::Money(y)) => x.same(y),
         (x, y) => x == y,
     }
 }

@@ -6,7 +6,7 @@
 //! ordinals (21st, third) and vague amounts (dozens, hundreds of).
 
 use super::scan::{digit_at, parse_arabic, Arabic};
-use super::{decimal, Currency, Figure, Kind, Qty, Qualifier, TimeUnit};
+use super::{decimal, Currency, Figure, Kind, Qty, Qualifier, TimeUnit, Value};
 
 /// Find the figures of an English text.
 pub(super) fn extract(text: &str) -> Vec<Figure> {
@@ -14,13 +14,41 @@ pub(super) fn extract(text: &str) -> Vec<Figure> {
     let p = Parser { text, t: &toks };
     let mut out: Vec<Figure> = Vec::new();
     let mut i = 0;
+    // The token after the last reference ("Article 5"), for lists of them.
+    let mut after_reference: Option<usize> = None;
     while i < toks.len() {
+        if let Some(next) = p.list_marker(i) {
+            i = next;
+            continue;
+        }
         if !p.may_start(i) {
             i += 1;
             continue;
         }
         match p.figure_at(i) {
-            Some((q, next)) => {
+            Some((mut q, mut next)) => {
+                let joined = after_reference.filter(|&r| p.joins_references(r, i));
+                if p.reference_head(i) || joined.is_some() {
+                    match reference(q) {
+                        Some(r) => {
+                            q = r;
+                            next = p.sub_reference(next);
+                            after_reference = Some(next);
+                            // "items (1) to (5)": one reference to a run of parts.
+                            if joined.is_some_and(|r| p.runs_through(r, i)) {
+                                if let Some(prev) = out.last_mut() {
+                                    if extend_reference(prev, &q, p.end(next - 1)) {
+                                        i = next.max(i + 1);
+                                        continue;
+                                    }
+                                }
+                            }
+                        }
+                        None => after_reference = None,
+                    }
+                } else {
+                    after_reference = None;
+                }
                 if let Some(mut f) = q.figure() {
                     if let Some(prev) = out.last() {
                         super::continue_date(text, prev, &mut f);
@@ -34,6 +62,67 @@ pub(super) fn extract(text: &str) -> Vec<Figure> {
     }
     out
 }
+
+/// A quantity read after "Article", "paragraph", "items" … as the reference
+/// it is: a whole number, or a range of them ("Articles 22 through 26").
+fn reference(q: Qty) -> Option<Qty> {
+    let whole = |x: f64| x.fract() == 0.0 && (0.0..1e6).contains(&x);
+    if q.vague || q.qualifier != Qualifier::Exact {
+        return None;
+    }
+    let (lo, hi) = q.range.unwrap_or((q.value, q.value));
+    if q.scale.is_some() || !whole(lo) || !whole(hi) {
+        return None;
+    }
+    let mut r = Qty::new(q.start, q.end, lo, Kind::Reference(hi as u32));
+    r.range = None;
+    Some(r)
+}
+
+/// Extend the reference `prev` to the part `q` names ("(1) to (5)").
+fn extend_reference(prev: &mut Figure, q: &Qty, end: usize) -> bool {
+    let Value::Reference { first, last } = prev.value else {
+        return false;
+    };
+    let Kind::Reference(q_last) = q.kind else {
+        return false;
+    };
+    if first != last || q.value <= f64::from(first) {
+        return false;
+    }
+    prev.value = Value::Reference {
+        first,
+        last: q_last,
+    };
+    prev.span.end = end;
+    true
+}
+
+/// Words after which a number names a part of a text, not a quantity.
+const REFERENCE_WORDS: &[&str] = &[
+    "article",
+    "articles",
+    "paragraph",
+    "paragraphs",
+    "subparagraph",
+    "subparagraphs",
+    "item",
+    "items",
+    "subitem",
+    "subitems",
+    "chapter",
+    "chapters",
+    "section",
+    "sections",
+    "clause",
+    "clauses",
+    "part",
+    "parts",
+    "annex",
+    "appendix",
+    "rule",
+    "rules",
+];
 
 /// Words are stored lowercased in a small inline buffer.
 const WMAX: usize = 14;
@@ -430,6 +519,17 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["over"], Qualifier::MoreThan),
     (&["above"], Qualifier::MoreThan),
     (&["exceeding"], Qualifier::MoreThan),
+    // The verb carries the bound: "sales exceeded 40 trillion yuan" (超过40万亿元).
+    (&["exceeded"], Qualifier::MoreThan),
+    (&["exceeds"], Qualifier::MoreThan),
+    (&["exceed"], Qualifier::MoreThan),
+    (&["surpassed"], Qualifier::MoreThan),
+    (&["surpassing"], Qualifier::MoreThan),
+    (&["surpasses"], Qualifier::MoreThan),
+    (&["surpass"], Qualifier::MoreThan),
+    (&["topped"], Qualifier::MoreThan),
+    (&["topping"], Qualifier::MoreThan),
+    (&["within"], Qualifier::AtMost),
     (&["nearly"], Qualifier::Nearly),
     (&["almost"], Qualifier::Nearly),
     (&["close", "to"], Qualifier::Nearly),
@@ -468,6 +568,16 @@ fn qualifier_head(w: &str) -> bool {
             | "over"
             | "above"
             | "exceeding"
+            | "exceeded"
+            | "exceeds"
+            | "exceed"
+            | "surpassed"
+            | "surpassing"
+            | "surpasses"
+            | "surpass"
+            | "topped"
+            | "topping"
+            | "within"
             | "nearly"
             | "almost"
             | "close"
@@ -565,6 +675,79 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// A list marker at the start of a sentence or line ("1.", "2)", "(3)",
+    /// "(iv)"): numbering, not a figure. Returns the token after it.
+    fn list_marker(&self, i: usize) -> Option<usize> {
+        let open = self.punct(i) == Some('(') || self.punct(i) == Some('（');
+        if !open && i > 0 && matches!(self.punct(i - 1), Some('(' | '（')) {
+            // Looked at from the parenthesis.
+            return None;
+        }
+        let k = if open { i + 1 } else { i };
+        if !self.clause_start(i) || (open && !self.glued(k)) {
+            return None;
+        }
+        let numbered = self
+            .num(k)
+            .is_some_and(|n| n.a.is_integer() && n.a.int_digits <= 3 && n.suffix == Suffix::None);
+        let roman = open && !self.w(k).is_empty() && self.w(k).chars().all(|c| "ivx".contains(c));
+        if !numbered && !roman {
+            return None;
+        }
+        let close = self.punct(k + 1)?;
+        let marker = if open {
+            matches!(close, ')' | '）')
+        } else {
+            // "1." or "1)" then a word, not "1.5" nor the end of the sentence.
+            matches!(close, '.' | ')' | '、' | '）') && self.t.get(k + 2).is_some()
+        };
+        marker.then_some(k + 2)
+    }
+
+    /// The word before token `i` (past an opening parenthesis) names a part
+    /// of a text: "Article 5", "items (1) to (4)".
+    fn reference_head(&self, i: usize) -> bool {
+        let mut k = i;
+        if k > 0 && self.punct(k - 1) == Some('(') {
+            k -= 1;
+        }
+        k > 0 && REFERENCE_WORDS.contains(&self.w(k - 1))
+    }
+
+    /// Tokens `from..i` only join references: "22, 23 and 26", "(1) to (4)".
+    fn joins_references(&self, from: usize, i: usize) -> bool {
+        from < i
+            && i - from <= 3
+            && (from..i).all(|k| {
+                matches!(self.punct(k), Some(',' | '(' | ')' | '-' | '–'))
+                    || matches!(self.w(k), "and" | "or" | "to" | "through" | "thru")
+            })
+    }
+
+    /// Tokens `from..i` say "to" or "through" (a run of parts, not a list).
+    fn runs_through(&self, from: usize, i: usize) -> bool {
+        (from..i).any(|k| {
+            matches!(self.w(k), "to" | "through" | "thru")
+                || matches!(self.punct(k), Some('-' | '–'))
+        })
+    }
+
+    /// Past the parts of a reference after its number: the closing
+    /// parenthesis of "(1)" and sub-numbers ("30-1", "5(2)").
+    fn sub_reference(&self, mut j: usize) -> usize {
+        if self.punct(j) == Some(')') {
+            j += 1;
+        }
+        if self.punct(j) == Some('-')
+            && self.glued(j)
+            && self.glued(j + 1)
+            && self.num(j + 1).is_some()
+        {
+            j += 2;
+        }
+        j
+    }
+
     /// Cheap test whether a figure can start at token `i`.
     fn may_start(&self, i: usize) -> bool {
         let Some(t) = self.t.get(i) else { return false };
@@ -659,7 +842,8 @@ impl<'a> Parser<'a> {
             return (q, j);
         }
         let two = |a: &str, b: &str| self.is_word(j, a) && self.is_word(j + 1, b);
-        let (qual, n) = if two("or", "more") || two("and", "above") || two("and", "over") {
+        let at_least = ["more", "above", "over", "older", "higher", "greater"];
+        let (qual, n) = if at_least.iter().any(|w| two("or", w) || two("and", w)) {
             (Qualifier::AtLeast, 2)
         } else if two("or", "so") {
             (Qualifier::About, 2)

@@ -97,6 +97,16 @@ pub enum Value {
     },
     /// An ordinal (第三, "21st"; 21世纪 and "the 21st century" are `Ordinal(21)`).
     Ordinal(u32),
+    /// A reference to a numbered part of a text: an article, paragraph, item
+    /// or chapter (第五条, "Article 5"; 第二十二条至第二十六条, "Articles 22
+    /// through 26"; 前四目, "items (1) to (4)"). Numbering, not a quantity:
+    /// compared only with other references.
+    Reference {
+        /// The first number referred to.
+        first: u32,
+        /// The last (equal to `first` for a single part).
+        last: u32,
+    },
     /// An amount of money.
     Money {
         /// The amount in units of the currency.
@@ -163,6 +173,27 @@ pub enum Currency {
     Hkd,
     /// New Taiwan dollar.
     Twd,
+    /// 元 with no currency named: the local yuan, which is the renminbi on
+    /// the mainland, the New Taiwan dollar in Taiwan and the Hong Kong dollar
+    /// in Hong Kong. It agrees with each of them (see [`Currency::same`]).
+    Yuan,
+}
+
+impl Currency {
+    /// The same currency, taking a bare 元 ([`Currency::Yuan`]) as any of the
+    /// currencies called yuan: 新臺幣二億元 and 二億元 in a Taiwan statute are
+    /// both "NT$200 million", 五百元 in Hong Kong is "HK$500".
+    pub fn same(self, other: Currency) -> bool {
+        let yuan = |c: Currency| {
+            matches!(
+                c,
+                Currency::Yuan | Currency::Cny | Currency::Twd | Currency::Hkd
+            )
+        };
+        self == other
+            || (self == Currency::Yuan && yuan(other))
+            || (other == Currency::Yuan && yuan(self))
+    }
 }
 
 /// How a figure is hedged.
@@ -204,8 +235,18 @@ impl Qualifier {
 /// Spans are byte offsets into `text` on character boundaries. Never panics;
 /// runs in one pass without per-figure allocation.
 pub fn extract(text: &str, lang: Lang) -> Vec<Figure> {
+    // Traditional characters are read as their simplified forms (萬 as 万,
+    // 約 as 约, 超過 as 超过); offsets are unchanged.
+    let simplified;
+    let text = match lang {
+        Lang::Zh => {
+            simplified = crate::lang::to_simplified(text);
+            simplified.as_ref()
+        }
+        Lang::En => text,
+    };
     let mut figures = match lang {
-        Lang::Zh => zh::extract(text),
+        Lang::Zh => join_bounds(text, zh::extract(text)),
         Lang::En => en::extract(text),
     };
     for f in &mut figures {
@@ -325,6 +366,9 @@ fn describe_value(v: &Value, s: &mut String) {
                 push_num(s, lo);
                 s.push('–');
                 push_num(s, hi);
+                if c == Currency::Yuan {
+                    s.push_str(" yuan");
+                }
             }
         },
         Value::Ordinal(n) => {
@@ -337,9 +381,19 @@ fn describe_value(v: &Value, s: &mut String) {
             };
             let _ = write!(s, "{n}{suffix}");
         }
+        Value::Reference { first, last } => {
+            if first == last {
+                let _ = write!(s, "No. {first}");
+            } else {
+                let _ = write!(s, "Nos. {first}–{last}");
+            }
+        }
         Value::Money { amount, currency } => {
             s.push_str(currency_prefix(currency));
             push_num(s, amount);
+            if currency == Currency::Yuan {
+                s.push_str(" yuan");
+            }
         }
         Value::Duration { amount, unit } => {
             push_num(s, amount);
@@ -429,6 +483,13 @@ fn describe_vague(v: &Value, s: &mut String) {
     } else {
         s.push_str(word);
     }
+    if let Value::Money {
+        currency: Currency::Yuan,
+        ..
+    } = v
+    {
+        s.push_str(" of yuan");
+    }
     if let Value::Multiple(_) = v {
         s.push_str(" of times");
     }
@@ -458,6 +519,7 @@ fn currency_prefix(c: Currency) -> &'static str {
         Currency::Jpy => "JP¥",
         Currency::Hkd => "HK$",
         Currency::Twd => "NT$",
+        Currency::Yuan => "",
     }
 }
 
@@ -529,6 +591,9 @@ pub(crate) enum Kind {
     Year,
     Decade,
     Ordinal,
+    /// A reference to a numbered part of a text; the value is the first
+    /// number, this the last.
+    Reference(u32),
     Fraction(u32, u32),
     Date(Option<i32>, Option<u8>, Option<u8>),
 }
@@ -566,7 +631,7 @@ impl Qty {
     pub(crate) fn is_point_in_time(&self) -> bool {
         matches!(
             self.kind,
-            Kind::Year | Kind::Decade | Kind::Date(..) | Kind::Ordinal
+            Kind::Year | Kind::Decade | Kind::Date(..) | Kind::Ordinal | Kind::Reference(_)
         )
     }
 
@@ -595,6 +660,10 @@ impl Qty {
                 Kind::Year => Value::Year(to_i32(v)?),
                 Kind::Decade => Value::Decade(to_i32(v)?),
                 Kind::Ordinal => Value::Ordinal(to_u32(v)?),
+                Kind::Reference(last) => Value::Reference {
+                    first: to_u32(v)?,
+                    last,
+                },
                 Kind::Fraction(numerator, denominator) => Value::Fraction {
                     numerator,
                     denominator,
@@ -698,6 +767,67 @@ fn continue_date(text: &str, prev: &Figure, cur: &mut Figure) {
             day: Some(day),
         };
     }
+}
+
+/// A lower bound followed at once by an upper bound of the same kind is a
+/// range: 一千五百元以上三千元以下 is "NT$1,500 to NT$3,000", 百分之五以上、
+/// 百分之十以下 "5% to 10%".
+fn join_bounds(text: &str, figures: Vec<Figure>) -> Vec<Figure> {
+    let mut out: Vec<Figure> = Vec::with_capacity(figures.len());
+    for f in figures {
+        if let Some(prev) = out.last_mut() {
+            let between = text.get(prev.span.end..f.span.start).unwrap_or("x");
+            let lower = matches!(prev.qualifier, Qualifier::MoreThan | Qualifier::AtLeast);
+            let upper = matches!(f.qualifier, Qualifier::LessThan | Qualifier::AtMost);
+            let joined = (lower && upper && !prev.vague && !f.vague)
+                .then(|| {
+                    matches!(
+                        between.trim(),
+                        "" | "、" | "，" | "," | "而" | "且" | "并且"
+                    )
+                    .then(|| bounds_range(&prev.value, &f.value))
+                    .flatten()
+                })
+                .flatten();
+            if let Some(value) = joined {
+                prev.value = value;
+                prev.qualifier = Qualifier::Exact;
+                prev.span.end = f.span.end;
+                continue;
+            }
+        }
+        out.push(f);
+    }
+    out
+}
+
+/// The range from `lo` to `hi` when both are of one kind.
+fn bounds_range(lo: &Value, hi: &Value) -> Option<Value> {
+    let (a, b, kind) = match (*lo, *hi) {
+        (Value::Number(a), Value::Number(b)) => (a, b, RangeKind::Number),
+        (Value::Percent(a), Value::Percent(b)) => (a, b, RangeKind::Percent),
+        (
+            Value::Money {
+                amount: a,
+                currency: c,
+            },
+            Value::Money {
+                amount: b,
+                currency: d,
+            },
+        ) if c.same(d) => (
+            a,
+            b,
+            RangeKind::Money(if c == Currency::Yuan { d } else { c }),
+        ),
+        (Value::Duration { amount: a, unit: u }, Value::Duration { amount: b, unit: v })
+            if u == v =>
+        {
+            (a, b, RangeKind::Duration(u))
+        }
+        _ => return None,
+    };
+    (a < b).then_some(Value::Range { lo: a, hi: b, kind })
 }
 
 fn range_kind(k: Kind) -> Option<RangeKind> {

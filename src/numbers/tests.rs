@@ -66,7 +66,7 @@ fn chinese_numerals() {
         zh1("叁仟肆佰伍拾陆元").to_owned(),
         Value::Money {
             amount: 3456.0,
-            currency: Currency::Cny
+            currency: Currency::Yuan
         }
     );
     assert_eq!(zh1("三个人"), Value::Number(3.0));
@@ -565,7 +565,8 @@ fn describe() {
     assert_eq!(d("August 15", Lang::En), "August 15");
     assert_eq!(d("3.5%", Lang::En), "3.5%");
     assert_eq!(d("5-10年", Lang::Zh), "5–10 years");
-    assert_eq!(d("数十亿元", Lang::Zh), "RMB billions");
+    assert_eq!(d("数十亿元", Lang::Zh), "billions of yuan");
+    assert_eq!(d("数十亿人民币", Lang::Zh), "RMB billions");
     assert_eq!(d("几十年", Lang::Zh), "decades");
     assert_eq!(d("2023", Lang::En), "2023");
     assert_eq!(d("1,200", Lang::En), "1200");
@@ -998,4 +999,86 @@ fn qualifier_after_any_unit_of_measurement() {
     assert_eq!(z[0].unit, Some(Unit::SquareMetre));
     assert_eq!(e[0].unit, Some(Unit::SquareMetre));
     assert_eq!(qualities(&c), vec![(0, 0, MatchQuality::Exact)]);
+}
+
+/// The figures of `zh` and `en` agree: all paired, exactly or approximately.
+fn assert_agree(zh: &str, en: &str) {
+    let (a, b, c) = cmp(zh, en);
+    assert!(c.agrees(), "{zh:?} / {en:?}: {a:?} {b:?} {c:?}");
+}
+
+/// The figures of `zh` and `en` pair one to one with this quality.
+fn assert_quality(zh: &str, en: &str, q: MatchQuality) {
+    let (a, b, c) = cmp(zh, en);
+    assert!(
+        c.zh_unmatched.is_empty()
+            && c.en_unmatched.is_empty()
+            && !c.matched.is_empty()
+            && c.matched.iter().all(|m| m.quality == q),
+        "{zh:?} / {en:?}: {a:?} {b:?} {c:?}"
+    );
+}
+
+#[test]
+fn traditional_characters_read_as_simplified() {
+    assert_agree("約5萬人", "About 50,000 people");
+    assert_quality(
+        "超過百分之九十",
+        "90 percent",
+        MatchQuality::QualifierDropped,
+    );
+    assert_agree("逾兩億元", "more than 200 million yuan");
+    assert_agree("萬分之五", "0.05%");
+    assert_agree("每週工作四十小時", "40 hours a week");
+    assert_eq!(zh1("二點五元").to_owned(), zh1("二点五元"));
+}
+
+#[test]
+fn durations_in_days_are_not_dates() {
+    assert_agree(
+        "自受理申請之日起二十日內",
+        "within twenty days of the application",
+    );
+    assert_agree("應於十五日內繳納", "shall be paid within 15 days");
+    assert_agree("每月十五日前申報", "file by the 15th of each month");
+    assert_quality("十五日內", "within 30 days", MatchQuality::Altered);
+}
+
+#[test]
+fn numbering_is_a_reference_not_a_quantity() {
+    // List markers are numbering on both sides.
+    none("1.啤酒：指以麥芽為原料", Lang::Zh);
+    none("2)患者血清表达量", Lang::Zh);
+    none("（一）紙菸：指菸品", Lang::Zh);
+    none("1.\"Manufacture\" includes re-packaging.", Lang::En);
+    none("(1)Cigarettes: tobacco products", Lang::En);
+    none("(iv) Other products", Lang::En);
+    // References compare as references.
+    assert_agree("第二十二條至第二十六條", "Articles 22 through 26");
+    assert_agree("第三十條之一", "Article 30-1");
+    assert_agree("第 4 條第一項", "Paragraph 1, Article 4");
+    assert_agree("依第二條第一款規定", "under subparagraph 1 of Article 2");
+    assert_quality(
+        "前四目以外之酒類",
+        "other than those in items (1) to (5)",
+        MatchQuality::Altered,
+    );
+    assert_quality("第五條", "Article 6", MatchQuality::Altered);
+    // Ranks stay ordinals.
+    assert_eq!(zh1("第三名"), Value::Ordinal(3));
+}
+
+#[test]
+fn currency_by_region() {
+    assert_agree("新臺幣二億元", "NT$200 million");
+    assert_agree("港幣500元", "HK$500");
+    assert_agree("每公斤徵收新臺幣二點五元", "NT$2.5 per kilogram");
+    assert_agree(
+        "處一千五百元以上三千元以下罰鍰",
+        "a fine of NT$1,500 to NT$3,000",
+    );
+    assert_agree("罚款500元", "a fine of 500 yuan");
+    // A named currency is still compared.
+    assert_quality("人民币500元", "HK$500", MatchQuality::Altered);
+    assert_quality("500美元", "500 yuan", MatchQuality::Altered);
 }

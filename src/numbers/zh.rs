@@ -34,6 +34,10 @@ pub(super) fn extract(text: &str) -> Vec<Figure> {
             i += len;
             continue;
         }
+        if let Some(end) = list_marker(text, i) {
+            i = end;
+            continue;
+        }
         match figure_at(text, i, ch) {
             Step::Fig(mut q) => {
                 q.start = q.start.max(last_end);
@@ -52,6 +56,33 @@ pub(super) fn extract(text: &str) -> Vec<Figure> {
         }
     }
     out
+}
+
+/// A list marker in digits at the start of a line or sentence (1. 2、
+/// 3) （4）): numbering, not a figure. Returns the offset after it.
+fn list_marker(text: &str, i: usize) -> Option<usize> {
+    let line = before(text, i).rsplit('\n').next().unwrap_or("").trim();
+    let open = matches!(line, "(" | "（");
+    if !line.is_empty() && !open {
+        return None;
+    }
+    let b = text.as_bytes();
+    let mut j = i;
+    while b.get(j).is_some_and(u8::is_ascii_digit) {
+        j += 1;
+    }
+    if j == i || j - i > 3 {
+        return None;
+    }
+    let close = char_at(text, j)?;
+    let closes = if open {
+        matches!(close, ')' | '）')
+    } else {
+        matches!(close, '.' | '．' | '、' | ')' | '）')
+    };
+    let after = j + close.len_utf8();
+    let next = char_at(text, after);
+    (closes && !next.is_some_and(|c| c.is_ascii_digit()) && next.is_some()).then_some(after)
 }
 
 enum Step {
@@ -84,7 +115,8 @@ fn is_candidate(c: char) -> bool {
         || small_unit(c).is_some()
         || matches!(
             c,
-            '第' | '数'
+            '第' | '前'
+                | '数'
                 | '几'
                 | '上'
                 | '成'
@@ -793,6 +825,7 @@ fn figure_at(text: &str, i: usize, ch: char) -> Step {
             return Step::Next;
         }
         '翻' => return doubling(text, i),
+        '前' => return leading_parts(text, i),
         '民' => return republic_year(text, i),
         '数' => {
             for (w, base) in [
@@ -979,7 +1012,12 @@ fn doubling(text: &str, i: usize) -> Step {
 
 /// 第三, 第21届; 第一， as an enumerator is not a figure.
 fn ordinal(text: &str, i: usize) -> Step {
-    let Some(n) = parse_num(text, i + 3) else {
+    // 第 1 条: statutes space out Arabic numbers.
+    let spaced = rest(text, i + 3).len()
+        - rest(text, i + 3)
+            .trim_start_matches([' ', '\u{3000}'])
+            .len();
+    let Some(mut n) = parse_num(text, i + 3 + spaced) else {
         return Step::Next;
     };
     if !n.is_int() || n.pair.is_some() || n.digit_string {
@@ -992,7 +1030,68 @@ fn ordinal(text: &str, i: usize) -> Step {
     if n.value == 1.0 && ["时间", "线", "手"].iter().any(|w| after.starts_with(w)) {
         return Step::Skip(n.end);
     }
+    let after_spaces = after.trim_start_matches([' ', '\u{3000}']);
+    if spaced > 0 || after_spaces.len() < after.len() {
+        if !after_spaces.starts_with(|c| PART_WORDS.contains(c)) {
+            return Step::Skip(n.end);
+        }
+        n.end += after.len() - after_spaces.len();
+    }
+    let after = rest(text, n.end);
+    if let Some(unit) = after.chars().next().filter(|&c| PART_WORDS.contains(c)) {
+        let mut end = n.end + unit.len_utf8();
+        let mut last = n.value;
+        // 第二十二条至第二十六条: one reference to a run of parts.
+        if let Some(conn) = range_connector(text, end).or_else(|| {
+            rest(text, end)
+                .starts_with(|c| "至到－-～~".contains(c))
+                .then_some(3)
+        }) {
+            let at = end + conn;
+            if rest(text, at).starts_with('第') {
+                if let Some(m) = parse_num(text, at + 3) {
+                    if m.is_int() && m.value > n.value && rest(text, m.end).starts_with(unit) {
+                        last = m.value;
+                        end = m.end + unit.len_utf8();
+                    }
+                }
+            }
+        }
+        // 第三十条之一: the sub-number belongs to the reference.
+        if let Some(sub) = rest(text, end).strip_prefix('之') {
+            if let Some(m) = parse_num(text, end + 3).filter(|m| m.is_int()) {
+                if !sub.starts_with(|c| "后前内外间中".contains(c)) {
+                    end = m.end;
+                }
+            }
+        }
+        return reference(i, end, n.value, last);
+    }
     Step::Fig(Qty::new(i, n.end, n.value, Kind::Ordinal))
+}
+
+/// Parts of a text that 第N or 前N refers to: articles, paragraphs,
+/// subparagraphs, items, chapters, sections, volumes.
+const PART_WORDS: &str = "条款项目章节编篇卷";
+
+fn reference(start: usize, end: usize, first: f64, last: f64) -> Step {
+    if !(0.0..1e6).contains(&first) || !(first..1e6).contains(&last) {
+        return Step::Skip(end);
+    }
+    Step::Fig(Qty::new(start, end, first, Kind::Reference(last as u32)))
+}
+
+/// 前四目, 前二项: the first N parts, a reference to parts 1 to N.
+fn leading_parts(text: &str, i: usize) -> Step {
+    let Some(n) = parse_num(text, i + 3) else {
+        return Step::Next;
+    };
+    match rest(text, n.end).chars().next() {
+        Some(unit) if PART_WORDS.contains(unit) && n.is_int() && n.value >= 1.0 => {
+            reference(i, n.end + unit.len_utf8(), 1.0, n.value)
+        }
+        _ => Step::Next,
+    }
 }
 
 /// A figure that starts with a numeral (or a currency sign before one).
@@ -1264,6 +1363,15 @@ fn quantity(text: &str, i: usize) -> Result<(Qty, Option<char>), Step> {
         ("€", Currency::Eur),
         ("£", Currency::Gbp),
         ("人民币", Currency::Cny),
+        ("新台币", Currency::Twd),
+        ("台币", Currency::Twd),
+        ("港币", Currency::Hkd),
+        ("港元", Currency::Hkd),
+        ("美元", Currency::Usd),
+        ("美金", Currency::Usd),
+        ("欧元", Currency::Eur),
+        ("日元", Currency::Jpy),
+        ("日币", Currency::Jpy),
     ] {
         if pre.ends_with(w) && matches!(q.kind, Kind::Plain | Kind::Money(_)) {
             q.kind = Kind::Money(c);
@@ -1488,8 +1596,28 @@ fn apply_unit_num(text: &str, q: &mut Qty, n: Option<&ZhNum>) {
         day_tail(text, q);
         return;
     }
-    if r.starts_with('日') && int && (1.0..=31.0).contains(&v) && !q.vague && !lone_one {
-        return set(q, Kind::Date(None, None, Some(v as u8)), 3);
+    if r.starts_with('日') && int && !q.vague && !lone_one {
+        // 十五日内, 三十日起, 满十日: a count of days, not a day of the month.
+        let after = &r[3..];
+        let span = [
+            "内", "之内", "以内", "后", "起", "为限", "期间", "期满", "以上", "以下", "者",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+            || ["满", "逾", "经过", "历时", "为期", "超过"]
+                .iter()
+                .any(|w| before(text, q.start).ends_with(w));
+        if span || v > 31.0 {
+            if r[3..].starts_with('内') {
+                // 十五日内 is "within 15 days".
+                q.qualifier = Qualifier::AtMost;
+                return set(q, Kind::Duration(TimeUnit::Day), 6);
+            }
+            return set(q, Kind::Duration(TimeUnit::Day), 3);
+        }
+        if (1.0..=31.0).contains(&v) {
+            return set(q, Kind::Date(None, None, Some(v as u8)), 3);
+        }
     }
     for (w, c) in [
         ("美元", Currency::Usd),
@@ -1499,9 +1627,10 @@ fn apply_unit_num(text: &str, q: &mut Qty, n: Option<&ZhNum>) {
         ("港元", Currency::Hkd),
         ("港币", Currency::Hkd),
         ("新台币", Currency::Twd),
+        ("台币", Currency::Twd),
         ("人民币", Currency::Cny),
-        ("元", Currency::Cny),
-        ("块钱", Currency::Cny),
+        ("元", Currency::Yuan),
+        ("块钱", Currency::Yuan),
     ] {
         if r.starts_with(w) {
             return set(q, Kind::Money(c), w.len());
