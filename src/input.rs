@@ -2,9 +2,14 @@
 //!
 //! Accepted: UTF-8 (a byte-order mark is removed), UTF-16 LE/BE with a
 //! byte-order mark, UTF-16 without one when the pattern of NUL bytes makes it
-//! unmistakable, and GB18030 (which covers GBK and GB2312) when the bytes are
-//! not UTF-8 and decode cleanly to text that looks Chinese. Line endings are
-//! kept as they are (`\r\n` and lone `\r` are line breaks to the segmenter).
+//! unmistakable, Windows-1252 (whose printable part is Latin-1: English
+//! written on Windows, with its curly quotes, apostrophes, dashes and
+//! accented letters) when the bytes are not UTF-8 and their non-ASCII bytes
+//! stand alone between ASCII ones, and GB18030 (which covers GBK and GB2312)
+//! when the bytes are not UTF-8 and decode cleanly to text that looks
+//! Chinese. A refusal names the encoding the bytes most likely are in and
+//! the `iconv` line that converts them. Line endings are kept as they are
+//! (`\r\n` and lone `\r` are line breaks to the segmenter).
 
 // Input bytes are indexed only through `get`: nothing here may panic.
 #![cfg_attr(not(test), deny(clippy::indexing_slicing))]
@@ -37,6 +42,9 @@ pub enum Encoding {
     Utf16BeGuessed,
     /// GB18030 (a superset of GBK and GB2312).
     Gb18030,
+    /// Windows-1252, which agrees with Latin-1 (ISO-8859-1) on every
+    /// printable character and adds curly quotes, dashes and `…` at 0x80–0x9F.
+    Windows1252,
 }
 
 impl Encoding {
@@ -50,6 +58,7 @@ impl Encoding {
             Encoding::Utf16LeGuessed => "UTF-16LE without BOM (guessed from NUL bytes)",
             Encoding::Utf16BeGuessed => "UTF-16BE without BOM (guessed from NUL bytes)",
             Encoding::Gb18030 => "GB18030",
+            Encoding::Windows1252 => "Windows-1252 (Latin-1)",
         }
     }
 }
@@ -76,16 +85,17 @@ pub struct Decoded {
 /// characters), [`ErrorKind::Encoding`] when no supported encoding fits, and
 /// [`ErrorKind::Io`] for inputs over [`MAX_INPUT_BYTES`].
 pub fn decode(bytes: &[u8]) -> Result<Decoded> {
-    decode_vec(bytes.to_vec())
+    decode_vec(bytes.to_vec(), None)
 }
 
-/// [`decode`] taking ownership, which spares a copy of UTF-8 input.
-fn decode_vec(bytes: Vec<u8>) -> Result<Decoded> {
+/// [`decode`] taking ownership, which spares a copy of UTF-8 input; `name`
+/// is the file, for the `iconv` line of a refusal.
+fn decode_vec(bytes: Vec<u8>, name: Option<&Path>) -> Result<Decoded> {
     if bytes.is_empty() {
         return Err(Error::new(ErrorKind::Empty, "file is empty"));
     }
     check_size(bytes.len() as u64)?;
-    let (text, encoding) = decode_text(bytes)?;
+    let (text, encoding) = decode_text(bytes, name)?;
     if text.trim().is_empty() {
         return Err(Error::new(
             ErrorKind::Empty,
@@ -107,7 +117,7 @@ pub fn read_path(path: &Path) -> Result<Decoded> {
             .take(MAX_INPUT_BYTES + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| io_error("cannot read", &e).with_path("<stdin>"))?;
-        return decode_vec(bytes).map_err(|e| e.with_path("<stdin>"));
+        return decode_vec(bytes, None).map_err(|e| e.with_path("<stdin>"));
     }
     let meta = fs::metadata(path).map_err(|e| io_error("cannot open", &e).with_path(path))?;
     if meta.is_dir() {
@@ -121,7 +131,7 @@ pub fn read_path(path: &Path) -> Result<Decoded> {
     file.take(MAX_INPUT_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| io_error("cannot read", &e).with_path(path))?;
-    decode_vec(bytes).map_err(|e| e.with_path(path))
+    decode_vec(bytes, Some(path)).map_err(|e| e.with_path(path))
 }
 
 /// Markup found by [`markup`]: how many tags, and whether the text declares
@@ -226,11 +236,14 @@ fn binary() -> Error {
     Error::new(ErrorKind::Binary, "looks like a binary file, not text")
 }
 
-fn decode_text(bytes: Vec<u8>) -> Result<(String, Encoding)> {
+fn decode_text(bytes: Vec<u8>, name: Option<&Path>) -> Result<(String, Encoding)> {
     if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
         return Err(Error::new(
             ErrorKind::Encoding,
-            "UTF-32 is not supported (convert the file to UTF-8)",
+            format!(
+                "UTF-32 is not supported: convert the file to UTF-8 with `{}`",
+                iconv_line("UTF-32", name, false)
+            ),
         ));
     }
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
@@ -241,8 +254,10 @@ fn decode_text(bytes: Vec<u8>) -> Result<(String, Encoding)> {
             Err(e) => Err(Error::new(
                 ErrorKind::Encoding,
                 format!(
-                    "not valid UTF-8 despite its UTF-8 byte-order mark (first bad byte at offset {})",
-                    e.utf8_error().valid_up_to() + 3
+                    "not valid UTF-8 despite its UTF-8 byte-order mark (first bad byte at offset {}); \
+                     `{}` drops the bad bytes",
+                    e.utf8_error().valid_up_to() + 3,
+                    iconv_line("UTF-8", name, true)
                 ),
             )),
         };
@@ -263,7 +278,11 @@ fn decode_text(bytes: Vec<u8>) -> Result<(String, Encoding)> {
         Ok(s) => return Ok((s, Encoding::Utf8)),
         Err(e) => (e.utf8_error().valid_up_to(), e.into_bytes()),
     };
-    if !mostly_utf8(&bytes) {
+    let mostly_utf8 = mostly_utf8(&bytes);
+    if !mostly_utf8 {
+        if let Some(text) = windows_1252(&bytes) {
+            return Ok((text, Encoding::Windows1252));
+        }
         if let Some(text) =
             encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(&bytes)
         {
@@ -272,10 +291,134 @@ fn decode_text(bytes: Vec<u8>) -> Result<(String, Encoding)> {
             }
         }
     }
+    let hint = if mostly_utf8 {
+        format!(
+            "it looks like UTF-8 with some bad bytes: `{}` drops them",
+            iconv_line("UTF-8", name, true)
+        )
+    } else {
+        refusal_hint(&bytes, name)
+    };
     Err(Error::new(
         ErrorKind::Encoding,
-        format!("not valid UTF-8, UTF-16 or GB18030 (first bad byte at offset {bad})"),
+        format!("not valid UTF-8, UTF-16 or GB18030 (first bad byte at offset {bad}); {hint}"),
     ))
+}
+
+/// Bytes Windows-1252 leaves undefined (WHATWG maps them to C1 controls).
+fn undefined_in_1252(b: u8) -> bool {
+    matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D)
+}
+
+/// Runs of consecutive non-ASCII bytes: (runs, runs of a single byte).
+fn non_ascii_runs(bytes: &[u8]) -> (usize, usize) {
+    let (mut runs, mut singles, mut len) = (0usize, 0usize, 0usize);
+    for &b in bytes.iter().chain(std::iter::once(&b' ')) {
+        if b >= 0x80 {
+            len += 1;
+            continue;
+        }
+        if len > 0 {
+            runs += 1;
+            singles += usize::from(len == 1);
+        }
+        len = 0;
+    }
+    (runs, singles)
+}
+
+/// True when the bytes are laid out like text in an 8-bit Latin encoding:
+/// mostly ASCII, the non-ASCII bytes mostly alone between ASCII ones
+/// (`China\x92s`, `\x93word\x94`, `caf\xE9`). GB18030's non-ASCII bytes come
+/// in pairs: a lone one needs an ASCII trail byte, rare in real Chinese.
+fn latin_layout(bytes: &[u8]) -> bool {
+    let (runs, singles) = non_ascii_runs(bytes);
+    let ascii = bytes.iter().filter(|b| b.is_ascii()).count();
+    runs > 0 && singles * 2 >= runs && ascii * 10 >= bytes.len() * 7
+}
+
+/// The text, when the bytes are Windows-1252 (or Latin-1) text: laid out
+/// as such (see [`latin_layout`]) and without a byte Windows-1252 leaves
+/// undefined.
+fn windows_1252(bytes: &[u8]) -> Option<String> {
+    if !latin_layout(bytes) || bytes.iter().any(|&b| undefined_in_1252(b)) {
+        return None;
+    }
+    let text = encoding_rs::WINDOWS_1252
+        .decode_without_bom_handling(bytes)
+        .0;
+    Some(text.into_owned())
+}
+
+/// What undecodable, non-UTF-8 bytes most likely are, and how to convert them.
+fn refusal_hint(bytes: &[u8], name: Option<&Path>) -> String {
+    if latin_layout(bytes) {
+        // Laid out as 8-bit Latin text, refused for a byte Windows-1252 leaves undefined.
+        if let Some((at, byte)) = bytes
+            .iter()
+            .enumerate()
+            .find(|(_, &b)| undefined_in_1252(b))
+        {
+            return format!(
+                "it looks like an 8-bit Latin encoding other than Windows-1252 (byte \
+                 0x{byte:02X} at offset {at} is undefined there); if it comes from a Mac \
+                 (Mac Roman): `{}`",
+                iconv_line("MACINTOSH", name, false)
+            );
+        }
+    }
+    let (_, gb_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+    if gb_errors {
+        return format!(
+            "it looks like GB18030 with some bad bytes: `{}` drops them",
+            iconv_line("GB18030", name, true)
+        );
+    }
+    let ascii = bytes.iter().filter(|b| b.is_ascii()).count();
+    if ascii * 10 >= bytes.len() * 7 && !bytes.iter().any(|&b| undefined_in_1252(b)) {
+        return format!(
+            "it may be Windows-1252 (Latin-1): `{}`",
+            iconv_line("WINDOWS-1252", name, false)
+        );
+    }
+    format!(
+        "convert it to UTF-8 first: `{}`",
+        iconv_line("ENCODING", name, false)
+    )
+}
+
+/// The `iconv` command converting `name` (or `FILE`) from `from` to UTF-8
+/// into a file beside it; `drop_bad` adds `-c` (leave out what cannot be converted).
+fn iconv_line(from: &str, name: Option<&Path>, drop_bad: bool) -> String {
+    let (input, output) = match name {
+        Some(p) => {
+            let stem = p
+                .file_stem()
+                .map_or_else(|| "FILE".to_string(), |s| s.to_string_lossy().into_owned());
+            let out_name = match p.extension() {
+                Some(ext) => format!("{stem}.utf8.{}", ext.to_string_lossy()),
+                None => format!("{stem}.utf8"),
+            };
+            (
+                shell_quote(&p.to_string_lossy()),
+                shell_quote(&p.with_file_name(out_name).to_string_lossy()),
+            )
+        }
+        None => ("FILE".to_string(), "FILE.utf8.txt".to_string()),
+    };
+    let c = if drop_bad { " -c" } else { "" };
+    format!("iconv{c} -f {from} -t UTF-8 {input} > {output}")
+}
+
+/// `s` as one shell word: unchanged when it holds only safe characters,
+/// else in single quotes.
+fn shell_quote(s: &str) -> String {
+    let safe = |c: char| c.is_alphanumeric() || "._/-+,:@%=".contains(c);
+    if !s.is_empty() && s.chars().all(safe) {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', r"'\''"))
+    }
 }
 
 /// True when the bytes hold more well-formed non-ASCII UTF-8 characters than
@@ -585,30 +728,126 @@ mod tests {
     }
 
     #[test]
-    fn latin1_is_rejected_with_offset() {
+    fn latin1_is_read_as_windows_1252() {
         // "café au lait" in Latin-1: 0xE9 followed by a space is not GB18030.
-        let b = b"caf\xE9 au lait\n";
-        let e = decode(b).unwrap_err();
+        let d = decode(b"caf\xE9 au lait\n").unwrap();
+        assert_eq!(d.text, "café au lait\n");
+        assert_eq!(d.encoding, Encoding::Windows1252);
+        assert_eq!(d.encoding.name(), "Windows-1252 (Latin-1)");
+        // Latin-1 "señor mañana": every byte pair is valid GB18030, but each
+        // accented letter stands alone between ASCII letters.
+        let d = decode(b"se\xF1or ma\xF1ana\n").unwrap();
+        assert_eq!(
+            (d.text.as_str(), d.encoding),
+            ("señor mañana\n", Encoding::Windows1252)
+        );
+    }
+
+    #[test]
+    fn windows_1252_english_is_not_gb18030() {
+        // Read as GB18030, 0x92 and the "s" after it make one character:
+        // "China抯 economy".
+        let d = decode(b"China\x92s economy grew. It\x92s the people\x92s choice.\n").unwrap();
+        assert_eq!(d.encoding, Encoding::Windows1252);
+        assert_eq!(d.text, "China’s economy grew. It’s the people’s choice.\n");
+        // Curly quotes, dashes, ellipsis, accented letters, the euro sign.
+        let d = decode(
+            b"\x93Fentanyl\x94 \x96 the crisis\x85 said Fran\xE7ois, na\xEFve \x97 \x8020 bn.\r\n",
+        )
+        .unwrap();
+        assert_eq!(d.encoding, Encoding::Windows1252);
+        assert_eq!(
+            d.text,
+            "“Fentanyl” – the crisis… said François, naïve — €20 bn.\r\n"
+        );
+    }
+
+    #[test]
+    fn gb18030_with_latin_text_stays_gb18030() {
+        // Mostly ASCII, a few Chinese words: GB18030's bytes come in pairs.
+        let s = "The National Drug Control Strategy (国家药物战略) was published in 2022 by the White House.\n";
+        let d = decode(&gb18030(s)).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (s, Encoding::Gb18030));
+        // Chinese with names, full-width punctuation, dashes and ellipses.
+        let s = "兰德公司(RAND)称，“芬太尼”危机——见第5页……\n";
+        let d = decode(&gb18030(s)).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (s, Encoding::Gb18030));
+        // Traditional characters (GBK, some with ASCII trail bytes).
+        let s = "這個國家的經濟們個別說，臺灣與香港。\n";
+        let d = decode(&gb18030(s)).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (s, Encoding::Gb18030));
+    }
+
+    #[test]
+    fn refusals_name_the_encoding_and_the_iconv_line() {
+        // A Latin layout with a byte Windows-1252 leaves undefined (Mac Roman's ç).
+        let e = decode_vec(b"fa\x8Dade\n".to_vec(), Some(Path::new("en.txt"))).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::Encoding);
         assert_eq!(
             e.to_string(),
-            "not valid UTF-8, UTF-16 or GB18030 (first bad byte at offset 3)"
+            "not valid UTF-8, UTF-16 or GB18030 (first bad byte at offset 2); it looks like an \
+             8-bit Latin encoding other than Windows-1252 (byte 0x8D at offset 2 is undefined \
+             there); if it comes from a Mac (Mac Roman): `iconv -f MACINTOSH -t UTF-8 en.txt > \
+             en.utf8.txt`"
+        );
+        // Corrupt UTF-8.
+        let mut b = ZH.as_bytes().to_vec();
+        b.insert(9, 0xFF);
+        let e = decode_vec(b, Some(Path::new("dir/zh.txt"))).unwrap_err();
+        assert!(
+            e.to_string().ends_with(
+                "it looks like UTF-8 with some bad bytes: \
+                 `iconv -c -f UTF-8 -t UTF-8 dir/zh.txt > dir/zh.utf8.txt` drops them"
+            ),
+            "{e}"
+        );
+        // GB18030 with a byte no GB18030 sequence holds.
+        let mut b = gb18030(ZH);
+        b.insert(4, 0xFF);
+        let e = decode_vec(b, Some(Path::new("my file"))).unwrap_err();
+        assert!(
+            e.to_string().ends_with(
+                "it looks like GB18030 with some bad bytes: \
+                 `iconv -c -f GB18030 -t UTF-8 'my file' > 'my file.utf8'` drops them"
+            ),
+            "{e}"
+        );
+        // Without a name.
+        let e = decode(b"fa\x8Dade\n").unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("MACINTOSH -t UTF-8 FILE > FILE.utf8.txt"),
+            "{e}"
+        );
+        let e = decode(&[0xFF, 0xFE, 0, 0, b'a', 0, 0, 0]).unwrap_err();
+        assert!(e.to_string().contains("iconv -f UTF-32 -t UTF-8"), "{e}");
+        // Mostly ASCII, Latin-1 bytes in pairs that GB18030 reads as no Chinese.
+        let e =
+            decode_vec(b"Tom \xAB\xBB Jerry\n".to_vec(), Some(Path::new("en.txt"))).unwrap_err();
+        assert!(
+            e.to_string().ends_with(
+                "it may be Windows-1252 (Latin-1): \
+                 `iconv -f WINDOWS-1252 -t UTF-8 en.txt > en.utf8.txt`"
+            ),
+            "{e}"
         );
     }
 
     #[test]
     fn gb18030_decodable_but_not_chinese_is_rejected() {
-        // Latin-1 "señor mañana": every byte pair is valid GB18030, but the
-        // result has rare characters inside Latin words.
-        let e = decode(b"se\xF1or ma\xF1ana\n").unwrap_err();
-        assert_eq!(e.kind(), ErrorKind::Encoding);
-        assert!(e.to_string().contains("offset 2"), "{e}");
         // Four-byte sequences decoding to control characters.
         let e = decode(b"\x81\x30\x81\x30\x81\x30\x81\x31 x\n").unwrap_err();
         assert_eq!(e.kind(), ErrorKind::Encoding);
         // Chinese with Latin names inside is still accepted.
         let s = "兰德公司(RAND)的报告说，iPhone和iPad的销量下降。\n";
         assert_eq!(decode(&gb18030(s)).unwrap().text, s);
+    }
+
+    #[test]
+    fn shell_quoting() {
+        assert_eq!(shell_quote("a/b-c_d.txt"), "a/b-c_d.txt");
+        assert_eq!(shell_quote("it's here"), r"'it'\''s here'");
+        assert_eq!(shell_quote(""), "''");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //!
 //! The pipeline flows one way:
 //!
-//! * [`input`] decodes bytes to text (UTF-8, UTF-16, GB18030);
+//! * [`input`] decodes bytes to text (UTF-8, UTF-16, Windows-1252, GB18030);
 //! * [`segment`] splits text into [`Sentence`]s, held by a [`Document`];
 //! * [`align`] pairs the sentences of two documents into [`Bead`]s;
 //! * [`check`](mod@check) reviews an [`Alignment`] and reports [`Finding`]s;

@@ -109,13 +109,87 @@ fn binary_file() {
 }
 
 #[test]
-fn undecodable_file_names_the_offset() {
+fn undecodable_file_names_the_encoding_and_the_iconv_line() {
     let dir = tempfile::tempdir().unwrap();
-    let e = segment_fails(&write(dir.path(), "latin1.txt", b"Caf\xE9 au lait.\n"));
+    // Latin layout, but 0x8D is undefined in Windows-1252 (Mac Roman's ç).
+    let path = write(dir.path(), "mac.txt", b"Fa\x8Dade of the building.\n");
+    let e = segment_fails(&path);
     assert!(
-        e.ends_with("not valid UTF-8, UTF-16 or GB18030 (first bad byte at offset 3)"),
+        e.contains("not valid UTF-8, UTF-16 or GB18030 (first bad byte at offset 2)"),
         "{e}"
     );
+    let mac = path.display().to_string();
+    let want = format!(
+        "`iconv -f MACINTOSH -t UTF-8 {mac} > {}`",
+        mac.replace("mac.txt", "mac.utf8.txt")
+    );
+    assert!(e.ends_with(&want), "{e}");
+}
+
+/// English written on Windows: Windows-1252 apostrophes, quotes, dashes and
+/// accented letters, which GB18030 would read as Chinese ("China抯 economy").
+const EN_1252: &[u8] =
+    b"China\x92s economy grew. \x93It\x92s fine,\x94 said Fran\xE7ois \x96 twice\x85\n";
+
+#[test]
+fn windows_1252_english_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (lines, err) = segment_ok(&write(dir.path(), "en.txt", EN_1252));
+    assert_eq!(
+        lines,
+        [
+            "China’s economy grew.",
+            "“It’s fine,” said François – twice…"
+        ]
+    );
+    assert!(err.contains("decoded as Windows-1252 (Latin-1)"), "{err}");
+    assert!(err.contains("language en"), "{err}");
+    // Plain Latin-1 (no Windows punctuation) too.
+    let (lines, err) = segment_ok(&write(dir.path(), "latin1.txt", b"Caf\xE9 au lait.\n"));
+    assert_eq!(lines, ["Café au lait."]);
+    assert!(err.contains("Windows-1252"), "{err}");
+}
+
+/// `check` on the seed pair with the English in Windows-1252 (and the
+/// Chinese in GB18030) gives exactly the review of the UTF-8 files: no
+/// "untranslated" finding at each apostrophe.
+#[test]
+fn windows_1252_english_reviews_like_its_utf8_twin() {
+    let dir = tempfile::tempdir().unwrap();
+    let en = std::fs::read_to_string(format!("{SEED_DIR}/en.txt")).unwrap();
+    let zh = std::fs::read_to_string(format!("{SEED_DIR}/zh.txt")).unwrap();
+    let (en_1252, _, errors) = encoding_rs::WINDOWS_1252.encode(&en);
+    assert!(!errors && en_1252.contains(&0x92));
+    let (zh_gb, _, errors) = encoding_rs::GB18030.encode(&zh);
+    assert!(!errors);
+    std::fs::create_dir(dir.path().join("legacy")).unwrap();
+    let en_path = write(dir.path(), "legacy/en.txt", &en_1252);
+    let zh_path = write(dir.path(), "legacy/zh.txt", &zh_gb);
+    let review = |zh: &Path, en: &Path| {
+        let out = duizhao()
+            .args(["-v", "check", "--format", "json"])
+            .arg(zh)
+            .arg(en)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let (legacy, err) = review(&zh_path, &en_path);
+    assert!(
+        err.contains("en.txt: decoded as Windows-1252 (Latin-1)"),
+        "{err}"
+    );
+    assert!(err.contains("zh.txt: decoded as GB18030"), "{err}");
+    assert!(!legacy.contains("untranslated"), "{legacy}");
+    let (utf8, _) = review(
+        Path::new(&format!("{SEED_DIR}/zh.txt")),
+        Path::new(&format!("{SEED_DIR}/en.txt")),
+    );
+    assert_eq!(legacy, utf8);
 }
 
 #[test]
