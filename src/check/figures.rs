@@ -111,6 +111,8 @@ fn significant(f: &Figure, text: &str) -> bool {
         Value::Range { kind, .. } => {
             !matches!(kind, RangeKind::Number) || text.chars().any(|c| c.is_ascii_digit())
         }
+        // One of a thing is as often "a" or "an" as "one" (1例 "a case").
+        Value::Number(x) if x == 1.0 => false,
         Value::Number(_)
         | Value::Ordinal(_)
         | Value::Fraction { .. }
@@ -119,6 +121,100 @@ fn significant(f: &Figure, text: &str) -> bool {
             .chars()
             .any(|c| c.is_ascii_digit() || c == '万' || c == '亿'),
     }
+}
+
+/// Words for the small whole numbers, in English and Chinese: a count the
+/// other side gives in a form no scanner reads as a figure (两模型 "the 2
+/// models", 二维 "2-dimension", "both") is not missing.
+fn number_words(n: u32) -> (&'static [&'static str], &'static [&'static str]) {
+    match n {
+        2 => (
+            &["two", "both", "twice", "double", "pair", "dual", "second"],
+            &["两", "二", "双", "俩", "次"],
+        ),
+        3 => (&["three", "third", "triple"], &["三"]),
+        4 => (&["four", "fourth"], &["四"]),
+        5 => (&["five", "fifth"], &["五"]),
+        6 => (&["six", "sixth"], &["六"]),
+        7 => (&["seven", "seventh"], &["七"]),
+        8 => (&["eight", "eighth"], &["八"]),
+        9 => (&["nine", "ninth"], &["九"]),
+        10 => (&["ten", "tenth"], &["十"]),
+        _ => (&[], &[]),
+    }
+}
+
+/// The plain count `f` appears in `other` (the other side's text of the
+/// bead) in some form: its digits, or for a small number a word for it.
+/// Dates, money, percentages and the like are never excused this way.
+fn mentioned(f: &Figure, other: &str, other_lang: Lang) -> bool {
+    let x = match f.value {
+        Value::Number(x) if f.qualifier == numbers::Qualifier::Exact && x.fract() == 0.0 => x,
+        _ => return false,
+    };
+    if !(0.0..1e6).contains(&x) {
+        return false;
+    }
+    let n = x as u32;
+    let digits = n.to_string();
+    let bytes = other.as_bytes();
+    let as_digits = other.match_indices(&digits).any(|(k, _)| {
+        let before = k.checked_sub(1).and_then(|j| bytes.get(j));
+        let after = bytes.get(k + digits.len());
+        !before.is_some_and(u8::is_ascii_digit) && !after.is_some_and(u8::is_ascii_digit)
+    });
+    if as_digits {
+        return true;
+    }
+    let (en_words, zh_words) = number_words(n);
+    match other_lang {
+        Lang::Zh => zh_words.iter().any(|w| other.contains(w)),
+        Lang::En => {
+            let lower = other.to_lowercase();
+            lower
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|w| en_words.contains(&w))
+        }
+    }
+}
+
+/// Words by which a sentence gives a year relative to its own date: the
+/// other side's 2020 may be this 今年 or "last year".
+const ZH_RELATIVE_YEARS: &[&str] = &[
+    "今年", "去年", "明年", "前年", "后年", "当年", "同年", "本年", "上年", "次年", "翌年", "全年",
+];
+const EN_RELATIVE_YEARS: &[&str] = &[
+    "this year",
+    "last year",
+    "next year",
+    "that year",
+    "the same year",
+    "the previous year",
+    "the following year",
+    "the year before",
+    "a year earlier",
+    "a year ago",
+];
+
+/// A year (or a date's year) that the other side may give relative to the
+/// present ("this year", 去年).
+fn relative_year(f: &Figure, other: &str, other_lang: Lang) -> bool {
+    if !matches!(f.value, Value::Year(_)) {
+        return false;
+    }
+    match other_lang {
+        Lang::Zh => ZH_RELATIVE_YEARS.iter().any(|w| other.contains(w)),
+        Lang::En => {
+            let lower = other.to_lowercase();
+            EN_RELATIVE_YEARS.iter().any(|w| lower.contains(w))
+        }
+    }
+}
+
+/// The figure is accounted for on the other side in a form the scanners do
+/// not pair: a small count in words, the same digits, a relative year.
+fn accounted_for(f: &Figure, other: &str, other_lang: Lang) -> bool {
+    mentioned(f, other, other_lang) || relative_year(f, other, other_lang)
 }
 
 /// Figures worth an altered finding when one on each side is left over:
@@ -293,13 +389,19 @@ pub(super) fn check(ctx: &Context<'_>, window: usize, out: &mut Vec<Finding>) {
                 out.push(pair_finding(ctx, b, &bf.zh, z, &bf.en, e, q));
             }
         }
+        let bead = &ctx.beads[b];
+        let en_text = bead_text(ctx, &ctx.en_content(bead), false);
+        let zh_text = bead_text(ctx, &bead.zh.clone().collect::<Vec<_>>(), true);
         for z in 0..bf.zh.figures.len() {
             let f = &bf.zh.figures[z];
             let text = slice(ctx.zh.text(), &f.span);
-            if bf.zh_fate[z] == Fate::Open && significant(f, text) {
+            if bf.zh_fate[z] == Fate::Open
+                && significant(f, text)
+                && !accounted_for(f, &en_text, Lang::En)
+            {
                 out.push(Finding {
                     kind: FindingKind::FigureMissing,
-                    severity: FindingKind::FigureMissing.severity(),
+                    severity: evidence_severity(FindingKind::FigureMissing, bead.confidence),
                     bead: b,
                     zh_sentences: vec![bf.zh.sentences[z]],
                     en_sentences: ctx.en_content(&ctx.beads[b]),
@@ -315,7 +417,10 @@ pub(super) fn check(ctx: &Context<'_>, window: usize, out: &mut Vec<Finding>) {
         for e in 0..bf.en.figures.len() {
             let f = &bf.en.figures[e];
             let text = slice(ctx.en.text(), &f.span);
-            if bf.en_fate[e] == Fate::Open && significant(f, text) {
+            if bf.en_fate[e] == Fate::Open
+                && significant(f, text)
+                && !accounted_for(f, &zh_text, Lang::Zh)
+            {
                 out.push(Finding {
                     kind: FindingKind::FigureAdded,
                     severity: FindingKind::FigureAdded.severity(),
@@ -383,6 +488,26 @@ fn rescue(beads: &mut [BeadFigures], b: usize, z: usize, window: usize) -> bool 
     false
 }
 
+/// The text of some sentences of one side, joined by spaces.
+fn bead_text(ctx: &Context<'_>, sentences: &[usize], zh: bool) -> String {
+    let parts: Vec<&str> = sentences
+        .iter()
+        .map(|&i| if zh { ctx.zh_text(i) } else { ctx.en_text(i) })
+        .collect();
+    parts.join(" ")
+}
+
+/// An error needs a confident alignment: in a doubtful bead the figure's
+/// counterpart may well sit in a sentence aligned elsewhere.
+const CONFIDENT: f64 = 0.5;
+
+fn evidence_severity(kind: FindingKind, confidence: f64) -> Severity {
+    match kind.severity() {
+        Severity::Error if confidence < CONFIDENT => Severity::Warning,
+        s => s,
+    }
+}
+
 fn slice<'t>(text: &'t str, span: &Range<usize>) -> &'t str {
     text.get(span.clone()).unwrap_or("")
 }
@@ -409,14 +534,16 @@ fn pair_finding(
                 zf.describe()
             ),
         ),
+        // A hedge the English adds ("around 81 percent" for 81%) loses no
+        // information: worth a look, not a warning.
         MatchQuality::QualifierAdded => (
             FindingKind::FigureAltered,
-            Severity::Warning,
+            Severity::Info,
             format!("qualifier added: {zt} ({}) became \"{et}\"", zf.describe()),
         ),
         _ => (
             FindingKind::FigureAltered,
-            FindingKind::FigureAltered.severity(),
+            evidence_severity(FindingKind::FigureAltered, ctx.beads[b].confidence),
             format!(
                 "figure altered: {zt} ({}) became \"{et}\" ({})",
                 zf.describe(),

@@ -29,6 +29,10 @@ pub(super) fn extract(text: &str) -> Vec<Figure> {
             Some((mut q, mut next)) => {
                 let joined = after_reference.filter(|&r| p.joins_references(r, i));
                 if p.reference_head(i) || joined.is_some() {
+                    // "Article 2-3" is one article numbered 2-3, not a run.
+                    if p.singular_reference_head(i) && q.range.is_some() {
+                        q.range = None;
+                    }
                     match reference(q) {
                         Some(r) => {
                             q = r;
@@ -60,7 +64,83 @@ pub(super) fn extract(text: &str) -> Vec<Figure> {
             None => i += 1,
         }
     }
+    drop_restatements(text, &mut out);
+    attach_years(text, &mut out);
     out
+}
+
+/// "November 16th to 18th, 2018": the year after a run of days belongs to
+/// each day of the run.
+fn attach_years(text: &str, figures: &mut Vec<Figure>) {
+    let mut k = 1;
+    while k < figures.len() {
+        let year = match figures[k].value {
+            Value::Year(y) => y,
+            _ => {
+                k += 1;
+                continue;
+            }
+        };
+        let between = text
+            .get(figures[k - 1].span.end..figures[k].span.start)
+            .unwrap_or("");
+        let yearless = |f: &Figure| {
+            matches!(
+                f.value,
+                Value::Date {
+                    year: None,
+                    month: Some(_),
+                    day: Some(_)
+                }
+            )
+        };
+        if between.trim() == "," && yearless(&figures[k - 1]) {
+            let end = figures[k].span.end;
+            figures.remove(k);
+            let mut j = k;
+            while j > 0 && yearless(&figures[j - 1]) {
+                if let Value::Date { year: y, .. } = &mut figures[j - 1].value {
+                    *y = Some(year);
+                }
+                if j == k {
+                    figures[j - 1].span.end = end;
+                }
+                j -= 1;
+            }
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// A figure restated in digits in parentheses, as statutes do ("ten (10)
+/// days", "twenty percent (20%)"), is one figure, not two.
+fn drop_restatements(text: &str, figures: &mut Vec<Figure>) {
+    let number = |v: &Value| match *v {
+        Value::Number(x) | Value::Percent(x) => Some(x),
+        Value::Duration { amount, .. } | Value::Money { amount, .. } => Some(amount),
+        _ => None,
+    };
+    let mut k = 1;
+    while k < figures.len() {
+        let (a, b) = (&figures[k - 1], &figures[k]);
+        let between = text.get(a.span.end..b.span.start).unwrap_or("").trim();
+        let closed = text
+            .get(b.span.end..)
+            .is_some_and(|r| r.trim_start().starts_with(')'));
+        let same = matches!((number(&a.value), number(&b.value)), (Some(x), Some(y)) if x == y);
+        if between == "(" && closed && same {
+            let b = figures.remove(k);
+            // The unit after the parenthesis ("(10) days") belongs to the first.
+            if matches!(figures[k - 1].value, Value::Number(_))
+                && !matches!(b.value, Value::Number(_))
+            {
+                figures[k - 1].value = b.value;
+            }
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// A quantity read after "Article", "paragraph", "items" … as the reference
@@ -714,6 +794,16 @@ impl<'a> Parser<'a> {
         k > 0 && REFERENCE_WORDS.contains(&self.w(k - 1))
     }
 
+    /// The reference word before token `i` is singular ("Article", not "Articles").
+    fn singular_reference_head(&self, i: usize) -> bool {
+        let k = if i > 0 && self.punct(i - 1) == Some('(') {
+            i - 1
+        } else {
+            i
+        };
+        k > 0 && !self.w(k - 1).ends_with('s')
+    }
+
     /// Tokens `from..i` only join references: "22, 23 and 26", "(1) to (4)".
     fn joins_references(&self, from: usize, i: usize) -> bool {
         from < i
@@ -1212,11 +1302,13 @@ impl<'a> Parser<'a> {
             next += 1;
         }
         let mut year = None;
-        if let Some(y) = self.num(next) {
+        // "12 June 2023", "12th June, 2002".
+        let comma = usize::from(self.punct(next) == Some(','));
+        if let Some(y) = self.num(next + comma) {
             if y.a.is_year_like() && y.suffix == Suffix::None {
                 year = Some(y.a.mantissa as i32);
-                end = self.end(next);
-                next += 1;
+                end = self.end(next + comma);
+                next += 1 + comma;
             }
         }
         Some((

@@ -246,7 +246,7 @@ pub fn extract(text: &str, lang: Lang) -> Vec<Figure> {
         Lang::En => text,
     };
     let mut figures = match lang {
-        Lang::Zh => join_bounds(text, zh::extract(text)),
+        Lang::Zh => republic_years(text, join_bounds(text, zh::extract(text))),
         Lang::En => en::extract(text),
     };
     for f in &mut figures {
@@ -691,12 +691,14 @@ impl Qty {
         if lo.range.is_some() || hi.range.is_some() || lo.vague || hi.vague {
             return None;
         }
-        let kind = if lo.kind == hi.kind || lo.kind == Kind::Plain {
-            hi.kind
-        } else if hi.kind == Kind::Plain {
-            lo.kind
-        } else {
-            return None;
+        let kind = match (lo.kind, hi.kind) {
+            (a, b) if a == b || a == Kind::Plain => b,
+            (a, Kind::Plain) => a,
+            // 新台币五百九十元至一千五百九十元: the currency named once.
+            (Kind::Money(a), Kind::Money(b)) if a.same(b) => {
+                Kind::Money(if a == Currency::Yuan { b } else { a })
+            }
+            _ => return None,
         };
         range_kind(kind)?;
         let mut a = lo.value;
@@ -753,6 +755,8 @@ fn continue_date(text: &str, prev: &Figure, cur: &mut Figure) {
             }
             x as u8
         }
+        // "November 16th to 18th".
+        Value::Ordinal(o) if (1..=31).contains(&o) => o as u8,
         _ => return,
     };
     let between = text.get(prev.span.end..cur.span.start).unwrap_or("").trim();
@@ -767,6 +771,35 @@ fn continue_date(text: &str, prev: &Figure, cur: &mut Figure) {
             day: Some(day),
         };
     }
+}
+
+/// Years of the Republic of China (Taiwan's calendar): once a text names
+/// 民国, every year below 200 is one of them (民国一百零六年四月二十八日起至一百十三年
+/// 十二月三十一日止: 2017 to 2024); so is any full date with such a year
+/// (九十一年六月十二日), which no modern text gives in the Common Era.
+fn republic_years(text: &str, mut figures: Vec<Figure>) -> Vec<Figure> {
+    let named = text.contains("民国");
+    let roc = |y: i32| (1..200).contains(&y).then_some(y + 1911);
+    for f in &mut figures {
+        match &mut f.value {
+            Value::Date {
+                year: Some(y),
+                month,
+                day,
+            } if named || (month.is_some() && day.is_some()) => {
+                if let Some(ad) = roc(*y) {
+                    *y = ad;
+                }
+            }
+            Value::Year(y) if named => {
+                if let Some(ad) = roc(*y) {
+                    *y = ad;
+                }
+            }
+            _ => {}
+        }
+    }
+    figures
 }
 
 /// A lower bound followed at once by an upper bound of the same kind is a

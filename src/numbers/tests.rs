@@ -1082,3 +1082,71 @@ fn currency_by_region() {
     assert_quality("人民币500元", "HK$500", MatchQuality::Altered);
     assert_quality("500美元", "500 yuan", MatchQuality::Altered);
 }
+
+#[test]
+fn years_of_the_republic_in_statutes() {
+    // Once 民國 is named, the later years of the sentence are of the Republic too.
+    assert_agree(
+        "自中華民國一百零六年四月二十八日起至一百十三年十二月三十一日止",
+        "from April 28, 2017 to December 31, 2024",
+    );
+    assert_agree("九十一年六月十二日修正公布", "amended on 12th June, 2002");
+    // A count of years and months is no date.
+    assert_eq!(zh1("判处有期徒刑三年"), years(3.0));
+}
+
+#[test]
+fn statute_restatements_and_runs() {
+    assert_agree(
+        "於繳款書送達後十日內繳納",
+        "within ten (10) days from the date",
+    );
+    assert_agree("罰鍰百分之二十", "twenty percent (20%) of the fine");
+    assert_agree("處一倍至三倍罰鍰", "fined from 1 to 3 times the amount");
+    assert_agree("超過百分之零點五", "in excess of 0.5 percent");
+    assert_agree("第 2-3 條", "Article 2-3");
+    assert_agree("2018年11月16—18日", "November 16th to 18th, 2018");
+    assert_agree(
+        "将价格临时补贴标准提高1倍",
+        "doubled temporary price subsidies",
+    );
+}
+
+#[test]
+fn bounds_carried_by_verbs_and_phrases() {
+    assert_agree(
+        "社会消费品零售总额超过40万亿元",
+        "Total retail sales exceeded 40 trillion yuan",
+    );
+    assert_agree(
+        "居民人均可支配收入超过3万元",
+        "Per capita income topped 30,000 yuan",
+    );
+    assert_agree("年龄在65岁以上", "people aged 65 or older");
+    assert_agree(
+        "美国至少废弃了1500万剂疫苗",
+        "has thrown away at least 15 million doses",
+    );
+    assert_agree(
+        "约占所有州囚犯的7%",
+        "about 7 percent of all state prisoners",
+    );
+    // Where the English drops the bound, it is still reported.
+    assert_quality(
+        "近2万亿元规模",
+        "our target of 2 trillion yuan",
+        MatchQuality::QualifierDropped,
+    );
+    assert_quality(
+        "增长超过19%",
+        "increased 19%",
+        MatchQuality::QualifierDropped,
+    );
+}
+
+#[test]
+fn identifiers_in_chinese_are_not_figures() {
+    none("采用χ2检验及相关分析", Lang::Zh);
+    none("微小RNA(micro RNA，miR)-21对巨噬细胞", Lang::Zh);
+    none("T1加权成像", Lang::Zh);
+}

@@ -298,6 +298,15 @@ fn parse_num(text: &str, start: usize) -> Option<ZhNum> {
         let l = c.len_utf8();
         if arabic.is_none() {
             if let Some(d) = zh_digit(c) {
+                if d == 0 && i == start && char_at(text, i + l) == Some('点') {
+                    // 零点五: a decimal below one.
+                    cur = Some((0.0, 0));
+                    cur_zh = true;
+                    chars += 1;
+                    first.get_or_insert(c);
+                    i += l;
+                    continue;
+                }
                 if d == 0 {
                     if !units || cur.is_some() {
                         break;
@@ -333,7 +342,10 @@ fn parse_num(text: &str, start: usize) -> Option<ZhNum> {
         if let Some(p) = small_unit(c) {
             let m = match cur {
                 Some((m, f)) => decimal(m, f, p),
-                None if c == '十' && (i == start || zero || last_small == 0) => 10.0,
+                // 一百十三 (Taiwan's way of writing 一百一十三) is 113.
+                None if c == '十' && (i == start || zero || last_small == 0 || last_small == 2) => {
+                    10.0
+                }
                 // 百万, 千年, 逾千: a bare 百 or 千 only where it cannot be a word.
                 None if i == start
                     && (char_at(text, i + l)
@@ -712,6 +724,45 @@ const PREFIX_QUALIFIERS: &[(&str, Qualifier)] = &[
     ("约", Qualifier::About),
 ];
 
+/// A qualifier a short verb phrase before the figure: 至少废弃了1500万剂
+/// ("at least 15 million doses were thrown away"), 至少有1124人, 约占…的7%.
+fn distant_qualifier(text: &str, start: usize) -> Option<(Qualifier, usize)> {
+    let head = before(text, start);
+    // At most eight characters back, within the clause.
+    for (k, c) in head.char_indices().rev().take(8) {
+        if !crate::lang::is_han(c) || zh_digit(c).is_some() || is_unit(c) {
+            break;
+        }
+        let gap = &head[k..];
+        let lead = before(text, k);
+        for (w, q) in [
+            ("至少", Qualifier::AtLeast),
+            ("最少", Qualifier::AtLeast),
+            ("超过", Qualifier::MoreThan),
+            ("不到", Qualifier::LessThan),
+            ("不足", Qualifier::LessThan),
+            ("将近", Qualifier::Nearly),
+            ("大约", Qualifier::About),
+            ("约", Qualifier::About),
+        ] {
+            if !lead.ends_with(w) {
+                continue;
+            }
+            let chars = gap.chars().count();
+            let fits = if w == "约" {
+                // 约占全国的7%, 约是去年的2倍: a verb of measure, then its object.
+                gap.starts_with(|c| "占为是合有达".contains(c))
+            } else {
+                !gap.contains('的') && (chars <= 2 || (chars <= 5 && gap.ends_with('了')))
+            };
+            if fits {
+                return Some((q, k - w.len()));
+            }
+        }
+    }
+    None
+}
+
 /// A qualifier word just before `start` (optionally followed by 了 or 达).
 fn prefix_qualifier(text: &str, start: usize) -> Option<(Qualifier, usize)> {
     let mut s = before(text, start);
@@ -1030,6 +1081,14 @@ fn ordinal(text: &str, i: usize) -> Step {
     if n.value == 1.0 && ["时间", "线", "手"].iter().any(|w| after.starts_with(w)) {
         return Step::Skip(n.end);
     }
+    // 第 2-1 条: the sub-number belongs to the reference.
+    if let Some(sub) = after.strip_prefix(['-', '－']) {
+        let digits = sub.len() - sub.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits > 0 {
+            n.end += after.len() - sub.len() + digits;
+        }
+    }
+    let after = rest(text, n.end);
     let after_spaces = after.trim_start_matches([' ', '\u{3000}']);
     if spaced > 0 || after_spaces.len() < after.len() {
         if !after_spaces.starts_with(|c| PART_WORDS.contains(c)) {
@@ -1169,7 +1228,9 @@ fn finish(text: &str, q: &mut Qty) {
             q.end = end;
         }
     }
-    if let Some((qual, start)) = prefix_qualifier(text, q.start) {
+    if let Some((qual, start)) =
+        prefix_qualifier(text, q.start).or_else(|| distant_qualifier(text, q.start))
+    {
         let recent = qual == Qualifier::Nearly
             && before(text, q.start).ends_with('近')
             && matches!(q.kind, Kind::Duration(TimeUnit::Year));
@@ -1221,8 +1282,12 @@ fn quantity(text: &str, i: usize) -> Result<(Qty, Option<char>), Step> {
         // Codes and identifiers: COVID-19, G20, 5G, 10:30, 1/3.
         let p = i.checked_sub(1).and_then(|k| b.get(k)).copied();
         let pp = i.checked_sub(2).and_then(|k| b.get(k)).copied();
-        let glued_before = p.is_some_and(|c| c.is_ascii_alphabetic() || c == b'.' || c == b'/')
-            || (p == Some(b'-') && pp.is_some_and(|c| c.is_ascii_alphabetic()));
+        // A letter of any script glued before the digits: χ2, T1, β2.
+        let letter_before =
+            prev_char(text, i).is_some_and(|c| c.is_alphabetic() && !crate::lang::is_han(c));
+        let glued_before = letter_before
+            || p.is_some_and(|c| c.is_ascii_alphabetic() || c == b'.' || c == b'/')
+            || (p == Some(b'-') && pp.is_some_and(|c| c.is_ascii_alphabetic() || c == b')'));
         if glued_before {
             return Err(Step::Skip(skip_code(b, a.end)));
         }
@@ -1469,7 +1534,16 @@ fn apply_unit_num(text: &str, q: &mut Qty, n: Option<&ZhNum>) {
         }
     }
     if r.starts_with('倍') {
-        if lone_one {
+        // 提高1倍, 增加一倍: increased by one time its size, i.e. doubled.
+        let head = before(text, q.start);
+        let head = head.strip_suffix('了').unwrap_or(head);
+        let increase = ["提高", "增加", "增长", "上涨", "扩大", "提升", "上升", "增"]
+            .iter()
+            .any(|w| head.ends_with(w));
+        if increase {
+            q.value = v + 1.0;
+        } else if lone_one && range_connector(text, j + 3).is_none() {
+            // A lone 一倍 mostly says "double"; 一倍至三倍 runs from one to three.
             q.value = 2.0;
         }
         return set(q, Kind::Multiple, 3);
@@ -1551,7 +1625,19 @@ fn apply_unit_num(text: &str, q: &mut Qty, n: Option<&ZhNum>) {
         return set(q, Kind::Plain, 6);
     }
     if r.starts_with('年') {
-        let year = n.is_some_and(ZhNum::year_like) && q.qualifier == Qualifier::Exact && !q.vague;
+        // 一百十三年十二月三十一日: a year of the Republic with its month and
+        // day (made Common Era by `republic_years`).
+        let dated = n.is_some_and(|n| n.is_int() && (1.0..200.0).contains(&n.value))
+            && parse_num(text, j + 3).is_some_and(|m| {
+                m.is_int()
+                    && (1.0..=12.0).contains(&m.value)
+                    && rest(text, m.end).starts_with('月')
+                    && parse_num(text, m.end + 3)
+                        .is_some_and(|d| d.is_int() && rest(text, d.end).starts_with(['日', '号']))
+            });
+        let year = (n.is_some_and(ZhNum::year_like) || dated)
+            && q.qualifier == Qualifier::Exact
+            && !q.vague;
         if year {
             set(q, Kind::Year, 3);
             date_tail(text, q, Some(v as i32));
@@ -1661,7 +1747,14 @@ fn day_tail(text: &str, q: &mut Qty) {
     };
     if let Some(d) = parse_num(text, q.end) {
         let r = rest(text, d.end);
-        if d.is_int()
+        // 11月16—18日: the first day of a run of days.
+        let run = range_connector(text, d.end).is_some_and(|c| {
+            parse_num(text, d.end + c).is_some_and(|e| rest(text, e.end).starts_with(['日', '号']))
+        });
+        if run && d.is_int() && (1.0..=31.0).contains(&d.value) {
+            q.kind = Kind::Date(y, m, Some(d.value as u8));
+            q.end = d.end;
+        } else if d.is_int()
             && (1.0..=31.0).contains(&d.value)
             && (r.starts_with('日') || r.starts_with('号'))
         {
