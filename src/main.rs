@@ -145,7 +145,7 @@ struct MatchArgs {
     #[arg(long, default_value_t = 5)]
     top: usize,
     /// Output format.
-    #[arg(long, value_enum, default_value = "table")]
+    #[arg(long, value_enum, ignore_case = true, default_value = "table")]
     format: MatchFormat,
     /// Inputs hold one sentence per line already.
     #[arg(long)]
@@ -154,11 +154,12 @@ struct MatchArgs {
 
 #[derive(clap::Args)]
 struct ExportArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value = "tsv")]
-    format: AlignFormat,
+    /// Output format [default: from the extension of `align -o` (.tsv,
+    /// .jsonl, .ladder, .tmx), else tsv].
+    #[arg(long, value_enum, ignore_case = true)]
+    format: Option<AlignFormat>,
     /// TSV columns: `text` (zh, en) or `full` (header, ids, kind, score, texts).
-    #[arg(long, value_enum, default_value = "text")]
+    #[arg(long, value_enum, ignore_case = true, default_value = "text")]
     tsv_columns: TsvColumnsArg,
     /// Leave out beads whose confidence is below this (0..1; not for ladders).
     #[arg(long, value_name = "X")]
@@ -169,15 +170,22 @@ struct ExportArgs {
 }
 
 impl ExportArgs {
-    fn options(&self) -> Result<ExportOptions> {
+    /// The export options; without `--format`, the format comes from the
+    /// extension of `output` (a file), else TSV.
+    fn options(&self, output: Option<&Path>) -> Result<ExportOptions> {
+        let columns = match self.tsv_columns {
+            TsvColumnsArg::Text => TsvColumns::Text,
+            TsvColumnsArg::Full => TsvColumns::Full,
+        };
         let format = match self.format {
-            AlignFormat::Tsv => pipeline::Format::Tsv(match self.tsv_columns {
-                TsvColumnsArg::Text => TsvColumns::Text,
-                TsvColumnsArg::Full => TsvColumns::Full,
-            }),
-            AlignFormat::Jsonl => pipeline::Format::Jsonl,
-            AlignFormat::Ladder => pipeline::Format::Ladder,
-            AlignFormat::Tmx => pipeline::Format::Tmx,
+            Some(AlignFormat::Tsv) => pipeline::Format::Tsv(columns),
+            Some(AlignFormat::Jsonl) => pipeline::Format::Jsonl,
+            Some(AlignFormat::Ladder) => pipeline::Format::Ladder,
+            Some(AlignFormat::Tmx) => pipeline::Format::Tmx,
+            None => match output.and_then(pipeline::Format::from_path) {
+                Some(pipeline::Format::Tsv(_)) | None => pipeline::Format::Tsv(columns),
+                Some(other) => other,
+            },
         };
         let options = ExportOptions {
             format,
@@ -241,13 +249,13 @@ struct CheckArgs {
     #[arg(short, long)]
     output: Option<PathBuf>,
     /// Report format [default: from the extension of --output, else text].
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     format: Option<CheckFormat>,
     /// Exit with status 1 when any finding is at least this severe.
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     fail_on: Option<SeverityArg>,
     /// Leave findings below this severity out of the report.
-    #[arg(long, value_enum, default_value = "info")]
+    #[arg(long, value_enum, ignore_case = true, default_value = "info")]
     min_severity: SeverityArg,
     /// Review this alignment (a ladder file, `[zh ids]:[en ids]` per line, as
     /// written by `align --format ladder`) instead of aligning the pair.
@@ -263,7 +271,7 @@ struct CheckArgs {
     #[arg(long, default_value_t = 0.5, value_name = "MARGIN")]
     doubt_margin: f64,
     /// Colour the text report: `auto` when writing to a terminal.
-    #[arg(long, value_enum, default_value = "auto")]
+    #[arg(long, value_enum, ignore_case = true, default_value = "auto")]
     color: ColorArg,
 }
 
@@ -318,10 +326,10 @@ struct SegmentArgs {
     /// The text file (`-` for standard input).
     file: PathBuf,
     /// Language of the text; `auto` decides by script.
-    #[arg(long, value_enum, default_value = "auto")]
+    #[arg(long, value_enum, ignore_case = true, default_value = "auto")]
     lang: LangArg,
     /// Output format.
-    #[arg(long, value_enum, default_value = "lines")]
+    #[arg(long, value_enum, ignore_case = true, default_value = "lines")]
     format: SegmentFormat,
     /// Also end Chinese sentences at `；`.
     #[arg(long)]
@@ -427,6 +435,12 @@ fn segment(args: &SegmentArgs, verbose: bool) -> Result<ExitCode> {
 
 /// The Chinese and English texts of the pair: two files, or one bilingual file.
 fn load_pair(args: &PairArgs, verbose: bool) -> Result<(String, String)> {
+    let stdin = |p: &Path| p.as_os_str() == "-";
+    if args.en.as_deref().is_some_and(stdin) && stdin(&args.zh) {
+        anyhow::bail!(
+            "ZH and EN cannot both be standard input (`-`): give at least one of them as a file"
+        );
+    }
     let texts = match &args.en {
         Some(en_path) => (read(&args.zh, verbose)?, read(en_path, verbose)?),
         None => {
@@ -479,7 +493,7 @@ fn with_output(
 }
 
 fn align(args: &AlignArgs, verbose: bool) -> Result<ExitCode> {
-    let options = args.export.options()?;
+    let options = args.export.options(args.output.as_deref())?;
     let (zh, en) = load_pair(&args.pair, verbose)?;
     let pipeline::DocumentPair { zh, en } =
         pipeline::segment_texts(zh, en, args.pair.presegmented)?;
@@ -509,7 +523,7 @@ fn jobs(requested: Option<usize>) -> Result<usize> {
 
 fn run_batch(args: &BatchArgs) -> Result<ExitCode> {
     let options = BatchOptions {
-        export: args.export.options()?,
+        export: args.export.options(None)?,
         jobs: jobs(args.jobs)?,
         presegmented: args.presegmented,
     };

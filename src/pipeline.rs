@@ -173,6 +173,20 @@ impl Format {
             Format::Tmx => "tmx",
         }
     }
+
+    /// The format a file name's extension asks for (case-insensitive):
+    /// `.tsv`/`.tab` (text columns), `.jsonl`/`.ndjson`, `.ladder`/`.align`,
+    /// `.tmx`; None for any other extension.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "tsv" | "tab" => Some(Format::Tsv(TsvColumns::Text)),
+            "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "ladder" | "align" => Some(Format::Ladder),
+            "tmx" => Some(Format::Tmx),
+            _ => None,
+        }
+    }
 }
 
 /// How an aligned pair is written: format, bead filter and TMX settings.
@@ -242,6 +256,18 @@ impl ExportOptions {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn format_from_the_extension() {
+        let f = |p: &str| Format::from_path(Path::new(p));
+        assert_eq!(f("out/pair.tmx"), Some(Format::Tmx));
+        assert_eq!(f("PAIR.TMX"), Some(Format::Tmx));
+        assert_eq!(f("a.jsonl"), Some(Format::Jsonl));
+        assert_eq!(f("001.align"), Some(Format::Ladder));
+        assert_eq!(f("a.tsv"), Some(Format::Tsv(TsvColumns::Text)));
+        assert_eq!(f("a.txt"), None);
+        assert_eq!(f("tmx"), None);
+    }
 
     fn sample() -> AlignedDocuments {
         align_texts(

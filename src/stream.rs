@@ -234,6 +234,18 @@ fn answer(line: &InputLine, presegmented: bool) -> Answer {
             return Answer::failure(&Value::Null, line.number, msg);
         }
     };
+    let found = match &value {
+        Value::Object(_) => None,
+        Value::Array(_) => Some("an array"),
+        Value::String(_) => Some("a string"),
+        Value::Number(_) => Some("a number"),
+        Value::Bool(_) => Some("a boolean"),
+        Value::Null => Some("null"),
+    };
+    if let Some(found) = found {
+        let msg = format!("expected an object {{\"id\", \"zh\", \"en\"}}, found {found}");
+        return Answer::failure(&Value::Null, line.number, msg);
+    }
     let id = value.get("id").unwrap_or(&Value::Null);
     let text = |key: &str| -> std::result::Result<String, String> {
         match value.get(key) {
@@ -361,6 +373,18 @@ mod tests {
             .as_str()
             .unwrap()
             .starts_with("not a JSON object"));
+    }
+
+    #[test]
+    fn json_that_is_not_an_object_is_named() {
+        let (values, summary) = run("[1,2,3]\n\"zh\"\nnull\n", 1);
+        assert_eq!(summary.errors, 3);
+        let expected =
+            |found: &str| format!("expected an object {{\"id\", \"zh\", \"en\"}}, found {found}");
+        assert_eq!(values[0]["error"], expected("an array"));
+        assert_eq!(values[1]["error"], expected("a string"));
+        assert_eq!(values[2]["error"], expected("null"));
+        assert_eq!(values[2]["line"], 3);
     }
 
     #[test]

@@ -74,6 +74,14 @@ fn swapped_arguments() {
 }
 
 #[test]
+fn both_sides_from_standard_input() {
+    assert_error(
+        &[Path::new("-"), Path::new("-")],
+        "ZH and EN cannot both be standard input (`-`): give at least one of them as a file",
+    );
+}
+
+#[test]
 fn directory_or_missing_path() {
     let dir = tempfile::tempdir().unwrap();
     assert_error(

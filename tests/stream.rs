@@ -76,6 +76,7 @@ fn bad_lines_are_answered_and_the_stream_goes_on() {
         json!({"id": 5, "zh": "   ", "en": "Blank Chinese."}).to_string(),
         json!({"id": 6, "zh": 42, "en": "x"}).to_string(),
         pair_line(json!({"nested": [7]}), 7),
+        "[1,2,3]".to_string(),
     ];
     let out = duizhao()
         .args(["stream", "--presegmented"])
@@ -105,6 +106,11 @@ fn bad_lines_are_answered_and_the_stream_goes_on() {
     assert_eq!(got[5]["error"], "field \"zh\" is not a string");
     assert_eq!(got[6]["id"], json!({"nested": [7]}));
     assert!(got[6]["beads"].is_array());
+    // JSON, but not an object: said so, not "missing field".
+    assert_eq!(
+        got[7]["error"],
+        "expected an object {\"id\", \"zh\", \"en\"}, found an array"
+    );
 }
 
 #[test]

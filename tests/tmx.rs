@@ -311,3 +311,44 @@ fn min_score_filters_units() {
         .assert()
         .code(2);
 }
+
+/// `-o pair.tmx` writes TMX without `--format` (as `check -o x.html` writes
+/// HTML), the other extensions their formats; `--format` is case-insensitive
+/// and wins over the extension.
+#[test]
+fn output_extension_picks_the_format() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (zh, en) = write_pair(tmp.path());
+    let written = |name: &str, args: &[&str]| {
+        let out = tmp.path().join(name);
+        duizhao()
+            .args(["align", "--presegmented", "-o"])
+            .arg(&out)
+            .args(args)
+            .arg(&zh)
+            .arg(&en)
+            .assert()
+            .success();
+        fs::read_to_string(out).unwrap()
+    };
+    let tmx = written("pair.tmx", &[]);
+    assert_eq!(check_tmx(&parse(&tmx)).len(), 3);
+    assert_eq!(written("PAIR.TMX", &[]), tmx);
+    assert_eq!(written("upper.txt", &["--format", "TMX"]), tmx);
+    assert_eq!(
+        written("pair.ladder", &[]),
+        align(&["--format", "ladder"], &zh, &en)
+    );
+    assert_eq!(
+        written("pair.jsonl", &[]),
+        align(&["--format", "jsonl"], &zh, &en)
+    );
+    let tsv = align(&[], &zh, &en);
+    assert_eq!(written("pair.tsv", &[]), tsv);
+    assert_eq!(written("pair.out", &[]), tsv, "unknown extension: TSV");
+    assert_eq!(written("forced.tmx", &["--format", "tsv"]), tsv);
+    assert_eq!(
+        written("full.tsv", &["--tsv-columns", "full"]),
+        align(&["--tsv-columns", "full"], &zh, &en)
+    );
+}
