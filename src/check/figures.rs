@@ -182,6 +182,7 @@ fn mentioned(f: &Figure, other: &str, other_lang: Lang) -> bool {
 /// other side's 2020 may be this 今年 or "last year".
 const ZH_RELATIVE_YEARS: &[&str] = &[
     "今年", "去年", "明年", "前年", "后年", "当年", "同年", "本年", "上年", "次年", "翌年", "全年",
+    "年前", "年后",
 ];
 const EN_RELATIVE_YEARS: &[&str] = &[
     "this year",
@@ -398,6 +399,7 @@ pub(super) fn check(ctx: &Context<'_>, window: usize, out: &mut Vec<Finding>) {
             if bf.zh_fate[z] == Fate::Open
                 && significant(f, text)
                 && !accounted_for(f, &en_text, Lang::En)
+                && !repeated(&bf.zh.figures, &bf.zh_fate, z)
             {
                 out.push(Finding {
                     kind: FindingKind::FigureMissing,
@@ -420,6 +422,7 @@ pub(super) fn check(ctx: &Context<'_>, window: usize, out: &mut Vec<Finding>) {
             if bf.en_fate[e] == Fate::Open
                 && significant(f, text)
                 && !accounted_for(f, &zh_text, Lang::Zh)
+                && !repeated(&bf.en.figures, &bf.en_fate, e)
             {
                 out.push(Finding {
                     kind: FindingKind::FigureAdded,
@@ -486,6 +489,20 @@ fn rescue(beads: &mut [BeadFigures], b: usize, z: usize, window: usize) -> bool 
         }
     }
     false
+}
+
+/// Figure `k` repeats the value of a figure of the same side of the bead
+/// that found its counterpart: a date the Chinese gives twice (通过 and
+/// 公布 on 1982年12月4日) and the English once.
+fn repeated(figures: &[Figure], fate: &[Fate], k: usize) -> bool {
+    let Some(f) = figures.get(k) else {
+        return false;
+    };
+    figures
+        .iter()
+        .zip(fate)
+        .enumerate()
+        .any(|(j, (g, &done))| j != k && done == Fate::Done && g.value == f.value)
 }
 
 /// The text of some sentences of one side, joined by spaces.

@@ -147,7 +147,13 @@ fn clause_ranges(text: &str) -> Vec<Range<usize>> {
 /// Whether some figure of Chinese sentence `i` has its value in the English
 /// sentences `en`: evidence of a translation the dictionary may not see.
 fn figures_found(ctx: &Context<'_>, i: usize, en: &[usize]) -> bool {
-    let zf = numbers::exact(ctx.zh_text(i), Lang::Zh);
+    text_figures_found(ctx, ctx.zh_text(i), en)
+}
+
+/// Whether some figure of the Chinese `text` has its value in the English
+/// sentences `en`.
+fn text_figures_found(ctx: &Context<'_>, text: &str, en: &[usize]) -> bool {
+    let zf = numbers::exact(text, Lang::Zh);
     if zf.is_empty() {
         return false;
     }
@@ -304,9 +310,15 @@ pub(super) fn check(ctx: &Context<'_>, ratio: f64, short_ratio: f64, out: &mut V
             }
         }
 
+        // A clause whose figure the English gives is translated, whatever
+        // its words (每千支徵收新臺幣一千五百九十元 / "NT$ 1,590 per 1000 sticks").
         let missing: Vec<&Clause> = clauses
             .iter()
             .filter(|c| unmatched(c) && !omitted.contains(&c.sentence))
+            .filter(|c| {
+                let text = ctx.zh.text().get(c.span.clone()).unwrap_or("");
+                !text_figures_found(ctx, text, &en)
+            })
             .collect();
         let missing_words: usize = missing.iter().map(|c| c.words).sum();
         let rest_words = words - missing_words;

@@ -914,7 +914,11 @@ impl<'a> Parser<'a> {
                         fig.kind = Kind::Plain;
                     }
                     if !fig.is_point_in_time() && fig.qualifier == Qualifier::Exact && !fig.vague {
-                        fig.qualifier = *q;
+                        // "shall not exceed 20%", "does not top": the opposite bound.
+                        let negated = (1..=2)
+                            .any(|k| i >= k && matches!(self.w(i - k), "not" | "never" | "t"))
+                            && !ws.first().is_some_and(|w| matches!(*w, "no" | "not"));
+                        fig.qualifier = if negated { q.negated() } else { *q };
                         fig.start = self.start(i);
                     }
                     return Some(self.suffix_qualifier(fig, next));

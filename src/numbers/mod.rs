@@ -217,6 +217,18 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
+    /// The bound a negated qualifier sets: "not more than" is at most,
+    /// 不得少于 ("not less than") at least.
+    pub(crate) fn negated(self) -> Qualifier {
+        match self {
+            Qualifier::MoreThan => Qualifier::AtMost,
+            Qualifier::AtLeast => Qualifier::LessThan,
+            Qualifier::LessThan => Qualifier::AtLeast,
+            Qualifier::AtMost => Qualifier::MoreThan,
+            q => q,
+        }
+    }
+
     fn prefix(self) -> &'static str {
         match self {
             Qualifier::Exact => "",

@@ -781,6 +781,14 @@ fn prefix_qualifier(text: &str, start: usize) -> Option<(Qualifier, usize)> {
             if blocked {
                 return None;
             }
+            // 不得少于, 未超过: a negated bound is the opposite bound.
+            if w.chars().count() >= 2 && !w.starts_with('不') {
+                for neg in ["不得", "不能", "不应", "不可", "不会", "未", "不"] {
+                    if let Some(u) = t.strip_suffix(neg) {
+                        return Some((q.negated(), u.len()));
+                    }
+                }
+            }
             return Some((q, t.len()));
         }
     }
