@@ -62,7 +62,7 @@ pub(crate) fn zh_units(doc: &Document, lexicon: &Lexicon) -> Vec<ZhUnit> {
                 last_para: s.paragraph,
                 words: capped(lexicon.zh_words(text), MAX_UNIT_WORDS),
                 marks: marks::zh_marks(text),
-                figures: capped(numbers::exact(text, Lang::Zh), MAX_UNIT_FIGURES),
+                figures: capped(unit_figures(text, Lang::Zh), MAX_UNIT_FIGURES),
             }
         })
         .collect()
@@ -80,10 +80,20 @@ pub(crate) fn en_units(doc: &Document, lexicon: &Lexicon) -> Vec<EnUnit> {
                 last_para: s.paragraph,
                 words: capped(lexicon.en_words(text), MAX_UNIT_WORDS),
                 marks: marks::en_marks(text),
-                figures: capped(numbers::exact(text, Lang::En), MAX_UNIT_FIGURES),
+                figures: capped(unit_figures(text, Lang::En), MAX_UNIT_FIGURES),
             }
         })
         .collect()
+}
+
+/// The figures of a sentence as alignment evidence: its figures, and the
+/// number of the list item it starts (一、 ↔ "1.").
+fn unit_figures(text: &str, lang: Lang) -> Vec<Figure> {
+    let mut figures = numbers::exact(text, lang);
+    if let Some(marker) = numbers::list_marker(text, lang) {
+        figures.insert(0, marker);
+    }
+    figures
 }
 
 /// Figures of a bead that agree in value, and the figures on both sides.

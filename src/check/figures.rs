@@ -514,9 +514,10 @@ fn bead_text(ctx: &Context<'_>, sentences: &[usize], zh: bool) -> String {
     parts.join(" ")
 }
 
-/// An error needs a confident alignment: in a doubtful bead the figure's
-/// counterpart may well sit in a sentence aligned elsewhere.
-const CONFIDENT: f64 = 0.5;
+/// An error needs a confident alignment: in a doubtful bead (one that earns
+/// a low-confidence note at the default threshold) the figure's counterpart
+/// may well sit in a sentence aligned elsewhere, so it is a warning.
+const CONFIDENT: f64 = 0.3;
 
 fn evidence_severity(kind: FindingKind, confidence: f64) -> Severity {
     match kind.severity() {

@@ -279,6 +279,73 @@ pub fn extract(text: &str, lang: Lang) -> Vec<Figure> {
 
 /// The figures of `text` that can be compared as values: [`extract`] without
 /// vague amounts (数百, "hundreds of").
+/// The numbering of a list item the text starts with (一、 （三） 2. "(4)"
+/// "5."), as a [`Value::Reference`]. The review leaves list markers out of
+/// the figures (they are numbering, not content), but two items of one list
+/// with the same number are evidence that they translate each other.
+pub fn list_marker(text: &str, lang: Lang) -> Option<Figure> {
+    let t = text.trim_start();
+    let lead = text.len() - t.len();
+    let (open, body) = match t.strip_prefix(['(', '（']) {
+        Some(b) => (t.len() - b.len(), b),
+        None => (0, t),
+    };
+    let numeral_len = body
+        .char_indices()
+        .find(|&(_, c)| {
+            !(c.is_ascii_digit()
+                || (lang == Lang::Zh && zh_numeral_char(c))
+                || (lang == Lang::En && open > 0 && "ivx".contains(c)))
+        })
+        .map_or(body.len(), |(k, _)| k);
+    if numeral_len == 0 || numeral_len > 12 {
+        return None;
+    }
+    let numeral = body.get(..numeral_len)?;
+    let close = body.get(numeral_len..)?.chars().next()?;
+    let closes = if open > 0 {
+        matches!(close, ')' | '）')
+    } else {
+        matches!(close, '.' | '．' | '、' | ')' | '）')
+    };
+    let after = body.get(numeral_len + close.len_utf8()..).unwrap_or("");
+    if !closes || after.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let n: u32 = if numeral.bytes().all(|b| b.is_ascii_digit()) {
+        numeral.parse().ok()?
+    } else if lang == Lang::En {
+        roman(numeral)?
+    } else {
+        let f = zh::extract(&format!("{numeral}个"));
+        match f.first().map(|f| f.value) {
+            Some(Value::Number(x)) if x.fract() == 0.0 && x >= 1.0 && x < 1000.0 => x as u32,
+            _ => return None,
+        }
+    };
+    let end = lead + open + numeral_len + close.len_utf8();
+    Some(Figure {
+        span: lead..end,
+        value: Value::Reference { first: n, last: n },
+        qualifier: Qualifier::Exact,
+        vague: false,
+        unit: None,
+    })
+}
+
+fn zh_numeral_char(c: char) -> bool {
+    "〇零一二三四五六七八九十百两".contains(c)
+}
+
+/// A small lower-case Roman numeral (i to xx).
+fn roman(s: &str) -> Option<u32> {
+    const R: [&str; 20] = [
+        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv",
+        "xv", "xvi", "xvii", "xviii", "xix", "xx",
+    ];
+    R.iter().position(|&r| r == s).map(|k| k as u32 + 1)
+}
+
 pub(crate) fn exact(text: &str, lang: Lang) -> Vec<Figure> {
     let mut figures = extract(text, lang);
     figures.retain(|f| !f.vague);

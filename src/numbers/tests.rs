@@ -1150,3 +1150,34 @@ fn identifiers_in_chinese_are_not_figures() {
     none("微小RNA(micro RNA，miR)-21对巨噬细胞", Lang::Zh);
     none("T1加权成像", Lang::Zh);
 }
+
+#[test]
+fn conversions_between_chinese_and_metric_units() {
+    assert_agree(
+        "粮食产量1.33万亿斤",
+        "Grain output reached 665 million metric tons",
+    );
+}
+
+#[test]
+fn two_months_named_by_their_numerals() {
+    assert_agree(
+        "一二月份全国各地均出现物流延时",
+        "in January and February, delays occurred",
+    );
+}
+
+#[test]
+fn list_markers_are_numbered() {
+    let n = |t: &str, lang| list_marker(t, lang).map(|f| f.value);
+    let r = |k| Some(Value::Reference { first: k, last: k });
+    assert_eq!(n("五、產製或進口廠商", Lang::Zh), r(5));
+    assert_eq!(n("（十二）其他酒類", Lang::Zh), r(12));
+    assert_eq!(n("3.再製酒類", Lang::Zh), r(3));
+    assert_eq!(n("5.Goods destroyed", Lang::En), r(5));
+    assert_eq!(n("(iv) Other products", Lang::En), r(4));
+    assert_eq!(n("(12)Cigarettes", Lang::En), r(12));
+    assert_eq!(n("5.5 percent grew", Lang::En), None);
+    assert_eq!(n("五年来，我们", Lang::Zh), None);
+    assert_eq!(n("In 2020, we", Lang::En), None);
+}

@@ -1372,6 +1372,14 @@ fn quantity(text: &str, i: usize) -> Result<(Qty, Option<char>), Step> {
         }
     }
     if let Some((lo, hi)) = n.pair {
+        // 一二月份: January and February, two months, the second read next.
+        if rest(text, n.end).starts_with('月') && (1.0..12.0).contains(&lo) && hi == lo + 1.0 {
+            let first = char_at(text, i).map_or(3, char::len_utf8);
+            return Ok((
+                Qty::new(i, i + first, lo, Kind::Date(None, Some(lo as u8), None)),
+                None,
+            ));
+        }
         q.range = Some((lo, hi));
         q.vague = true;
     }
