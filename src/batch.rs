@@ -13,7 +13,8 @@ use std::fs;
 use std::io::{BufWriter, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering as AtomicOrdering};
+use std::sync::{mpsc, Arc};
 
 use crate::check::{self, FindingKind, Review};
 use crate::error::{Error, ErrorKind, Result};
@@ -219,6 +220,10 @@ pub struct BatchOptions {
     pub jobs: usize,
     /// Inputs hold one sentence a line.
     pub presegmented: bool,
+    /// Set (by a signal handler, say) to start no further pair: the pairs
+    /// being aligned are finished and recorded, and the run ends with
+    /// [`BatchSummary::interrupted`].
+    pub stop: Option<Arc<AtomicBool>>,
 }
 
 /// Figures of one aligned pair, as written to the summary.
@@ -302,6 +307,9 @@ pub struct BatchSummary {
     pub failed: usize,
     /// Sentences (both languages) of the pairs aligned.
     pub sentences: usize,
+    /// The run was stopped (see [`BatchOptions::stop`]) before every pair
+    /// of the manifest was processed.
+    pub interrupted: bool,
 }
 
 /// Name of the summary table in the output directory.
@@ -364,13 +372,23 @@ pub fn run_batch(
         ));
     }
     fs::create_dir_all(out_dir).map_err(|e| Error::io(e, Some(out_dir.to_path_buf())))?;
+    output::remove_stale_temps(out_dir);
     let summary_path = out_dir.join(SUMMARY_FILE);
     let mut sink = SummarySink {
-        out: BufWriter::new(Output::create(&summary_path)?),
+        out: BufWriter::new(Output::create_in_place(&summary_path)?),
         path: summary_path.clone(),
         totals: BatchSummary::default(),
         on_done,
     };
+    let total = pairs.len();
+    let stop = options.stop.clone();
+    let stopped = move || {
+        stop.as_ref()
+            .is_some_and(|s| s.load(AtomicOrdering::SeqCst))
+    };
+    // Pairs are read lazily, one when there is room for it: once stopped,
+    // no new pair starts.
+    let pairs = pairs.into_iter().take_while(move |_| !stopped());
     let result = (|| {
         sink.line(&summary_header())?;
         run_ordered(
@@ -390,24 +408,39 @@ pub fn run_batch(
             .flush()
             .map_err(|e| input::io_error("cannot write", &e).with_path(&summary_path))
     })();
-    // On error the summary is dropped uncommitted: its temporary file goes.
     result?;
-    let SummarySink { out, totals, .. } = sink;
+    let SummarySink {
+        out, mut totals, ..
+    } = sink;
     out.into_inner()
         .map_err(|e| input::io_error("cannot write", e.error()).with_path(&summary_path))?
         .commit()?;
+    totals.interrupted = totals.pairs < total;
     Ok(totals)
 }
 
+/// Align one pair and write its output. A pair that fails leaves no
+/// output: one an earlier run wrote is removed, so that the directory holds
+/// only outputs of this run's summary.
 fn process_pair(spec: &PairSpec, out_dir: &Path, options: &BatchOptions) -> Result<PairStats> {
-    let docs = pipeline::align_files(&spec.zh, &spec.en, options.presegmented)?;
-    let mut export = options.export.clone();
-    export.tmx.doc_id = Some(spec.id.clone());
-    let mut buf = Vec::new();
-    export.write(&mut buf, &docs.pair())?;
-    let path = out_dir.join(format!("{}.{}", spec.id, export.format.extension()));
-    output::write_file(&path, &buf)?;
-    Ok(PairStats::of(&docs, &docs.review()))
+    let path = out_dir.join(format!("{}.{}", spec.id, options.export.format.extension()));
+    let result = (|| {
+        let docs = pipeline::align_files(&spec.zh, &spec.en, options.presegmented)?;
+        let mut export = options.export.clone();
+        export.tmx.doc_id = Some(spec.id.clone());
+        let mut buf = Vec::new();
+        export.write(&mut buf, &docs.pair())?;
+        output::write_file(&path, &buf)?;
+        Ok(PairStats::of(&docs, &docs.review()))
+    })();
+    if result.is_err() {
+        let stale = fs::symlink_metadata(&path)
+            .is_ok_and(|m| m.file_type().is_file() || m.file_type().is_symlink());
+        if stale {
+            let _ = fs::remove_file(&path);
+        }
+    }
+    result
 }
 
 struct SummarySink<F> {
@@ -467,6 +500,14 @@ impl<F: FnMut(PairReport<'_>)> OrderedSink<PairSpec, Result<PairStats>> for Summ
             }
         };
         self.line(&row)
+    }
+
+    /// Rows reach the file as soon as every pair before them is done: an
+    /// interrupted run leaves the summary of the pairs it finished.
+    fn flush(&mut self) -> Result<()> {
+        self.out
+            .flush()
+            .map_err(|e| input::io_error("cannot write", &e).with_path(&self.path))
     }
 }
 

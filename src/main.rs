@@ -3,6 +3,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -72,8 +74,15 @@ findings of the review by kind).
 A pair that fails (a file missing, empty or undecodable, texts that are not
 Chinese and English) is recorded in the summary and the batch goes on.
 
+Summary rows are written (and flushed) as pairs finish, in manifest order, so
+an interrupted run leaves the summary of the pairs it did. A pair that fails
+leaves no output file (one from an earlier run is removed). Ctrl-C or SIGTERM
+starts no new pair, finishes the running ones and exits with status 130; a
+second Ctrl-C stops at once.
+
 Exit status: 0 when every pair was aligned, 1 when any pair failed,
-2 when the manifest cannot be read or the options are wrong.";
+2 when the manifest cannot be read or the options are wrong, 130 when
+interrupted.";
 
 const STREAM_HELP: &str = "\
 Input, one JSON object a line:  {\"id\": ..., \"zh\": \"...\", \"en\": \"...\"}
@@ -522,17 +531,47 @@ fn jobs(requested: Option<usize>) -> Result<usize> {
 }
 
 fn run_batch(args: &BatchArgs) -> Result<ExitCode> {
+    let stop = Arc::new(AtomicBool::new(false));
     let options = BatchOptions {
         export: args.export.options(None)?,
         jobs: jobs(args.jobs)?,
         presegmented: args.presegmented,
+        stop: Some(Arc::clone(&stop)),
     };
     let pairs = batch::read_manifest(&args.manifest)?;
-    let progress = progress::Batch::new(pairs.len(), args.quiet);
+    let total = pairs.len();
+    let summary_path = args.output.join(batch::SUMMARY_FILE);
+    // Ctrl-C or SIGTERM: no new pair starts, the running ones are finished
+    // and recorded. A second one stops at once (the summary holds every
+    // pair recorded so far; temporary files are removed).
+    let _ = ctrlc::set_handler({
+        let (stop, out_dir, summary_path) =
+            (Arc::clone(&stop), args.output.clone(), summary_path.clone());
+        move || {
+            if stop.swap(true, Ordering::SeqCst) {
+                output::remove_stale_temps(&out_dir);
+                eprintln!(
+                    "duizhao: interrupted; the pairs finished are in {}",
+                    summary_path.display()
+                );
+                std::process::exit(130);
+            }
+        }
+    });
+    let progress = progress::Batch::new(total, args.quiet);
     let summary = batch::run_batch(pairs, &args.output, &options, |r: PairReport<'_>| {
         progress.pair_done(r)
     })?;
     progress.finish();
+    if summary.interrupted {
+        eprintln!(
+            "duizhao: interrupted after {} of {total} pairs ({} failed); summary in {}",
+            summary.pairs,
+            summary.failed,
+            summary_path.display()
+        );
+        return Ok(ExitCode::from(130));
+    }
     if !args.quiet {
         eprintln!(
             "duizhao: {} pairs aligned, {} failed; summary in {}",

@@ -10,6 +10,9 @@
 //! is opened and written through; replacing it would destroy the device
 //! node or leave the reader with nothing. A regular file with more than one
 //! hard link is also written in place, so that every name sees the output.
+//! [`Output::create_in_place`] writes a regular file as it goes (the batch
+//! summary, which must survive an interrupted run), and
+//! [`remove_stale_temps`] removes what a killed run left.
 
 use std::ffi::OsString;
 use std::fs;
@@ -75,6 +78,18 @@ impl Output {
     /// directory, a missing parent directory, no permission, a loop of
     /// symbolic links, a target that cannot be opened.
     pub fn create(path: &Path) -> Result<Output> {
+        Self::open(path, false)
+    }
+
+    /// Open `path` to be written in place, as it is being produced (a log,
+    /// a summary that must survive an interrupted run): a regular file is
+    /// truncated and written directly, not replaced at the end; symbolic
+    /// links, devices and pipes are treated as by [`Output::create`].
+    pub fn create_in_place(path: &Path) -> Result<Output> {
+        Self::open(path, true)
+    }
+
+    fn open(path: &Path, in_place: bool) -> Result<Output> {
         let fail = |e: &io::Error| io_error("cannot write", e).with_path(path);
         if path.as_os_str().is_empty() {
             return Err(Error::new(ErrorKind::Usage, "empty output path"));
@@ -102,10 +117,20 @@ impl Output {
             Ok(meta) if meta.is_dir() => {
                 Err(Error::new(ErrorKind::Io, "is a directory, not a file").with_path(path))
             }
-            Ok(meta) if meta.is_file() && hard_links(&meta) <= 1 => {
+            Ok(meta) if meta.is_file() && hard_links(&meta) <= 1 && !in_place => {
                 Self::replace(path, &target, Some(meta.permissions()))
             }
             Ok(meta) => Self::through(path, &target, meta.is_file()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound && in_place => {
+                let file = fs::File::create(&target)
+                    .map_err(|e| io_error("cannot write", &e).with_path(path))?;
+                Ok(Output {
+                    sink: Sink::File(file),
+                    method: Method::Through,
+                    path: path.to_path_buf(),
+                    replace: None,
+                })
+            }
             Err(e) if e.kind() == io::ErrorKind::NotFound => Self::replace(path, &target, None),
             Err(e) => Err(fail(&e)),
         }
@@ -138,10 +163,7 @@ impl Output {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let mut tmp_name = OsString::from(".");
-        tmp_name.push(name);
-        tmp_name.push(format!(".tmp{}", std::process::id()));
-        let tmp = dir.join(tmp_name);
+        let tmp = dir.join(temp_name(name, std::process::id()));
         let file =
             fs::File::create(&tmp).map_err(|e| io_error("cannot write", &e).with_path(path))?;
         if let Some(perm) = permissions {
@@ -213,6 +235,49 @@ impl Drop for Output {
             let _ = fs::remove_file(tmp);
         }
     }
+}
+
+/// The hidden name of the temporary file that replaces `name`: `.NAME.tmpPID`.
+fn temp_name(name: &std::ffi::OsStr, pid: u32) -> OsString {
+    let mut tmp = OsString::from(".");
+    tmp.push(name);
+    tmp.push(format!(".tmp{pid}"));
+    tmp
+}
+
+/// The process id in a temporary file name made by [`temp_name`].
+fn temp_owner(name: &str) -> Option<u32> {
+    let rest = name.strip_prefix('.')?;
+    let (stem, pid) = rest.rsplit_once(".tmp")?;
+    if stem.is_empty() || pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    pid.parse().ok()
+}
+
+/// Remove the temporary files that runs killed before they could clean up
+/// left in `dir` (`.NAME.tmpPID` of a process that no longer runs); returns
+/// how many. Where running processes cannot be told (no `/proc`), only
+/// those of this process are removed.
+pub fn remove_stale_temps(dir: &Path) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let me = std::process::id();
+    let proc_fs = Path::new("/proc/self").exists();
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(temp_owner) else {
+            continue;
+        };
+        let gone = pid == me || (proc_fs && !Path::new("/proc").join(pid.to_string()).exists());
+        let regular = entry.file_type().is_ok_and(|t| t.is_file());
+        if gone && regular && fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
 }
 
 /// A path naming this process's standard output or error.
@@ -362,6 +427,55 @@ mod tests {
         symlink("loop-a", dir.join("loop-b")).unwrap();
         let e = write_file(&dir.join("loop-a"), b"x").unwrap_err();
         assert!(e.to_string().contains("symbolic links"), "{e}");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn in_place_output_is_written_as_it_goes() {
+        let dir = tempdir("in-place");
+        let p = dir.join("summary.tsv");
+        fs::write(&p, "an older, longer summary\n").unwrap();
+        let mut out = Output::create_in_place(&p).unwrap();
+        assert_eq!(out.method(), Method::Through);
+        out.write_all(b"row 1\n").unwrap();
+        out.flush().unwrap();
+        assert_eq!(fs::read_to_string(&p).unwrap(), "row 1\n");
+        drop(out);
+        assert_eq!(fs::read_to_string(&p).unwrap(), "row 1\n");
+        let q = dir.join("new.tsv");
+        Output::create_in_place(&q).unwrap().commit().unwrap();
+        assert!(q.is_file());
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn stale_temporary_files_are_removed() {
+        let dir = tempdir("stale");
+        // A pid no process has (above the kernel's pid_max limit of 2^22).
+        let dead = 4_999_999;
+        for name in [
+            temp_name("a.tsv".as_ref(), dead),
+            temp_name("summary.tsv".as_ref(), std::process::id()),
+            temp_name("live.tsv".as_ref(), 1),
+            ".notes.tmp".into(),
+            "a.tsv".into(),
+            ".x.tmp12ab".into(),
+        ] {
+            fs::write(dir.join(name), "x").unwrap();
+        }
+        let expected_removed = if Path::new("/proc/self").exists() {
+            2
+        } else {
+            1
+        };
+        assert_eq!(remove_stale_temps(&dir), expected_removed);
+        let left = entries(&dir);
+        assert!(left.contains(&"a.tsv".to_string()), "{left:?}");
+        assert!(left.contains(&".notes.tmp".to_string()), "{left:?}");
+        assert!(left.contains(&".x.tmp12ab".to_string()), "{left:?}");
+        assert!(left.contains(&".live.tsv.tmp1".to_string()), "{left:?}");
+        assert_eq!(temp_owner(".a.tsv.tmp42"), Some(42));
+        assert_eq!(temp_owner(".tmp42"), None);
         fs::remove_dir_all(&dir).unwrap();
     }
 

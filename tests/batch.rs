@@ -357,3 +357,129 @@ fn finding_counts_agree_with_check() {
     }
     assert!(total >= 1, "{report}");
 }
+
+/// A rerun in the same directory: a pair that fails this time loses the
+/// output an earlier run wrote (the directory holds only outputs of the
+/// summary's run), and temporary files a killed run left are removed.
+#[test]
+fn rerun_removes_a_failed_pairs_old_output_and_stale_temporary_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    for f in ["river.zh", "river.en", "tea.zh", "tea.en"] {
+        fs::copy(fixtures().join(f), root.join(f)).unwrap();
+    }
+    fs::write(
+        root.join("manifest.tsv"),
+        "river\triver.zh\triver.en\ntea\ttea.zh\ttea.en\n",
+    )
+    .unwrap();
+    let out = root.join("out");
+    let run = |code: i32| {
+        duizhao()
+            .args(["batch", "--presegmented", "--quiet", "-o"])
+            .arg(&out)
+            .arg(root.join("manifest.tsv"))
+            .assert()
+            .code(code);
+    };
+    run(0);
+    assert!(out.join("tea.tsv").exists());
+    // What a run killed mid-write leaves (a process id no process has).
+    fs::write(out.join(".river.tsv.tmp4999999"), "half").unwrap();
+    fs::write(out.join(".summary.tsv.tmp4999999"), "half").unwrap();
+    fs::write(root.join("tea.zh"), "").unwrap();
+    run(1);
+    let status: Vec<(String, String)> = summary(&out)
+        .into_iter()
+        .map(|r| (r[0].clone(), r[1].clone()))
+        .collect();
+    assert_eq!(
+        status,
+        [
+            ("river".to_string(), "ok".to_string()),
+            ("tea".to_string(), "failed".to_string())
+        ]
+    );
+    assert!(out.join("river.tsv").exists());
+    assert!(
+        !out.join("tea.tsv").exists(),
+        "the old output of a failed pair"
+    );
+    no_temp_files(&out);
+}
+
+/// Ctrl-C in the middle of a batch: exit status 130, one line saying so,
+/// the summary of every pair finished (flushed as they finish), one output
+/// per summary row, no temporary file.
+#[cfg(unix)]
+#[test]
+fn interrupted_batch_leaves_a_usable_summary() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora/global-times-2023-fentanyl");
+    let mut manifest = String::new();
+    let pairs = 200;
+    for i in 0..pairs {
+        manifest.push_str(&format!(
+            "p{i:03}\t{}\t{}\n",
+            seed.join("zh.txt").display(),
+            seed.join("en.txt").display()
+        ));
+    }
+    fs::write(root.join("manifest.tsv"), manifest).unwrap();
+    let out = root.join("out");
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_duizhao"))
+        .args(["batch", "--jobs", "1", "-o"])
+        .arg(&out)
+        .arg(root.join("manifest.tsv"))
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until a few rows are on disk: the summary is written as pairs finish.
+    let start = std::time::Instant::now();
+    loop {
+        let rows = fs::read_to_string(out.join("summary.tsv"))
+            .map(|t| t.lines().count().saturating_sub(1))
+            .unwrap_or(0);
+        if rows >= 3 {
+            break;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(120),
+            "no summary rows written while the batch runs"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    let rows = summary(&out);
+    assert!(rows.len() >= 3 && rows.len() < pairs, "{} rows", rows.len());
+    assert!(
+        stderr.starts_with(&format!(
+            "duizhao: interrupted after {} of {pairs} pairs (0 failed); summary in ",
+            rows.len()
+        )),
+        "{stderr}"
+    );
+    for (i, row) in rows.iter().enumerate() {
+        assert_eq!(row[0], format!("p{i:03}"));
+        assert_eq!(row[1], "ok");
+        assert!(out.join(format!("p{i:03}.tsv")).exists());
+    }
+    let outputs = fs::read_dir(&out).unwrap().count();
+    assert_eq!(
+        outputs,
+        rows.len() + 1,
+        "one output per row, and the summary"
+    );
+    no_temp_files(&out);
+}
