@@ -112,7 +112,7 @@ fn significant(f: &Figure, text: &str) -> bool {
             !matches!(kind, RangeKind::Number) || text.chars().any(|c| c.is_ascii_digit())
         }
         // One of a thing is as often "a" or "an" as "one" (1例 "a case").
-        Value::Number(x) if x == 1.0 => false,
+        Value::Number(1.0) => false,
         Value::Number(_)
         | Value::Ordinal(_)
         | Value::Fraction { .. }
@@ -218,6 +218,24 @@ fn accounted_for(f: &Figure, other: &str, other_lang: Lang) -> bool {
     mentioned(f, other, other_lang) || relative_year(f, other, other_lang)
 }
 
+/// A figure written in words on both sides and paired by `compare` as
+/// altered (三年內 ↔ "within four years", 五位专家 ↔ "six experts"): as
+/// much a changed figure as one in digits, when the bead is confident.
+/// Missing or added, such figures come and go with free translation; a
+/// pair of them that disagree does not.
+fn in_words_altered(zf: &Figure, ef: &Figure, q: MatchQuality, confidence: f64) -> bool {
+    q == MatchQuality::Altered
+        && !zf.vague
+        && !ef.vague
+        && confidence >= CONFIDENT
+        && zf.qualifier == ef.qualifier
+        && family(&zf.value) == family(&ef.value)
+        && matches!(
+            zf.value,
+            Value::Number(_) | Value::Duration { .. } | Value::Multiple(_) | Value::Fraction { .. }
+        )
+}
+
 /// Figures worth an altered finding when one on each side is left over:
 /// the significant ones, and references (第五条 left against "Article 6").
 fn comparable(f: &Figure, text: &str) -> bool {
@@ -284,7 +302,8 @@ pub(super) fn check(ctx: &Context<'_>, window: usize, out: &mut Vec<Finding>) {
     let n = ctx.beads.len();
     let mut beads: Vec<BeadFigures> = Vec::with_capacity(n);
     for (b, bead) in ctx.beads.iter().enumerate() {
-        let active = ctx.in_body(b);
+        // Headlines and titles carry figures as the body does.
+        let active = ctx.in_body(b) || ctx.is_heading(b);
         let zh = if active {
             Side::collect(ctx, bead.zh.clone(), true)
         } else {
@@ -386,6 +405,7 @@ pub(super) fn check(ctx: &Context<'_>, window: usize, out: &mut Vec<Finding>) {
             let (zf, ef) = (&bf.zh.figures[z], &bf.en.figures[e]);
             if comparable(zf, slice(ctx.zh.text(), &zf.span))
                 || comparable(ef, slice(ctx.en.text(), &ef.span))
+                || in_words_altered(zf, ef, q, ctx.beads[b].confidence)
             {
                 out.push(pair_finding(ctx, b, &bf.zh, z, &bf.en, e, q));
             }
@@ -403,7 +423,7 @@ pub(super) fn check(ctx: &Context<'_>, window: usize, out: &mut Vec<Finding>) {
             {
                 out.push(Finding {
                     kind: FindingKind::FigureMissing,
-                    severity: evidence_severity(FindingKind::FigureMissing, bead.confidence),
+                    severity: FindingKind::FigureMissing.severity(),
                     bead: b,
                     zh_sentences: vec![bf.zh.sentences[z]],
                     en_sentences: ctx.en_content(&ctx.beads[b]),
@@ -514,17 +534,9 @@ fn bead_text(ctx: &Context<'_>, sentences: &[usize], zh: bool) -> String {
     parts.join(" ")
 }
 
-/// An error needs a confident alignment: in a doubtful bead (one that earns
-/// a low-confidence note at the default threshold) the figure's counterpart
-/// may well sit in a sentence aligned elsewhere, so it is a warning.
+/// Confidence a bead needs before figures written in words on both sides
+/// are compared (the default low-confidence threshold of the review).
 const CONFIDENT: f64 = 0.3;
-
-fn evidence_severity(kind: FindingKind, confidence: f64) -> Severity {
-    match kind.severity() {
-        Severity::Error if confidence < CONFIDENT => Severity::Warning,
-        s => s,
-    }
-}
 
 fn slice<'t>(text: &'t str, span: &Range<usize>) -> &'t str {
     text.get(span.clone()).unwrap_or("")
@@ -561,7 +573,7 @@ fn pair_finding(
         ),
         _ => (
             FindingKind::FigureAltered,
-            evidence_severity(FindingKind::FigureAltered, ctx.beads[b].confidence),
+            FindingKind::FigureAltered.severity(),
             format!(
                 "figure altered: {zt} ({}) became \"{et}\" ({})",
                 zf.describe(),
@@ -706,6 +718,8 @@ mod tests {
 #[cfg(test)]
 mod value_tests {
     use super::*;
+    use crate::check::check;
+    use crate::check::tests::{docs, kinds, ladder};
 
     #[test]
     fn approximate_values_must_round_alike_and_be_close() {
@@ -739,5 +753,65 @@ mod value_tests {
         assert!(significant(&fig(Value::Number(30_000.0), 0..6), "三万"));
         assert!(significant(&fig(Value::Percent(60.0), 0..6), "六成"));
         assert!(significant(&fig(Value::Year(2021), 0..4), "2021"));
+    }
+
+    #[test]
+    fn figure_in_words_on_both_sides_changed_is_altered() {
+        let (zh, en) = docs(
+            &["五位专家昨日在北京开会，讨论了三年内完成工程的计划。"],
+            &["Six experts met in Beijing yesterday to discuss a plan to finish the project within four years."],
+        );
+        let review = check(&zh, &en, &ladder(&[(1, 1)]));
+        assert_eq!(kinds(&review), vec!["figure-altered", "figure-altered"]);
+        let (zh, en) = docs(
+            &["五位专家昨日在北京开会，讨论了三年内完成工程的计划。"],
+            &["Five experts met in Beijing yesterday to discuss a plan to finish the project within three years."],
+        );
+        assert!(check(&zh, &en, &ladder(&[(1, 1)])).findings.is_empty());
+    }
+
+    #[test]
+    fn changed_figure_in_a_headline_is_found() {
+        let (zh, en) = docs(
+            &[
+                "工程将在三年内完成",
+                "五位专家昨日在北京开会，讨论了三年内完成工程的计划。",
+                "会议持续了整整一天，专家们一致同意这一计划。",
+            ],
+            &[
+                "Project to finish within four years",
+                "Five experts met in Beijing yesterday to discuss a plan to finish the project within three years.",
+                "The meeting lasted a whole day, and the experts all agreed on the plan.",
+            ],
+        );
+        let review = check(&zh, &en, &ladder(&[(1, 1), (1, 1), (1, 1)]));
+        assert_eq!(kinds(&review), vec!["figure-altered"]);
+        assert_eq!(review.findings[0].bead, 0);
+    }
+
+    #[test]
+    fn statute_numbering_durations_and_currency_are_silent() {
+        let (zh, en) = docs(
+            &[
+                "第 7 條",
+                "菸之應徵稅額如下：",
+                "一、紙菸：每千支徵收新臺幣一千五百九十元。",
+                "納稅義務人應於十五日內，依第二十二條至第二十六條規定繳納，處一千五百元以上三千元以下罰鍰。",
+            ],
+            &[
+                "Article 7",
+                "The tax amounts payable for tobacco products are as follows:",
+                "1.Cigarettes: NT$ 1,590 per 1000 sticks.",
+                "The taxpayer shall pay within 15 days under Articles 22 through 26, or be fined NT$1,500 to NT$3,000.",
+            ],
+        );
+        let review = check(&zh, &en, &ladder(&[(1, 1), (1, 1), (1, 1), (1, 1)]));
+        let loud: Vec<_> = review
+            .findings
+            .iter()
+            .filter(|f| f.severity != Severity::Info)
+            .map(|f| f.message.clone())
+            .collect();
+        assert!(loud.is_empty(), "{loud:#?}");
     }
 }

@@ -498,6 +498,21 @@ impl<'a> Context<'a> {
         self.body.contains(&bead)
     }
 
+    /// A bead outside the body that pairs text with text, not page
+    /// furniture: a headline, a title, a dateline. Its figures are checked
+    /// like the body's.
+    pub(crate) fn is_heading(&self, bead: usize) -> bool {
+        self.beads.get(bead).is_some_and(|b| {
+            !b.is_unaligned()
+                && b.zh
+                    .clone()
+                    .all(|i| self.zh_furniture.get(i).is_some_and(Option::is_none))
+                && b.en
+                    .clone()
+                    .all(|i| self.en_furniture.get(i).is_some_and(Option::is_none))
+        })
+    }
+
     pub(crate) fn zh_text(&self, i: usize) -> &'a str {
         sentence(self.zh, i)
     }

@@ -319,7 +319,7 @@ pub fn list_marker(text: &str, lang: Lang) -> Option<Figure> {
     } else {
         let f = zh::extract(&format!("{numeral}个"));
         match f.first().map(|f| f.value) {
-            Some(Value::Number(x)) if x.fract() == 0.0 && x >= 1.0 && x < 1000.0 => x as u32,
+            Some(Value::Number(x)) if x.fract() == 0.0 && (1.0..1000.0).contains(&x) => x as u32,
             _ => return None,
         }
     };

@@ -1248,6 +1248,14 @@ fn finish(text: &str, q: &mut Qty) {
         }
         q.start = start;
     }
+    // 三年内: within three years.
+    if matches!(q.kind, Kind::Duration(_))
+        && q.qualifier == Qualifier::Exact
+        && rest(text, q.end).starts_with('内')
+    {
+        q.qualifier = Qualifier::AtMost;
+        q.end += '内'.len_utf8();
+    }
     if matches!(q.kind, Kind::Duration(_) | Kind::Multiple) && q.qualifier == Qualifier::Exact {
         if let Some(c @ ('多' | '余')) = char_at(text, q.end) {
             q.qualifier = Qualifier::MoreThan;
