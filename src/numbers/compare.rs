@@ -644,6 +644,12 @@ fn hedges_overlap(a: &Figure, b: &Figure) -> bool {
     if a.qualifier == Qualifier::Exact && b.qualifier == Qualifier::Exact {
         return false;
     }
+    // A hedge covers a rounded value, not another currency or unit of time.
+    if let (Some((_, ta)), Some((_, tb))) = (amount(&a.value), amount(&b.value)) {
+        if ta != tb && ta != Tag::None && tb != Tag::None {
+            return false;
+        }
+    }
     match (allowed(a), allowed(b)) {
         (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
         _ => false,

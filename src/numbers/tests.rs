@@ -1181,3 +1181,18 @@ fn list_markers_are_numbered() {
     assert_eq!(n("五年来，我们", Lang::Zh), None);
     assert_eq!(n("In 2020, we", Lang::En), None);
 }
+
+#[test]
+fn hedged_amounts_in_another_currency_are_altered() {
+    assert_quality(
+        "超过40万亿元",
+        "exceeded 40 trillion dollars",
+        MatchQuality::Altered,
+    );
+    assert_quality(
+        "不得少於新臺幣二萬元",
+        "not less than US$ 20,000",
+        MatchQuality::Altered,
+    );
+    assert_agree("不得少於新臺幣二萬元", "not less than NT$ 20,000");
+}

@@ -1248,8 +1248,9 @@ fn finish(text: &str, q: &mut Qty) {
         }
         q.start = start;
     }
-    // 三年内: within three years.
+    // 三年内: within three years (a range, 5-10年内, keeps its two ends).
     if matches!(q.kind, Kind::Duration(_))
+        && q.range.is_none()
         && q.qualifier == Qualifier::Exact
         && rest(text, q.end).starts_with('内')
     {

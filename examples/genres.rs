@@ -1,0 +1,350 @@
+//! How far can a reviewer trust `duizhao check` on real translations of
+//! other genres than fiction? Two measurements in one table, per genre of
+//! `corpora/genres/` (news wire, finance news, a government report, statutes
+//! in Simplified and Traditional Chinese, medical abstracts, a speech, a
+//! white paper — published human translations, read from the shared data):
+//!
+//! * **precision**: error and warning findings per 100 Chinese sentences on
+//!   the untouched pair (a published translation: nearly every finding is a
+//!   false alarm, though its README names a few real differences);
+//! * **recall on injected faults**, one fault per trial, the pair realigned
+//!   and reviewed whole each time, on 1-1 beads the aligner is confident of
+//!   and the review is silent on:
+//!   - *deleted*: the English sentence removed; found when an `omission` or
+//!     `partial-omission` names the Chinese sentence;
+//!   - *digits*: the leading digit of an English figure written in digits
+//!     changed (107,000 → 207,000); found when a figure finding names the bead's
+//!     sentences;
+//!   - *words*: an English number word that matches a Chinese numeral
+//!     changed ("three" → "four");
+//!   - *title*: as *digits*, in a heading (a line without sentence-final
+//!     punctuation: a headline, "Article 7", a chapter title);
+//!   - *qualifier*: 以上 added after a Chinese figure the English gives bare;
+//!     found as `qualifier-dropped`;
+//!   - *currency*: the currency of an English amount changed (NT$ → US$,
+//!     yuan → dollars); found as `figure-altered`.
+//!
+//! ```text
+//! cargo run --release --example genres [-- SHARED_DIR]
+//! ```
+//!
+//! `SHARED_DIR` defaults to `$DUIZHAO_SHARED`, else `../shared` beside the
+//! crate. `VERBOSE=1` prints every finding on the untouched pairs and every
+//! missed injection. `MAX_TRIALS=N` bounds the trials of one kind per genre
+//! (default 25).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use duizhao::check::{FindingKind, Review, Severity};
+use duizhao::numbers::{self, MatchQuality, Value};
+use duizhao::pipeline::{self, AlignedDocuments};
+use duizhao::Lang;
+use rayon::prelude::*;
+
+/// Kinds of injected fault, in table order.
+const KINDS: [&str; 6] = [
+    "deleted",
+    "digits",
+    "words",
+    "title",
+    "qualifier",
+    "currency",
+];
+
+/// One injected fault: the changed texts, and what a finding must name.
+struct Trial {
+    kind: &'static str,
+    zh: String,
+    en: String,
+    /// The Chinese sentence the finding must name.
+    zh_sentence: usize,
+    what: String,
+}
+
+fn shared_dir() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::env::args()
+        .nth(1)
+        .or_else(|| std::env::var("DUIZHAO_SHARED").ok())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../shared"))
+}
+
+fn loud(review: &Review) -> impl Iterator<Item = &duizhao::Finding> {
+    review
+        .findings
+        .iter()
+        .filter(|f| matches!(f.severity, Severity::Error | Severity::Warning))
+}
+
+/// The text of `doc` with `span` replaced by `with`.
+fn replaced(text: &str, span: std::ops::Range<usize>, with: &str) -> String {
+    let mut s = String::with_capacity(text.len() + with.len());
+    s.push_str(&text[..span.start]);
+    s.push_str(with);
+    s.push_str(&text[span.end..]);
+    s
+}
+
+const NUMBER_WORDS: [&str; 10] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
+
+/// "three" → "four" ("ten" → "nine"), keeping a capital.
+fn next_number_word(w: &str) -> Option<String> {
+    let lower = w.to_ascii_lowercase();
+    let k = NUMBER_WORDS.iter().position(|&n| n == lower)?;
+    let next = NUMBER_WORDS[if k + 1 == NUMBER_WORDS.len() {
+        k - 1
+    } else {
+        k + 1
+    }];
+    Some(if w.starts_with(|c: char| c.is_ascii_uppercase()) {
+        let mut c = next.chars();
+        c.next()
+            .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+            .unwrap_or_default()
+    } else {
+        next.to_string()
+    })
+}
+
+/// The figure text with its leading digit changed (1 → 2, …, 9 → 1).
+fn bumped_digit(s: &str) -> Option<String> {
+    let k = s.find(|c: char| c.is_ascii_digit())?;
+    let d = s[k..].chars().next()?.to_digit(10)?;
+    let n = if d == 9 { 1 } else { d + 1 };
+    Some(replaced(s, k..k + 1, &n.to_string()))
+}
+
+/// The amount with another currency.
+fn other_currency(s: &str) -> Option<String> {
+    for (from, to) in [
+        ("NT$", "US$"),
+        ("HK$", "US$"),
+        ("US$", "HK$"),
+        ("yuan", "dollars"),
+        ("RMB", "USD"),
+        ("dollars", "euros"),
+        ("$", "€"),
+    ] {
+        if let Some(k) = s.find(from) {
+            return Some(replaced(s, k..k + from.len(), to));
+        }
+    }
+    None
+}
+
+/// The trials of one clean pair.
+fn trials(clean: &AlignedDocuments, review: &Review, max: usize) -> Vec<Trial> {
+    let (zh, en) = (&clean.zh, &clean.en);
+    let noisy: std::collections::HashSet<usize> = loud(review).map(|f| f.bead).collect();
+    let mut out: BTreeMap<&'static str, Vec<Trial>> = BTreeMap::new();
+    for (b, bead) in clean.alignment.beads.iter().enumerate() {
+        if bead.zh.len() != 1 || bead.en.len() != 1 || bead.confidence < 0.8 || noisy.contains(&b) {
+            continue;
+        }
+        let (i, j) = (bead.zh.start, bead.en.start);
+        let zs = zh.sentences()[i].span.clone();
+        let es = en.sentences()[j].span.clone();
+        let (zt, et) = (&zh.text()[zs.clone()], &en.text()[es.clone()]);
+        let mut push = |kind: &'static str, zh_text: String, en_text: String, what: String| {
+            out.entry(kind).or_default().push(Trial {
+                kind,
+                zh: zh_text,
+                en: en_text,
+                zh_sentence: i,
+                what,
+            });
+        };
+        if et.split_whitespace().count() >= 4 {
+            push(
+                "deleted",
+                zh.text().to_string(),
+                replaced(en.text(), es.clone(), ""),
+                format!("{zt} / {et}"),
+            );
+        }
+        let zf = numbers::extract(zt, Lang::Zh);
+        let ef = numbers::extract(et, Lang::En);
+        let heading = !zt
+            .trim_end()
+            .ends_with(['。', '！', '？', '；', '：', '”', '」']);
+        for m in numbers::compare(&zf, &ef).matched {
+            if m.quality != MatchQuality::Exact {
+                continue;
+            }
+            let (f, g) = (&zf[m.zh], &ef[m.en]);
+            let (ztext, etext) = (&zt[f.span.clone()], &et[g.span.clone()]);
+            let at = es.start + g.span.start..es.start + g.span.end;
+            let digits = etext.chars().any(|c| c.is_ascii_digit());
+            let zh_digits = ztext.chars().any(|c| c.is_ascii_digit());
+            if digits && !matches!(g.value, Value::Reference { .. }) || heading && digits {
+                if let Some(changed) = bumped_digit(etext) {
+                    push(
+                        if heading { "title" } else { "digits" },
+                        zh.text().to_string(),
+                        replaced(en.text(), at.clone(), &changed),
+                        format!("{ztext} / {etext} → {changed}"),
+                    );
+                }
+            }
+            if !digits && !zh_digits && !f.vague {
+                if let Some(w) = etext.split_whitespace().find_map(next_number_word) {
+                    let old = etext
+                        .split_whitespace()
+                        .find(|x| next_number_word(x).is_some())
+                        .unwrap_or("");
+                    let changed = etext.replacen(old, &w, 1);
+                    push(
+                        "words",
+                        zh.text().to_string(),
+                        replaced(en.text(), at.clone(), &changed),
+                        format!("{ztext} / {etext} → {changed}"),
+                    );
+                }
+            }
+            if let Value::Money { .. } = g.value {
+                if let Some(changed) = other_currency(etext) {
+                    push(
+                        "currency",
+                        zh.text().to_string(),
+                        replaced(en.text(), at.clone(), &changed),
+                        format!("{ztext} / {etext} → {changed}"),
+                    );
+                }
+            }
+            // As a reviser would: a figure in digits on both sides, not a range.
+            let bare = f.qualifier == numbers::Qualifier::Exact
+                && matches!(
+                    f.value,
+                    Value::Number(_) | Value::Percent(_) | Value::Money { .. }
+                )
+                && !matches!(g.value, Value::Range { .. });
+            if bare && !f.vague && digits && zh_digits {
+                let end = zs.start + f.span.end;
+                push(
+                    "qualifier",
+                    replaced(zh.text(), end..end, "以上"),
+                    en.text().to_string(),
+                    format!("{ztext}以上 / {etext}"),
+                );
+            }
+        }
+    }
+    // Spread the trials of a kind over the document.
+    out.into_values()
+        .flat_map(|v| {
+            let step = v.len().div_ceil(max).max(1);
+            v.into_iter().step_by(step).collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Whether the review of the changed pair reports the fault.
+fn found(trial: &Trial, review: &Review) -> bool {
+    let names = |f: &&duizhao::Finding| f.zh_sentences.contains(&trial.zh_sentence);
+    let kinds: &[FindingKind] = match trial.kind {
+        "deleted" => &[FindingKind::Omission, FindingKind::PartialOmission],
+        "qualifier" => &[FindingKind::QualifierDropped],
+        "currency" => &[FindingKind::FigureAltered],
+        _ => &[
+            FindingKind::FigureAltered,
+            FindingKind::FigureMissing,
+            FindingKind::FigureAdded,
+        ],
+    };
+    loud(review).filter(names).any(|f| kinds.contains(&f.kind))
+}
+
+fn main() {
+    let dir = shared_dir().join("corpora/genres");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("no genre corpus at {} (give SHARED_DIR)", dir.display());
+        std::process::exit(2);
+    };
+    let verbose = std::env::var("VERBOSE").is_ok();
+    let max: usize = std::env::var("MAX_TRIALS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(25);
+    let mut names: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    names.sort();
+    println!(
+        "{:<38} {:>5} {:>5} {:>7}  {}",
+        "genre",
+        "zh",
+        "e+w",
+        "/100",
+        KINDS.map(|k| format!("{k:>11}")).join("")
+    );
+    let (mut all_sent, mut all_loud) = (0, 0);
+    let mut totals: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for path in names.iter().filter(|p| p.join("zh.txt").is_file()) {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("?");
+        let clean = match pipeline::align_files(&path.join("zh.txt"), &path.join("en.txt"), false) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("{name}: {e}");
+                continue;
+            }
+        };
+        let review = clean.review();
+        let n = clean.zh.len();
+        let l = loud(&review).count();
+        if verbose {
+            for f in loud(&review) {
+                println!("  {name} bead {}: {}", f.bead, f.message);
+            }
+        }
+        let results: Vec<(&'static str, bool, String)> = trials(&clean, &review, max)
+            .into_par_iter()
+            .filter_map(|t| {
+                let changed = pipeline::align_texts(t.zh.clone(), t.en.clone(), false).ok()?;
+                Some((t.kind, found(&t, &changed.review()), t.what))
+            })
+            .collect();
+        let mut cells = String::new();
+        for kind in KINDS {
+            let of: Vec<_> = results.iter().filter(|r| r.0 == kind).collect();
+            let hit = of.iter().filter(|r| r.1).count();
+            let t = totals.entry(kind).or_default();
+            t.0 += hit;
+            t.1 += of.len();
+            cells.push_str(&if of.is_empty() {
+                format!("{:>11}", "–")
+            } else {
+                format!("{:>11}", format!("{hit}/{}", of.len()))
+            });
+            if verbose {
+                for r in of.iter().filter(|r| !r.1) {
+                    println!("  {name} missed {kind}: {}", r.2);
+                }
+            }
+        }
+        all_sent += n;
+        all_loud += l;
+        println!(
+            "{name:<38} {n:>5} {l:>5} {:>7.1}  {cells}",
+            100.0 * l as f64 / n.max(1) as f64
+        );
+    }
+    let mut cells = String::new();
+    for kind in KINDS {
+        let (hit, n) = totals.get(kind).copied().unwrap_or((0, 0));
+        cells.push_str(&format!(
+            "{:>11}",
+            if n == 0 {
+                "–".to_string()
+            } else {
+                format!("{:.2}", hit as f64 / n as f64)
+            }
+        ));
+    }
+    println!(
+        "{:<38} {all_sent:>5} {all_loud:>5} {:>7.1}  {cells}",
+        "all",
+        100.0 * all_loud as f64 / all_sent.max(1) as f64
+    );
+}
