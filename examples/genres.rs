@@ -180,7 +180,7 @@ fn trials(clean: &AlignedDocuments, review: &Review, max: usize) -> Vec<Trial> {
             let at = es.start + g.span.start..es.start + g.span.end;
             let digits = etext.chars().any(|c| c.is_ascii_digit());
             let zh_digits = ztext.chars().any(|c| c.is_ascii_digit());
-            if digits && !matches!(g.value, Value::Reference { .. }) || heading && digits {
+            if digits && (heading || !matches!(g.value, Value::Reference { .. })) {
                 if let Some(changed) = bumped_digit(etext) {
                     push(
                         if heading { "title" } else { "digits" },
