@@ -191,7 +191,7 @@ pub(crate) fn en_blocks(units: &[EnUnit], size: usize) -> Vec<EnUnit> {
 }
 
 /// Most sentences a bead holds on one side (the largest shape is 1-5).
-const MAX_SIDE: usize = 5;
+pub(crate) const MAX_SIDE: usize = 5;
 
 /// Tunable weights of the cost model. Costs are roughly nats: −ln of how
 /// likely the bead is, against the sentences being unrelated.

@@ -20,6 +20,8 @@ use crate::lexicon::Lexicon;
 use cost::{CostModel, EnUnit, Weights, ZhUnit};
 use dp::{Band, Step, COARSE_MOVES, MOVES};
 
+/// Most sentences a bead holds on one side (the largest shapes are 1-5 and 5-1).
+pub(crate) use cost::MAX_SIDE as MAX_BEAD_SIDE;
 pub use docscore::{DocScore, CONFIDENT};
 
 /// One alignment unit: consecutive Chinese sentences paired with consecutive

@@ -31,6 +31,10 @@ pub(super) fn check(
                     || en.is_some_and(|j| f.en_sentences.contains(&j)))
         })
     };
+    // A margin of zero: the aligner left the sentence unaligned, and the
+    // review merged it into this bead on the evidence of its words
+    // (`repair`); that evidence, not the margin, decides.
+    let repaired = |m: f64| m <= 0.0;
     for (b, bead) in ctx.beads.iter().enumerate() {
         if bead.is_unaligned() || !ctx.in_body(b) {
             continue;
@@ -39,7 +43,11 @@ pub(super) fn check(
             let Some(&m) = margins.zh.get(i) else {
                 continue;
             };
-            if m >= threshold || ctx.zh_furniture[i].is_some() || reported(Some(i), None, out) {
+            if m >= threshold
+                || repaired(m)
+                || ctx.zh_furniture[i].is_some()
+                || reported(Some(i), None, out)
+            {
                 continue;
             }
             let partner: Vec<String> = ctx
@@ -65,7 +73,7 @@ pub(super) fn check(
             let Some(&m) = margins.en.get(j) else {
                 continue;
             };
-            if m >= threshold || reported(None, Some(j), out) {
+            if m >= threshold || repaired(m) || reported(None, Some(j), out) {
                 continue;
             }
             let message = format!(

@@ -460,8 +460,28 @@ impl<'a> Context<'a> {
                 confidence: b.confidence,
             })
             .collect();
-        let en_furniture: Vec<_> = en.sentence_texts().map(furniture::english).collect();
-        let zh_furniture: Vec<_> = zh.sentence_texts().map(furniture::chinese).collect();
+        let mut en_furniture: Vec<_> = en.sentence_texts().map(furniture::english).collect();
+        let mut zh_furniture: Vec<_> = zh.sentence_texts().map(furniture::chinese).collect();
+        // A dateline or other line that looks like page text is content when
+        // it is aligned with a line of the other side that gives the same
+        // figures: （2012年11月17日） and "November 17, 2012" in a speech.
+        for b in &beads {
+            if b.is_unaligned() {
+                continue;
+            }
+            let zh_ids: Vec<usize> = b.zh.clone().collect();
+            let en_ids: Vec<usize> = b.en.clone().collect();
+            let flagged = zh_ids.iter().any(|&i| zh_furniture[i].is_some())
+                || en_ids.iter().any(|&i| en_furniture[i].is_some());
+            if flagged && figures_agree(zh, en, &zh_ids, &en_ids) {
+                for i in zh_ids {
+                    zh_furniture[i] = None;
+                }
+                for i in en_ids {
+                    en_furniture[i] = None;
+                }
+            }
+        }
         let mut ctx = Context {
             zh,
             en,
@@ -578,6 +598,19 @@ impl<'a> Context<'a> {
             .filter(|&i| self.en_furniture.get(i).is_some_and(|f| f.is_none()))
             .collect()
     }
+}
+
+/// The sentences give figures, and every figure finds its counterpart.
+fn figures_agree(zh: &Document, en: &Document, zh_ids: &[usize], en_ids: &[usize]) -> bool {
+    let zf: Vec<_> = zh_ids
+        .iter()
+        .flat_map(|&i| crate::numbers::exact(sentence(zh, i), crate::lang::Lang::Zh))
+        .collect();
+    let ef: Vec<_> = en_ids
+        .iter()
+        .flat_map(|&i| crate::numbers::exact(sentence(en, i), crate::lang::Lang::En))
+        .collect();
+    !zf.is_empty() && !ef.is_empty() && crate::numbers::compare(&zf, &ef).agrees()
 }
 
 fn sentence(doc: &Document, i: usize) -> &str {

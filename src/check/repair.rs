@@ -142,10 +142,14 @@ pub(super) fn repair(ctx: &mut Context<'_>, ratio: f64) -> Vec<Finding> {
             // lengths agree better merged or the words say so clearly.
             let lengths_agree = merged.ln().abs() < share.ln().abs();
             let clearly = cov >= CLEARLY * own_cov;
+            // A bead at the aligner's largest shape (1-5) could not take the
+            // sentence however well it fits: a sixth English sentence of a
+            // long Chinese one is left over beside it.
+            let full = nb.zh.len().max(nb.en.len()) >= crate::align::MAX_BEAD_SIDE;
             if matched >= MIN_MATCHED
                 && cov >= MIN_COVERAGE
                 && cov >= own_cov
-                && (lengths_agree || clearly)
+                && (lengths_agree || clearly || full)
                 && best.map_or(true, |(_, v)| cov > v)
             {
                 best = Some((c, cov));

@@ -862,6 +862,7 @@ impl<'a> Parser<'a> {
                         || matches!(
                             w,
                             "a" | "an"
+                                | "even"
                                 | "between"
                                 | "from"
                                 | "dozen"
@@ -879,6 +880,11 @@ impl<'a> Parser<'a> {
                                 | "several"
                                 | "few"
                                 | "decade"
+                                | "centenary"
+                                | "centennial"
+                                | "bicentenary"
+                                | "bicentennial"
+                                | "sesquicentennial"
                                 | "decades"
                                 | "century"
                                 | "centuries"
@@ -895,6 +901,17 @@ impl<'a> Parser<'a> {
     /// A figure starting at token `i` (qualifier and range included); returns
     /// it and the token index after it.
     fn figure_at(&self, i: usize) -> Option<(Qty, usize)> {
+        // "have not had even 5 percent": under the figure.
+        if self.is_word(i, "even")
+            && (1..=3).any(|k| i >= k && matches!(self.w(i - k), "not" | "never" | "t"))
+        {
+            let (mut fig, next) = self.ranged(i + 1)?;
+            if !fig.is_point_in_time() && fig.qualifier == Qualifier::Exact && !fig.vague {
+                fig.qualifier = Qualifier::LessThan;
+                fig.start = self.start(i);
+            }
+            return Some((fig, next));
+        }
         // Qualifier words first.
         let quals = if qualifier_head(self.w(i)) {
             QUALIFIERS
@@ -1168,6 +1185,10 @@ impl<'a> Parser<'a> {
                             return None;
                         }
                     }
+                    // A unit's exponent: ℃-1, mg·L-1.
+                    if matches!(self.punct(i - 2), Some('℃' | '℉' | '°' | '·')) {
+                        return None;
+                    }
                 }
                 Some(TokKind::Punct('.' | '/' | '#'))
                     if i >= 2
@@ -1260,6 +1281,14 @@ impl<'a> Parser<'a> {
         }
         let mut pow = 0;
         while scale.is_none() {
+            // "1.3-billion-plus": a scale word glued by a hyphen.
+            let hyphen = self.punct(j) == Some('-')
+                && self.glued(j)
+                && self.glued(j + 1)
+                && scale_word(self.w(j + 1)).is_some();
+            if hyphen {
+                j += 1;
+            }
             let Some(p) = scale_word(self.w(j)) else {
                 break;
             };
@@ -1713,6 +1742,19 @@ impl<'a> Parser<'a> {
                 ));
             }
             return None;
+        }
+        // "the centenary of the Party": its hundredth year (成立100年).
+        let anniversary = match w {
+            "centenary" | "centennial" => Some(100.0),
+            "bicentenary" | "bicentennial" => Some(200.0),
+            "sesquicentennial" => Some(150.0),
+            _ => None,
+        };
+        if let Some(v) = anniversary {
+            return Some((
+                Qty::new(start, self.end(i), v, Kind::Duration(TimeUnit::Year)),
+                i + 1,
+            ));
         }
         if w == "decade" || w == "century" {
             let v = if w == "decade" { 10.0 } else { 100.0 };

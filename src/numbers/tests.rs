@@ -1196,3 +1196,28 @@ fn hedged_amounts_in_another_currency_are_altered() {
     );
     assert_agree("不得少於新臺幣二萬元", "not less than NT$ 20,000");
 }
+
+#[test]
+fn negated_even_is_under_the_figure() {
+    assert_agree(
+        "只有不到5%的人口接种了疫苗",
+        "have not had even 5 percent of their populations vaccinated",
+    );
+    // "even" alone is no bound.
+    assert_eq!(
+        one("rose by even 5 percent", Lang::En).qualifier,
+        Qualifier::Exact
+    );
+}
+
+#[test]
+fn idioms_clock_times_rates_and_exponents_are_read_right() {
+    none("说一千道一万，发展是硬道理", Lang::Zh);
+    none("千方百计稳就业，一心一意谋发展", Lang::Zh);
+    none("会议于下午15时召开", Lang::Zh);
+    assert_agree("发病率为17.87/10万", "an incidence of 17.87 per 100 000");
+    assert_agree("全国13亿多人口", "a population of 1.3-billion-plus");
+    assert_agree("温度系数为0.5℃-1", "a coefficient of 0.5 ℃-1");
+    assert_agree("中国共产党成立100年时", "the centenary of the CPC");
+    assert_agree("增长20%", "grew by 20 %");
+}

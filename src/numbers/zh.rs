@@ -480,6 +480,32 @@ fn numeral_idiom_at(text: &str, i: usize) -> Option<usize> {
             && !CLASSIFIERS.contains(c)
             && !"年月日天周岁成倍分之点余多几来".contains(c)
     };
+    // 说一千道一万, 一传十十传百: two verbs each with a two-character
+    // numeral ("say it a thousand ways, say it ten thousand").
+    for back in [0usize, 1] {
+        let Some(s) = i.checked_sub(3 * back) else {
+            break;
+        };
+        let Some(s) = s.checked_sub(3) else {
+            continue;
+        };
+        let w: Vec<char> = rest(text, s).chars().take(6).collect();
+        if let [a, b, c, d, e, f] = w[..] {
+            if w.iter().all(|x| x.len_utf8() == 3)
+                && plain(a)
+                && is_num(b)
+                && is_num(c)
+                && crate::lang::is_han(d)
+                && !is_num(d)
+                && is_num(e)
+                && is_num(f)
+                && a != d
+                && s + 18 > i
+            {
+                return Some(s + 18);
+            }
+        }
+    }
     for back in [0usize, 1, 2, 3] {
         let Some(s) = i.checked_sub(3 * back) else {
             break;
@@ -1302,14 +1328,30 @@ fn quantity(text: &str, i: usize) -> Result<(Qty, Option<char>), Step> {
         // A letter of any script glued before the digits: χ2, T1, β2.
         let letter_before =
             prev_char(text, i).is_some_and(|c| c.is_alphabetic() && !crate::lang::is_han(c));
+        // The round denominator of a rate (17.87/10万) is a figure.
+        let round = n.is_int() && n.value >= 10.0 && {
+            let l = n.value.log10();
+            (l - l.round()).abs() < 1e-9
+        };
+        let denominator = p == Some(b'/') && pp.is_some_and(|c| c.is_ascii_digit()) && round;
         let glued_before = letter_before
-            || p.is_some_and(|c| c.is_ascii_alphabetic() || c == b'.' || c == b'/')
-            || (p == Some(b'-') && pp.is_some_and(|c| c.is_ascii_alphabetic() || c == b')'));
+            || (p.is_some_and(|c| c.is_ascii_alphabetic() || c == b'.' || c == b'/') && !denominator)
+            || (p == Some(b'-') && pp.is_some_and(|c| c.is_ascii_alphabetic() || c == b')'))
+            // A unit's exponent: ℃-1, mg·L-1.
+            || (p == Some(b'-') && prev_char(text, i - 1).is_some_and(|c| "℃℉°·".contains(c)));
         if glued_before {
             return Err(Step::Skip(skip_code(b, a.end)));
         }
+        // A rate per a round number: 17.87/10万 is "17.87 per 100,000".
+        let per_round = b.get(a.end) == Some(&b'/')
+            && parse_num(text, a.end + 1).is_some_and(|d| {
+                d.value >= 10.0 && d.is_int() && {
+                    let l = d.value.log10();
+                    (l - l.round()).abs() < 1e-9
+                }
+            });
         if let Some(&c) = b.get(a.end) {
-            if (c == b':' || c == b'/') && digit_at(b, a.end + 1).is_some() {
+            if (c == b':' || c == b'/') && digit_at(b, a.end + 1).is_some() && !per_round {
                 return Err(Step::Skip(skip_code(b, a.end)));
             }
             // 1108：21：37 (full-width colon).
@@ -1434,10 +1476,20 @@ fn quantity(text: &str, i: usize) -> Result<(Qty, Option<char>), Step> {
     if rest(text, q.end).starts_with("国集团") {
         return Err(Step::Skip(q.end + 9));
     }
-    // Clock times (三点钟, 两点半) are not figures.
+    // Clock times (三点钟, 两点半, 15时30分) are not figures, as "15:00" is not.
     let r = rest(text, q.end);
     if r.starts_with("点钟") || r.starts_with("点半") {
         return Err(Step::Skip(q.end + 6));
+    }
+    let clock = r.starts_with('时')
+        && !["时间", "时期", "时代", "时候", "时刻", "时节", "时段"]
+            .iter()
+            .any(|w| r.starts_with(w))
+        && n.is_int()
+        && (0.0..=24.0).contains(&n.value)
+        && !before(text, i).ends_with('小');
+    if clock {
+        return Err(Step::Skip(q.end + 3));
     }
     apply_unit_num(text, &mut q, Some(&n));
     // Currency before the number: $5, US$5, ¥5, 人民币5亿元.
