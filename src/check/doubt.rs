@@ -22,6 +22,7 @@ pub(super) fn check(
     ctx: &Context<'_>,
     margins: &SkipMargins,
     threshold: f64,
+    repaired: &[usize],
     out: &mut Vec<Finding>,
 ) {
     let reported = |zh: Option<usize>, en: Option<usize>, out: &[Finding]| {
@@ -31,20 +32,22 @@ pub(super) fn check(
                     || en.is_some_and(|j| f.en_sentences.contains(&j)))
         })
     };
-    // A margin of zero: the aligner left the sentence unaligned, and the
-    // review merged it into this bead on the evidence of its words
-    // (`repair`); that evidence, not the margin, decides.
-    let repaired = |m: f64| m <= 0.0;
     for (b, bead) in ctx.beads.iter().enumerate() {
-        if bead.is_unaligned() || !ctx.in_body(b) {
+        // A bead the review gave a sentence the aligner left unaligned, on
+        // the evidence of its words (`repair`): the margins were measured on
+        // the bead without it, and that evidence, not they, decides.
+        if bead.is_unaligned() || !ctx.in_body(b) || repaired.contains(&b) {
             continue;
         }
+        // A margin of zero: the aligner left this sentence unaligned and
+        // the review merged it here on its words.
+        let merged = |m: f64| m <= 0.0;
         for i in bead.zh.clone() {
             let Some(&m) = margins.zh.get(i) else {
                 continue;
             };
             if m >= threshold
-                || repaired(m)
+                || merged(m)
                 || ctx.zh_furniture[i].is_some()
                 || reported(Some(i), None, out)
             {
@@ -73,7 +76,7 @@ pub(super) fn check(
             let Some(&m) = margins.en.get(j) else {
                 continue;
             };
-            if m >= threshold || repaired(m) || reported(None, Some(j), out) {
+            if m >= threshold || merged(m) || reported(None, Some(j), out) {
                 continue;
             }
             let message = format!(

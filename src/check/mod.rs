@@ -400,6 +400,9 @@ impl Checker {
         let mut ctx = Context::new(zh, en, alignment);
         let ratio = partial::pair_ratio(&ctx);
         let mut findings = repair::repair(&mut ctx, ratio);
+        // Beads that took a sentence the aligner left out: their margins
+        // were measured without it.
+        let repaired_beads: Vec<usize> = findings.iter().map(|f| f.bead).collect();
         ctx.body = ctx.find_body();
         furniture_and_unaligned(&ctx, &mut findings);
         for (b, bead) in ctx.beads.iter().enumerate() {
@@ -429,7 +432,13 @@ impl Checker {
         figures::check(&ctx, self.neighbours, &mut findings);
         partial::check(&ctx, ratio, self.short_ratio, &mut findings);
         if self.doubt_margin > 0.0 {
-            doubt::check(&ctx, margins, self.doubt_margin, &mut findings);
+            doubt::check(
+                &ctx,
+                margins,
+                self.doubt_margin,
+                &repaired_beads,
+                &mut findings,
+            );
         }
         Review::new(findings)
     }
@@ -473,7 +482,7 @@ impl<'a> Context<'a> {
             let en_ids: Vec<usize> = b.en.clone().collect();
             let flagged = zh_ids.iter().any(|&i| zh_furniture[i].is_some())
                 || en_ids.iter().any(|&i| en_furniture[i].is_some());
-            if flagged && figures_agree(zh, en, &zh_ids, &en_ids) {
+            if flagged && figures_paired(zh, en, &zh_ids, &en_ids) {
                 for i in zh_ids {
                     zh_furniture[i] = None;
                 }
@@ -600,8 +609,10 @@ impl<'a> Context<'a> {
     }
 }
 
-/// The sentences give figures, and every figure finds its counterpart.
-fn figures_agree(zh: &Document, en: &Document, zh_ids: &[usize], en_ids: &[usize]) -> bool {
+/// The sentences give figures, and every figure is paired with one of the
+/// other side (equal, or altered: a changed date on a dateline is a finding
+/// about content, not page text).
+fn figures_paired(zh: &Document, en: &Document, zh_ids: &[usize], en_ids: &[usize]) -> bool {
     let zf: Vec<_> = zh_ids
         .iter()
         .flat_map(|&i| crate::numbers::exact(sentence(zh, i), crate::lang::Lang::Zh))
@@ -610,7 +621,8 @@ fn figures_agree(zh: &Document, en: &Document, zh_ids: &[usize], en_ids: &[usize
         .iter()
         .flat_map(|&i| crate::numbers::exact(sentence(en, i), crate::lang::Lang::En))
         .collect();
-    !zf.is_empty() && !ef.is_empty() && crate::numbers::compare(&zf, &ef).agrees()
+    let cmp = crate::numbers::compare(&zf, &ef);
+    !zf.is_empty() && !ef.is_empty() && cmp.zh_unmatched.is_empty() && cmp.en_unmatched.is_empty()
 }
 
 fn sentence(doc: &Document, i: usize) -> &str {
@@ -983,6 +995,78 @@ pub(crate) mod tests {
 
     pub(crate) fn kinds(review: &Review) -> Vec<&'static str> {
         review.findings.iter().map(|f| f.kind.name()).collect()
+    }
+
+    #[test]
+    fn dateline_aligned_with_the_same_date_is_content() {
+        let (zh, en) = docs(
+            &[
+                "在新的历史起点上推动改革",
+                "（2012年11月17日）",
+                "今天，我们在这里召开会议，研究部署改革工作。",
+                "改革开放是决定当代中国命运的关键一招。",
+            ],
+            &[
+                "Push Reform from a New Starting Point",
+                "November 17, 2012",
+                "Today we are holding this meeting to study and plan the work of reform.",
+                "Reform and opening up is a crucial move that decides the destiny of contemporary China.",
+            ],
+        );
+        let review = check(&zh, &en, &ladder(&[(1, 1), (1, 1), (1, 1), (1, 1)]));
+        assert!(review.findings.is_empty(), "{:#?}", review.findings);
+        // A changed date there is still found.
+        let (zh, en2) = docs(
+            &[
+                "今天，我们召开会议。",
+                "（2012年11月17日）",
+                "改革是关键一招。",
+            ],
+            &[
+                "Today we hold a meeting.",
+                "November 18, 2012",
+                "Reform is a crucial move.",
+            ],
+        );
+        let review = check(&zh, &en2, &ladder(&[(1, 1), (1, 1), (1, 1)]));
+        assert_eq!(kinds(&review), vec!["figure-altered"]);
+        let _ = en;
+    }
+
+    #[test]
+    fn sentence_left_beside_a_bead_of_the_largest_shape_is_reviewed_with_it() {
+        let (zh, en) = docs(
+            &[
+                "去年冬天，这座城市遇到了很多困难。",
+                "工厂停产，工人失业；物价上涨，百姓抱怨；学校关闭，学生回家；医院拥挤，病人等待；道路堵塞，司机焦急；城市的居民生活在恐惧之中。",
+                "今年春天，情况开始好转。",
+            ],
+            &[
+                "Last winter, the city met many difficulties.",
+                "Factories stopped production and workers lost their jobs.",
+                "Prices rose and people complained.",
+                "Schools closed and students went home.",
+                "Hospitals were crowded and patients waited.",
+                "Roads were blocked and drivers were anxious.",
+                "The residents of the city live in fear.",
+                "This spring, things began to improve.",
+            ],
+        );
+        // The aligner's own path and margins, as `duizhao check` has them.
+        let (alignment, _, margins) = Aligner::new().align_with_margins(&zh, &en);
+        assert!(
+            alignment.beads.iter().any(|b| b.en.len() == 5),
+            "{:?}",
+            alignment.beads
+        );
+        let review = Checker::new().check_with_margins(&zh, &en, &alignment, &margins);
+        let loud: Vec<_> = review
+            .findings
+            .iter()
+            .filter(|f| f.severity != Severity::Info)
+            .map(|f| f.message.clone())
+            .collect();
+        assert!(loud.is_empty(), "{loud:#?}");
     }
 
     #[test]
