@@ -20,7 +20,9 @@
 //!   - *title*: as *digits*, in a heading (a line without sentence-final
 //!     punctuation: a headline, "Article 7", a chapter title);
 //!   - *qualifier*: 以上 added after a Chinese figure the English gives bare;
-//!     found as `qualifier-dropped`;
+//!     found as `qualifier-dropped` (at any severity: a bound dropped from a
+//!     figure of three or more significant digits, 逾52.4%, is reported as
+//!     info; the column *qual e+w* counts only warnings);
 //!   - *currency*: the currency of an English amount changed (NT$ → US$,
 //!     yuan → dollars); found as `figure-altered`.
 //!
@@ -43,12 +45,13 @@ use duizhao::Lang;
 use rayon::prelude::*;
 
 /// Kinds of injected fault, in table order.
-const KINDS: [&str; 6] = [
+const KINDS: [&str; 7] = [
     "deleted",
     "digits",
     "words",
     "title",
     "qualifier",
+    "qual e+w",
     "currency",
 ];
 
@@ -242,8 +245,9 @@ fn trials(clean: &AlignedDocuments, review: &Review, max: usize) -> Vec<Trial> {
         .collect()
 }
 
-/// Whether the review of the changed pair reports the fault.
-fn found(trial: &Trial, review: &Review) -> bool {
+/// Whether the review of the changed pair reports the fault, at error or
+/// warning level (or, for `any`, at any level).
+fn found(trial: &Trial, review: &Review, any: bool) -> bool {
     let names = |f: &&duizhao::Finding| f.zh_sentences.contains(&trial.zh_sentence);
     let kinds: &[FindingKind] = match trial.kind {
         "deleted" => &[FindingKind::Omission, FindingKind::PartialOmission],
@@ -255,7 +259,12 @@ fn found(trial: &Trial, review: &Review) -> bool {
             FindingKind::FigureAdded,
         ],
     };
-    loud(review).filter(names).any(|f| kinds.contains(&f.kind))
+    review
+        .findings
+        .iter()
+        .filter(|f| any || matches!(f.severity, Severity::Error | Severity::Warning))
+        .filter(names)
+        .any(|f| kinds.contains(&f.kind))
 }
 
 fn main() {
@@ -302,8 +311,15 @@ fn main() {
             .into_par_iter()
             .filter_map(|t| {
                 let changed = pipeline::align_texts(t.zh.clone(), t.en.clone(), false).ok()?;
-                Some((t.kind, found(&t, &changed.review()), t.what))
+                let review = changed.review();
+                let any = t.kind == "qualifier";
+                let mut out = vec![(t.kind, found(&t, &review, any), t.what.clone())];
+                if any {
+                    out.push(("qual e+w", found(&t, &review, false), t.what));
+                }
+                Some(out)
             })
+            .flatten()
             .collect();
         let mut cells = String::new();
         for kind in KINDS {

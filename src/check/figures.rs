@@ -558,7 +558,13 @@ fn pair_finding(
     let (kind, severity, message) = match quality {
         MatchQuality::QualifierDropped => (
             FindingKind::QualifierDropped,
-            FindingKind::QualifierDropped.severity(),
+            // "more than 52.4%" given as "52.4%": a precise figure loses
+            // little with its bound; a round one (六成以上, 近2万亿) a lot.
+            if magnitude(&zf.value).is_some_and(|x| significant_digits(x) >= 3) {
+                Severity::Info
+            } else {
+                FindingKind::QualifierDropped.severity()
+            },
             format!(
                 "qualifier dropped: {zt} ({}) became \"{et}\"",
                 zf.describe()
@@ -813,5 +819,27 @@ mod value_tests {
             .map(|f| f.message.clone())
             .collect();
         assert!(loud.is_empty(), "{loud:#?}");
+    }
+
+    #[test]
+    fn bound_dropped_from_a_precise_figure_is_info() {
+        let (zh, en) = docs(
+            &["首发募资总额同比涨逾52.4%，超过19%的企业来自医疗行业。"],
+            &["Initial funding rose 52.4% year on year, and 19% of the companies came from healthcare."],
+        );
+        let review = check(&zh, &en, &ladder(&[(1, 1)]));
+        let mut severities: Vec<_> = review
+            .findings
+            .iter()
+            .map(|f| (f.kind.name(), &zh.text()[f.zh_spans[0].clone()], f.severity))
+            .collect();
+        severities.sort_by_key(|x| x.1);
+        assert_eq!(
+            severities,
+            vec![
+                ("qualifier-dropped", "超过19%", Severity::Warning),
+                ("qualifier-dropped", "逾52.4%", Severity::Info),
+            ]
+        );
     }
 }
