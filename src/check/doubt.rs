@@ -79,6 +79,14 @@ pub(super) fn check(
             if m >= threshold || merged(m) || reported(None, Some(j), out) {
                 continue;
             }
+            // A quarter of its words translate the bead's Chinese ("A few
+            // countries joined hands with us" for 又有一些国家同我国建交): a
+            // small margin alone does not make it an addition.
+            let zh_ids: Vec<usize> = bead.zh.clone().collect();
+            let e = super::repair::evidence(ctx, &zh_ids, &[j]);
+            if e.en_matched * 4 >= e.en_words.max(1) {
+                continue;
+            }
             let message = format!(
                 "possible addition: \"{}\" may have no Chinese source; the evidence hardly prefers the pairing (margin {m:.1})",
                 quote(ctx.en_text(j), 60)
@@ -91,5 +99,71 @@ pub(super) fn check(
                 message,
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::align::SkipMargins;
+    use crate::check::tests::{docs, ladder};
+    use crate::check::{Checker, FindingKind};
+
+    /// Margins as the aligner gives them, every sentence but the given
+    /// English one paired with confidence.
+    fn review_with_weak_english(
+        zh: &[&str],
+        en: &[&str],
+        shapes: &[(usize, usize)],
+        weak: usize,
+    ) -> Vec<FindingKind> {
+        let (zd, ed) = docs(zh, en);
+        let margins = SkipMargins {
+            zh: vec![5.0; zh.len()],
+            en: (0..en.len())
+                .map(|j| if j == weak { 0.3 } else { 5.0 })
+                .collect(),
+        };
+        Checker::new()
+            .check_with_margins(&zd, &ed, &ladder(shapes), &margins)
+            .findings
+            .iter()
+            .map(|f| f.kind)
+            .collect()
+    }
+
+    #[test]
+    fn sentence_translating_its_bead_is_no_possible_addition() {
+        let zh = [
+            "去年冬天，这座城市遇到了很多困难。",
+            "今年又有一些公司同我们签订合同，合作公司达到50家。",
+            "今年春天，情况开始好转。",
+        ];
+        let shapes = [(1, 1), (1, 2), (1, 1)];
+        // Its words translate the bead's Chinese: no finding.
+        let kinds = review_with_weak_english(
+            &zh,
+            &[
+                "Last winter, the city met many difficulties.",
+                "A few more companies signed contracts with us.",
+                "The number of partner companies now stands at 50.",
+                "This spring, things began to improve.",
+            ],
+            &shapes,
+            1,
+        );
+        assert!(!kinds.contains(&FindingKind::Addition), "{kinds:?}");
+        // A sentence that translates nothing there is still reported.
+        let kinds = review_with_weak_english(
+            &zh,
+            &[
+                "Last winter, the city met many difficulties.",
+                "Beautiful weather attracted tourists from abroad.",
+                "The number of partner companies now stands at 50.",
+                "This spring, things began to improve.",
+            ],
+            &shapes,
+            1,
+        );
+        assert!(kinds.contains(&FindingKind::Addition), "{kinds:?}");
     }
 }
