@@ -472,22 +472,24 @@ impl<'a> Context<'a> {
         let mut en_furniture: Vec<_> = en.sentence_texts().map(furniture::english).collect();
         let mut zh_furniture: Vec<_> = zh.sentence_texts().map(furniture::chinese).collect();
         // A dateline or other line that looks like page text is content when
-        // it is aligned with a line of the other side that gives the same
-        // figures: （2012年11月17日） and "November 17, 2012" in a speech.
+        // its figures pair with the figures of the other side of its bead:
+        // （2012年11月17日） and "November 17, 2012" in a speech.
         for b in &beads {
             if b.is_unaligned() {
                 continue;
             }
-            let zh_ids: Vec<usize> = b.zh.clone().collect();
-            let en_ids: Vec<usize> = b.en.clone().collect();
-            let flagged = zh_ids.iter().any(|&i| zh_furniture[i].is_some())
-                || en_ids.iter().any(|&i| en_furniture[i].is_some());
-            if flagged && figures_paired(zh, en, &zh_ids, &en_ids) {
-                for i in zh_ids {
+            for i in b.zh.clone() {
+                if zh_furniture[i].is_some()
+                    && figures_paired(zh, en, &[i], &b.en.clone().collect::<Vec<_>>())
+                {
                     zh_furniture[i] = None;
                 }
-                for i in en_ids {
-                    en_furniture[i] = None;
+            }
+            for j in b.en.clone() {
+                if en_furniture[j].is_some()
+                    && figures_paired(zh, en, &b.zh.clone().collect::<Vec<_>>(), &[j])
+                {
+                    en_furniture[j] = None;
                 }
             }
         }
@@ -609,9 +611,9 @@ impl<'a> Context<'a> {
     }
 }
 
-/// The sentences give figures, and every figure is paired with one of the
-/// other side (equal, or altered: a changed date on a dateline is a finding
-/// about content, not page text).
+/// The sentences give figures, and every figure of the side with fewer of
+/// them is paired with one of the other (equal, or altered: a changed date on
+/// a dateline is a finding about content, not page text).
 fn figures_paired(zh: &Document, en: &Document, zh_ids: &[usize], en_ids: &[usize]) -> bool {
     let zf: Vec<_> = zh_ids
         .iter()
@@ -622,7 +624,12 @@ fn figures_paired(zh: &Document, en: &Document, zh_ids: &[usize], en_ids: &[usiz
         .flat_map(|&i| crate::numbers::exact(sentence(en, i), crate::lang::Lang::En))
         .collect();
     let cmp = crate::numbers::compare(&zf, &ef);
-    !zf.is_empty() && !ef.is_empty() && cmp.zh_unmatched.is_empty() && cmp.en_unmatched.is_empty()
+    let all = if zf.len() <= ef.len() {
+        cmp.zh_unmatched.is_empty()
+    } else {
+        cmp.en_unmatched.is_empty()
+    };
+    !zf.is_empty() && !ef.is_empty() && all
 }
 
 fn sentence(doc: &Document, i: usize) -> &str {
