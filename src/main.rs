@@ -279,6 +279,10 @@ struct CheckArgs {
     /// alarms).
     #[arg(long, default_value_t = 0.5, value_name = "MARGIN")]
     doubt_margin: f64,
+    /// Check terms against a glossary: one term a line, the Chinese, a tab,
+    /// its English forms separated by `|` (`#` starts a comment).
+    #[arg(long, value_name = "TSV")]
+    glossary: Option<PathBuf>,
     /// Colour the text report: `auto` when writing to a terminal.
     #[arg(long, value_enum, ignore_case = true, default_value = "auto")]
     color: ColorArg,
@@ -600,10 +604,13 @@ fn check(args: &CheckArgs, verbose: bool) -> Result<ExitCode> {
         Some(path) => ladder_alignment(path, &zh, &en)?,
         None => alignment,
     };
-    let review = Checker::new()
+    let mut checker = Checker::new()
         .low_confidence(args.low_confidence)
-        .doubt_margin(args.doubt_margin)
-        .check_with_margins(&zh, &en, &alignment, &margins);
+        .doubt_margin(args.doubt_margin);
+    if let Some(path) = &args.glossary {
+        checker = checker.glossary(duizhao::check::Glossary::read(path)?);
+    }
+    let review = checker.check_with_margins(&zh, &en, &alignment, &margins);
     if verbose {
         eprintln!(
             "duizhao: {} beads, {} findings in {:.0?}",

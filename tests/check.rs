@@ -459,3 +459,42 @@ fn deleted_seed_sentences_are_reported_as_omissions() {
     println!("seed deletions: missed {missed:?} of {}", body.len());
     assert!(recall >= 0.9, "recall {recall:.2}, missed {missed:?}");
 }
+
+/// The seed's translator made the Food and Drug Administration into the
+/// USDA: with a glossary that names the agency, the review says so, and
+/// only there (Harvard and RAND are rendered as the glossary asks).
+#[test]
+fn glossary_term_rendered_otherwise_is_reported() {
+    let doc = json_of(&[ZH, EN, "--glossary", &fixture("agencies.glossary.tsv")]);
+    let findings = doc["findings"].as_array().cloned().unwrap_or_default();
+    let terms: Vec<_> = findings
+        .iter()
+        .filter(|f| f["kind"] == "term-missing")
+        .collect();
+    assert_eq!(terms.len(), 1, "{terms:#?}");
+    assert_eq!(terms[0]["severity"], "warning");
+    assert!(
+        terms[0]["zh_evidence"]
+            .to_string()
+            .contains("食品药品监督管理局"),
+        "{:#?}",
+        terms[0]
+    );
+}
+
+#[test]
+fn malformed_glossary_is_one_line_and_status_2() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let path = dir.path().join("bad.tsv");
+    std::fs::write(&path, "# terms\n食品药品监督管理局\n").unwrap_or_else(|e| panic!("write: {e}"));
+    duizhao()
+        .args(["check", ZH, EN, "--glossary"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("glossary line 2").and(predicate::function(|s: &str| {
+                s.trim_end().lines().count() == 1
+            })),
+        );
+}

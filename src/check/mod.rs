@@ -43,8 +43,11 @@
 mod doubt;
 mod figures;
 mod furniture;
+mod glossary;
 mod partial;
 mod repair;
+
+pub use glossary::{Glossary, Term};
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -124,11 +127,16 @@ pub enum FindingKind {
     Untranslated,
     /// The aligner's confidence in the bead is low.
     LowConfidence,
+    /// A glossary term is not rendered with any of its English forms.
+    TermMissing,
+    /// One Chinese sentence translated two ways, or one English sentence
+    /// given for two Chinese ones.
+    Inconsistent,
 }
 
 impl FindingKind {
     /// All kinds, in report order.
-    pub const ALL: [FindingKind; 10] = [
+    pub const ALL: [FindingKind; 12] = [
         FindingKind::Omission,
         FindingKind::Addition,
         FindingKind::FigureMissing,
@@ -136,7 +144,9 @@ impl FindingKind {
         FindingKind::QualifierDropped,
         FindingKind::FigureAdded,
         FindingKind::PartialOmission,
+        FindingKind::TermMissing,
         FindingKind::Untranslated,
+        FindingKind::Inconsistent,
         FindingKind::LowConfidence,
         FindingKind::PageFurniture,
     ];
@@ -154,6 +164,8 @@ impl FindingKind {
             FindingKind::PartialOmission => "partial-omission",
             FindingKind::Untranslated => "untranslated",
             FindingKind::LowConfidence => "low-confidence",
+            FindingKind::TermMissing => "term-missing",
+            FindingKind::Inconsistent => "inconsistent",
         }
     }
 
@@ -167,8 +179,11 @@ impl FindingKind {
             | FindingKind::FigureAdded
             | FindingKind::QualifierDropped
             | FindingKind::PartialOmission
+            | FindingKind::TermMissing
             | FindingKind::Untranslated => Severity::Warning,
-            FindingKind::PageFurniture | FindingKind::LowConfidence => Severity::Info,
+            FindingKind::PageFurniture | FindingKind::LowConfidence | FindingKind::Inconsistent => {
+                Severity::Info
+            }
         }
     }
 
@@ -185,6 +200,8 @@ impl FindingKind {
             FindingKind::PartialOmission => "partial omissions",
             FindingKind::Untranslated => "untranslated",
             FindingKind::LowConfidence => "low confidence",
+            FindingKind::TermMissing => "terms missing",
+            FindingKind::Inconsistent => "inconsistencies",
         }
     }
 }
@@ -323,6 +340,7 @@ pub struct Checker {
     short_ratio: f64,
     neighbours: usize,
     doubt_margin: f64,
+    glossary: Option<Glossary>,
 }
 
 impl Default for Checker {
@@ -339,6 +357,7 @@ impl Checker {
             short_ratio: 0.4,
             neighbours: 2,
             doubt_margin: doubt::DOUBT_MARGIN,
+            glossary: None,
         }
     }
 
@@ -371,6 +390,14 @@ impl Checker {
     #[must_use]
     pub fn doubt_margin(mut self, margin: f64) -> Checker {
         self.doubt_margin = margin;
+        self
+    }
+
+    /// Check every bead against a glossary: a Chinese term whose English
+    /// forms are all absent from the bead is a `term-missing` finding.
+    #[must_use]
+    pub fn glossary(mut self, glossary: Glossary) -> Checker {
+        self.glossary = Some(glossary);
         self
     }
 
@@ -440,6 +467,10 @@ impl Checker {
                 &mut findings,
             );
         }
+        if let Some(g) = &self.glossary {
+            glossary::check(&ctx, g, &mut findings);
+        }
+        glossary::consistency(&ctx, &mut findings);
         Review::new(findings)
     }
 }
