@@ -3,8 +3,8 @@
 //! repeated sentences.
 //!
 //! A glossary is a tab-separated file, one term a line: the Chinese term, a
-//! tab, and its English forms separated by `|` (`食品药品监督管理局	Food
-//! and Drug Administration|FDA`). Lines starting with `#` and blank lines are
+//! tab, and its English forms separated by `|` (`食品药品监督管理局`, tab,
+//! `Food and Drug Administration|FDA`). Lines starting with `#` and blank lines are
 //! skipped. Chinese terms match in Simplified or Traditional script; English
 //! forms match case-insensitively, word by word after stemming ("Centers for
 //! Disease Control" matches "Center for Disease Control").
@@ -82,7 +82,7 @@ impl Glossary {
             return Err(Error::new(ErrorKind::Empty, "the glossary holds no term"));
         }
         // Longer terms first: 美国食品药品监督管理局 before 食品药品监督管理局.
-        terms.sort_by(|a, b| b.zh.chars().count().cmp(&a.zh.chars().count()));
+        terms.sort_by_key(|t| std::cmp::Reverse(t.zh.chars().count()));
         Ok(Glossary { terms })
     }
 
@@ -142,7 +142,7 @@ pub(super) fn check(ctx: &Context<'_>, glossary: &Glossary, out: &mut Vec<Findin
                         bead: b,
                         zh_sentences: vec![i],
                         en_sentences: en_ids.clone(),
-                        zh_spans: vec![base + span.start..base + span.end],
+                        zh_spans: std::iter::once(base + span.start..base + span.end).collect(),
                         en_spans: vec![],
                         message: format!(
                             "term missing: {} should be translated \"{}\"",
