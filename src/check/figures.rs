@@ -183,6 +183,8 @@ fn mentioned(f: &Figure, other: &str, other_lang: Lang) -> bool {
 const ZH_RELATIVE_YEARS: &[&str] = &[
     "今年", "去年", "明年", "前年", "后年", "当年", "同年", "本年", "上年", "次年", "翌年", "全年",
     "年前", "年后",
+    // An anniversary: 中国共产党成立100年时 is "the centenary of the CPC in 2021".
+    "周年", "年时", "之际",
 ];
 const EN_RELATIVE_YEARS: &[&str] = &[
     "this year",
@@ -841,5 +843,15 @@ mod value_tests {
                 ("qualifier-dropped", "逾52.4%", Severity::Info),
             ]
         );
+    }
+
+    #[test]
+    fn year_of_an_anniversary_given_in_english_is_not_added() {
+        let (zh, en) = docs(
+            &["到中国共产党成立100年时全面建成小康社会。"],
+            &["We will complete the building of a moderately prosperous society by the centenary of the CPC in 2021."],
+        );
+        let review = check(&zh, &en, &ladder(&[(1, 1)]));
+        assert!(review.findings.is_empty(), "{:#?}", review.findings);
     }
 }

@@ -1221,3 +1221,11 @@ fn idioms_clock_times_rates_and_exponents_are_read_right() {
     assert_agree("中国共产党成立100年时", "the centenary of the CPC");
     assert_agree("增长20%", "grew by 20 %");
 }
+
+#[test]
+fn every_n_days_is_a_count_of_days() {
+    assert_agree(
+        "勞工每七日中應有二日之休息",
+        "two days off in every seven days",
+    );
+}

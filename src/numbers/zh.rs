@@ -1767,7 +1767,7 @@ fn apply_unit_num(text: &str, q: &mut Qty, n: Option<&ZhNum>) {
         ]
         .iter()
         .any(|w| after.starts_with(w))
-            || ["满", "逾", "经过", "历时", "为期", "超过"]
+            || ["满", "逾", "经过", "历时", "为期", "超过", "每"]
                 .iter()
                 .any(|w| before(text, q.start).ends_with(w));
         if span || v > 31.0 {
