@@ -207,7 +207,9 @@ pub(crate) struct Weights {
     pub length: f64,
     /// Weight of the lexical log-likelihood ratio.
     pub lexical: f64,
-    /// Cost of a bead crossing a paragraph boundary, per boundary.
+    /// Most a bead pays for crossing a paragraph boundary, per boundary:
+    /// what it pays in a pair is estimated from the pair
+    /// ([`crossing_cost`]), up to this.
     pub paragraph: f64,
     /// Extra cost per sentence beyond one on a side (discourages merges without evidence).
     pub merge: f64,
@@ -254,6 +256,12 @@ impl Default for Weights {
 pub(crate) struct CostModel {
     /// English characters per Chinese character in this pair.
     pub ratio: f64,
+    /// Cost of a bead crossing a paragraph boundary between two of its
+    /// Chinese sentences, and between two of its English sentences: how far
+    /// each side's paragraphing agrees with the alignment in this pair
+    /// ([`crossing_cost`]). 0 until estimated.
+    pub crossing_zh: f64,
+    pub crossing_en: f64,
     pub weights: Weights,
 }
 
@@ -271,7 +279,12 @@ impl CostModel {
         let lz: f64 = zh.iter().map(|u| u.len).sum();
         let le: f64 = en.iter().map(|u| u.len).sum();
         let ratio = if lz > 0.0 && le > 0.0 { le / lz } else { 3.0 };
-        CostModel { ratio, weights }
+        CostModel {
+            ratio,
+            crossing_zh: 0.0,
+            crossing_en: 0.0,
+            weights,
+        }
     }
 
     pub(crate) fn evidence(&self, zh: &[ZhUnit], en: &[EnUnit]) -> Evidence {
@@ -318,10 +331,17 @@ impl CostModel {
         let llr = log_likelihood_ratio(lm.zh_matched, zh_known, lm.en_total, w)
             + log_likelihood_ratio(lm.en_matched, lm.en_total, zh_known, w)
             + figures;
-        let crossings = zh.last().map_or(0, |u| u.last_para)
-            - zh.first().map_or(0, |u| u.first_para)
-            + en.last().map_or(0, |u| u.last_para)
-            - en.first().map_or(0, |u| u.first_para);
+        // Paragraph boundaries between the bead's sentences (or blocks),
+        // never inside a block: a block of lines, each its own paragraph,
+        // crosses nothing the alignment could avoid.
+        let crossings = self.crossing_zh
+            * zh.windows(2)
+                .filter(|w| w[1].first_para != w[0].last_para)
+                .count() as f64
+            + self.crossing_en
+                * en.windows(2)
+                    .filter(|w| w[1].first_para != w[0].last_para)
+                    .count() as f64;
         let many_to_many = if a >= 2 && b >= 2 {
             w.many_to_many
         } else {
@@ -333,7 +353,7 @@ impl CostModel {
         let em = en.iter().fold(0, |m, u| m | u.marks);
         let cost = w.length * length_cost(delta) - w.lexical * llr - w.marks * marks::llr(zm, em)
             + many_to_many
-            + w.paragraph * crossings as f64
+            + crossings
             + w.merge * (a + b - 2) as f64
             + w.unmatched_sentence * lm.zh_sentences_unmatched as f64;
         Evidence {
@@ -342,6 +362,103 @@ impl CostModel {
             cost,
         }
     }
+}
+
+/// How much rarer, in odds, a paragraph boundary is taken to be inside a
+/// bead than between beads where a pair's paragraphing agrees with its
+/// translation: the prior of [`crossing_cost`].
+const CROSSING_ODDS: f64 = 50.0;
+/// Weight of that prior, in sentence boundaries inside beads.
+const CROSSING_PRIOR: f64 = 4.0;
+/// A side whose prior crossing cost is below this (nearly every boundary a
+/// paragraph boundary: one sentence a line read as one paragraph a line)
+/// carries no evidence.
+const MIN_CROSSING: f64 = 0.5;
+
+/// Share of a side's sentence boundaries that are paragraph boundaries, or
+/// None when there are none or all are (no evidence either way).
+fn paragraph_rate(boundaries: &[bool]) -> Option<f64> {
+    let para = boundaries.iter().filter(|&&b| b).count();
+    (para > 0 && para < boundaries.len()).then(|| para as f64 / boundaries.len() as f64)
+}
+
+/// Chance of a paragraph boundary inside a bead where a paragraph boundary
+/// falls between beads with chance `q` and the paragraphing agrees with the
+/// translation.
+fn agreeing_rate(q: f64) -> f64 {
+    q / (q + (1.0 - q) * CROSSING_ODDS)
+}
+
+/// The cost of crossing a paragraph boundary of one side before anything is
+/// known of the pair's alignment: the paragraphing is taken to agree with
+/// the translation ([`CROSSING_ODDS`]), up to `cap`; 0 for a side with no
+/// paragraph boundary, or (nearly) one at every sentence.
+pub(crate) fn prior_crossing_cost(boundaries: &[bool], cap: f64) -> f64 {
+    let Some(rate) = paragraph_rate(boundaries) else {
+        return 0.0;
+    };
+    let cost = (rate / agreeing_rate(rate)).ln().min(cap);
+    if cost < MIN_CROSSING {
+        0.0
+    } else {
+        cost
+    }
+}
+
+/// The cost of a bead crossing a paragraph boundary of one side, estimated
+/// from an alignment of the pair found without paragraph evidence: −ln of
+/// how much rarer a paragraph boundary is between two sentences of one bead
+/// than between two beads, between 0 and `cap`. `boundaries[k]` says whether
+/// a paragraph boundary lies between sentences `k` and `k + 1`; `beads` are
+/// the side's sentence ranges of the alignment's aligned beads.
+///
+/// Where the two sides are paragraphed alike, beads stay inside paragraphs
+/// and a crossing costs up to the cap. Where a side's paragraphing does not
+/// follow the translation (one sentence a line read as one paragraph a
+/// line, paragraphs split or joined in translation) boundaries fall inside
+/// beads about as often as between them, and crossing costs little or
+/// nothing. A few beads say little: the estimate starts from the prior of
+/// [`prior_crossing_cost`], worth [`CROSSING_PRIOR`] boundaries.
+pub(crate) fn crossing_cost(
+    boundaries: &[bool],
+    beads: impl Iterator<Item = std::ops::Range<usize>>,
+    cap: f64,
+) -> f64 {
+    let Some(rate) = paragraph_rate(boundaries) else {
+        return 0.0;
+    };
+    let (mut inside, mut inside_para) = (0usize, 0usize);
+    for r in beads {
+        for k in r.start..r.end.saturating_sub(1) {
+            if let Some(&b) = boundaries.get(k) {
+                inside += 1;
+                inside_para += usize::from(b);
+            }
+        }
+    }
+    let para = boundaries.iter().filter(|&&b| b).count();
+    let between = boundaries.len().saturating_sub(inside) as f64;
+    let between_para = para.saturating_sub(inside_para) as f64;
+    let q = (between_para + rate) / (between + 1.0);
+    let p =
+        (inside_para as f64 + CROSSING_PRIOR * agreeing_rate(q)) / (inside as f64 + CROSSING_PRIOR);
+    (q / p).ln().clamp(0.0, cap)
+}
+
+/// Whether a paragraph boundary lies between each unit and the next.
+pub(crate) fn zh_boundaries(units: &[ZhUnit]) -> Vec<bool> {
+    units
+        .windows(2)
+        .map(|w| w[1].first_para != w[0].last_para)
+        .collect()
+}
+
+/// Whether a paragraph boundary lies between each unit and the next.
+pub(crate) fn en_boundaries(units: &[EnUnit]) -> Vec<bool> {
+    units
+        .windows(2)
+        .map(|w| w[1].first_para != w[0].last_para)
+        .collect()
 }
 
 /// Log-likelihood ratio of `matched` of `total` words finding a partner

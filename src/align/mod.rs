@@ -137,39 +137,74 @@ impl Aligner {
         let zu = cost::zh_units(zh, lexicon);
         let eu = cost::en_units(en, lexicon);
         let mut model = CostModel::new(&zu, &eu, Weights::default());
-        // Unaligned text (page debris, untranslated passages) skews the length
-        // ratio taken from whole documents: re-estimate it on the aligned
-        // beads and search again when it moved.
-        let moved = |steps: &[Step], model: &CostModel| {
-            aligned_ratio(steps, &zu, &eu).filter(|r| (r / model.ratio - 1.0).abs() > 0.05)
-        };
-        let (steps, skip_margins) = if margins {
-            // The margins (a search from the far corner) are priced only for
-            // the search whose path is kept. The first search prices with a
-            // copy of the model, which the second may change.
-            let first_model = model.clone();
-            let band = search_band(&zu, &eu, &first_model);
-            let cost = bead_cost(&zu, &eu, &first_model);
-            let first = dp::MarginSearch::new(zu.len(), eu.len(), &band, &MOVES, cost);
-            let kept = match moved(first.path(), &model) {
-                None => (first.path().to_vec(), first.margins()),
-                Some(ratio) => {
-                    model.ratio = ratio;
-                    let band = search_band(&zu, &eu, &model);
-                    let cost = bead_cost(&zu, &eu, &model);
-                    let again = dp::MarginSearch::new(zu.len(), eu.len(), &band, &MOVES, cost);
-                    (again.path().to_vec(), again.margins())
-                }
-            };
-            let (steps, (zh, en)) = kept;
-            (steps, SkipMargins { zh, en })
-        } else {
-            let mut steps = search(&zu, &eu, &model, &MOVES);
-            if let Some(ratio) = moved(&steps, &model) {
-                model.ratio = ratio;
-                steps = search(&zu, &eu, &model, &MOVES);
+        let (zb, eb) = (cost::zh_boundaries(&zu), cost::en_boundaries(&eu));
+        let cap = model.weights.paragraph;
+        model.crossing_zh = cost::prior_crossing_cost(&zb, cap);
+        model.crossing_en = cost::prior_crossing_cost(&eb, cap);
+        // After a first search, the model is re-estimated on its path:
+        // unaligned text (page debris, untranslated passages) skews the
+        // length ratio taken from whole documents, so the ratio is taken
+        // again on the aligned beads; and paragraph structure is evidence
+        // only as far as it agrees with the translation in this pair, which
+        // is measured on a path searched without it (a path searched with it
+        // would avoid crossing paragraphs and confirm any prior). The search
+        // runs again when either moved.
+        let refine = |steps: &[Step], model: &CostModel| -> Option<CostModel> {
+            let mut next = model.clone();
+            let mut changed = false;
+            if let Some(r) =
+                aligned_ratio(steps, &zu, &eu).filter(|r| (r / model.ratio - 1.0).abs() > 0.05)
+            {
+                next.ratio = r;
+                changed = true;
             }
-            (steps, SkipMargins::default())
+            if model.crossing_zh > 0.0 || model.crossing_en > 0.0 {
+                let mut free = next.clone();
+                free.crossing_zh = 0.0;
+                free.crossing_en = 0.0;
+                let free_steps = search(&zu, &eu, &free, &MOVES);
+                let aligned = || free_steps.iter().filter(|s| s.a > 0 && s.b > 0);
+                if model.crossing_zh > 0.0 {
+                    let beads = aligned().map(|s| s.i..s.i + s.a);
+                    next.crossing_zh = cost::crossing_cost(&zb, beads, cap);
+                }
+                if model.crossing_en > 0.0 {
+                    let beads = aligned().map(|s| s.j..s.j + s.b);
+                    next.crossing_en = cost::crossing_cost(&eb, beads, cap);
+                }
+                changed |= (next.crossing_zh - model.crossing_zh).abs() > 0.1
+                    || (next.crossing_en - model.crossing_en).abs() > 0.1;
+            }
+            changed.then_some(next)
+        };
+        // The first search, and a second one when the model moved. Skip
+        // margins (a search from the far corner) are priced only for the
+        // search whose path is kept.
+        let (n, m) = (zu.len(), eu.len());
+        let mut first = true;
+        let (steps, skip_margins) = loop {
+            let band = search_band(&zu, &eu, &model);
+            let cost = bead_cost(&zu, &eu, &model);
+            if margins {
+                let found = dp::MarginSearch::new(n, m, &band, &MOVES, cost);
+                match first.then(|| refine(found.path(), &model)).flatten() {
+                    None => {
+                        let (zh, en) = found.margins();
+                        break (found.path().to_vec(), SkipMargins { zh, en });
+                    }
+                    Some(next) => {
+                        drop(found);
+                        model = next;
+                    }
+                }
+            } else {
+                let steps = dp::best_path(n, m, &band, &MOVES, cost);
+                match first.then(|| refine(&steps, &model)).flatten() {
+                    None => break (steps, SkipMargins::default()),
+                    Some(next) => model = next,
+                }
+            }
+            first = false;
         };
         let beads: Vec<Bead> = steps
             .iter()
@@ -237,11 +272,7 @@ fn search_band(zh: &[ZhUnit], en: &[EnUnit], model: &CostModel) -> Band {
         &mut eb,
         (per_block / BLOCK_WORDS).max(1).next_power_of_two() as u32,
     );
-    let coarse_model = CostModel {
-        ratio: model.ratio,
-        weights: model.weights.clone(),
-    };
-    let coarse = search(&zb, &eb, &coarse_model, &COARSE_MOVES);
+    let coarse = search(&zb, &eb, model, &COARSE_MOVES);
     // Project the block path onto sentences and widen it into a band.
     let mut lo = vec![usize::MAX; n + 1];
     let mut hi = vec![0usize; n + 1];
