@@ -4,11 +4,13 @@
 //! The pipeline flows one way:
 //!
 //! * [`input`] decodes bytes to text (UTF-8, UTF-16, Windows-1252, GB18030);
+//! * [`import`] reads pre-aligned bilingual files (XLIFF, TMX, TSV/CSV) as
+//!   aligned pairs, one bead per unit;
 //! * [`segment`] splits text into [`Sentence`]s, held by a [`Document`];
 //! * [`align`] pairs the sentences of two documents into [`Bead`]s;
 //! * [`check`](mod@check) reviews an [`Alignment`] and reports [`Finding`]s;
 //! * [`export`] writes alignments as TSV, JSON lines, ladders or TMX, and
-//!   [`report`] writes reviews for the terminal, as HTML, JSON or TSV;
+//!   [`report`] writes reviews for the terminal, as HTML, JSON, TSV or Excel;
 //! * [`matching`] finds which of many documents translates a given one;
 //! * [`batch`], [`stream`] and [`pipeline`] run the whole chain over many pairs;
 //! * [`output`] writes files without destroying what is at the path.
@@ -40,6 +42,7 @@ pub mod document;
 pub mod error;
 pub mod eval;
 pub mod export;
+pub mod import;
 pub mod input;
 pub mod lang;
 pub mod lexicon;

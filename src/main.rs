@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use duizhao::align::DocScore;
 use duizhao::batch::{self, BatchOptions, PairReport};
 use duizhao::export::{TmxOptions, TsvColumns};
+use duizhao::import::{self, Imported};
 use duizhao::matching::{Matcher, Ranked, Verdict};
 use duizhao::pipeline::{self, ExportOptions};
 use duizhao::report::{Format, Report};
@@ -102,6 +103,7 @@ enum AlignFormat {
     Jsonl,
     Ladder,
     Tmx,
+    Xlsx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -112,9 +114,11 @@ enum TsvColumnsArg {
 
 #[derive(clap::Args)]
 struct PairArgs {
-    /// The Chinese original (`-` for standard input), or one file holding
-    /// both languages (the translation and its original, as scraped pages
-    /// often do) when EN is not given.
+    /// The Chinese original (`-` for standard input), or, when EN is not
+    /// given, one file holding both languages: a text holding the
+    /// translation and its original (as scraped pages often do), or a
+    /// pre-aligned XLIFF, TMX or two-column TSV/CSV file, whose units are
+    /// then the alignment.
     zh: PathBuf,
     /// The English translation.
     en: Option<PathBuf>,
@@ -164,7 +168,7 @@ struct MatchArgs {
 #[derive(clap::Args)]
 struct ExportArgs {
     /// Output format [default: from the extension of `align -o` (.tsv,
-    /// .jsonl, .ladder, .tmx), else tsv].
+    /// .jsonl, .ladder, .tmx, .xlsx), else tsv].
     #[arg(long, value_enum, ignore_case = true)]
     format: Option<AlignFormat>,
     /// TSV columns: `text` (zh, en) or `full` (header, ids, kind, score, texts).
@@ -191,6 +195,7 @@ impl ExportArgs {
             Some(AlignFormat::Jsonl) => pipeline::Format::Jsonl,
             Some(AlignFormat::Ladder) => pipeline::Format::Ladder,
             Some(AlignFormat::Tmx) => pipeline::Format::Tmx,
+            Some(AlignFormat::Xlsx) => pipeline::Format::Xlsx,
             None => match output.and_then(pipeline::Format::from_path) {
                 Some(pipeline::Format::Tsv(_)) | None => pipeline::Format::Tsv(columns),
                 Some(other) => other,
@@ -295,6 +300,7 @@ enum CheckFormat {
     Jsonl,
     Tsv,
     Html,
+    Xlsx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -446,8 +452,16 @@ fn segment(args: &SegmentArgs, verbose: bool) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The Chinese and English texts of the pair: two files, or one bilingual file.
-fn load_pair(args: &PairArgs, verbose: bool) -> Result<(String, String)> {
+/// What the pair arguments hold: the Chinese and English texts, or the units
+/// of a pre-aligned bilingual file (XLIFF, TMX, TSV/CSV).
+enum Loaded {
+    Texts(String, String),
+    Units(Box<Imported>),
+}
+
+/// The Chinese and English texts of the pair: two files, or one bilingual
+/// file (a text, or a pre-aligned file of units).
+fn load_pair(args: &PairArgs, verbose: bool) -> Result<Loaded> {
     let stdin = |p: &Path| p.as_os_str() == "-";
     if args.en.as_deref().is_some_and(stdin) && stdin(&args.zh) {
         anyhow::bail!(
@@ -458,6 +472,19 @@ fn load_pair(args: &PairArgs, verbose: bool) -> Result<(String, String)> {
         Some(en_path) => (read(&args.zh, verbose)?, read(en_path, verbose)?),
         None => {
             let text = read(&args.zh, verbose)?;
+            if let Some(units) = import::read_text(&args.zh, &text)? {
+                if verbose {
+                    eprintln!(
+                        "duizhao: {}: {}, {} units ({} without target, {} skipped)",
+                        args.zh.display(),
+                        units.source,
+                        units.unit_ids.len(),
+                        units.untranslated_units(),
+                        units.skipped
+                    );
+                }
+                return Ok(Loaded::Units(Box::new(units)));
+            }
             if let Some(m) = lang::markup_message("the", &text) {
                 anyhow::bail!("{}: {m}", args.zh.display());
             }
@@ -480,7 +507,7 @@ fn load_pair(args: &PairArgs, verbose: bool) -> Result<(String, String)> {
             (halves.zh, halves.en)
         }
     };
-    Ok(texts)
+    Ok(Loaded::Texts(texts.0, texts.1))
 }
 
 /// Write the output to stdout, or to a file through [`duizhao::output`]
@@ -507,7 +534,19 @@ fn with_output(
 
 fn align(args: &AlignArgs, verbose: bool) -> Result<ExitCode> {
     let options = args.export.options(args.output.as_deref())?;
-    let (zh, en) = load_pair(&args.pair, verbose)?;
+    let (zh, en) = match load_pair(&args.pair, verbose)? {
+        Loaded::Texts(zh, en) => (zh, en),
+        Loaded::Units(units) => {
+            binary_needs_a_file(
+                options.format == pipeline::Format::Xlsx,
+                args.output.as_deref(),
+            )?;
+            with_output(args.output.as_deref(), |out| {
+                Ok(units.write_aligned(&options, out)?)
+            })?;
+            return Ok(ExitCode::SUCCESS);
+        }
+    };
     let pipeline::DocumentPair { zh, en } =
         pipeline::segment_texts(zh, en, args.pair.presegmented)?;
     let (alignment, details) = Aligner::new().align_explained(&zh, &en);
@@ -592,7 +631,10 @@ fn run_batch(args: &BatchArgs) -> Result<ExitCode> {
 }
 
 fn check(args: &CheckArgs, verbose: bool) -> Result<ExitCode> {
-    let (zh, en) = load_pair(&args.pair, verbose)?;
+    let (zh, en) = match load_pair(&args.pair, verbose)? {
+        Loaded::Texts(zh, en) => (zh, en),
+        Loaded::Units(units) => return check_units(args, &units),
+    };
     let started = std::time::Instant::now();
     let pipeline::DocumentPair { zh, en } =
         pipeline::segment_texts(zh, en, args.pair.presegmented)?;
@@ -619,6 +661,49 @@ fn check(args: &CheckArgs, verbose: bool) -> Result<ExitCode> {
             started.elapsed()
         );
     }
+    write_review(args, &zh, &en, &alignment, &review, None)
+}
+
+/// Review the units of a pre-aligned file: they are the alignment.
+fn check_units(args: &CheckArgs, units: &Imported) -> Result<ExitCode> {
+    if args.alignment.is_some() {
+        anyhow::bail!(
+            "--alignment does not apply to {}: its units are the alignment",
+            file_name(&args.pair.zh)
+        );
+    }
+    let review = units.review();
+    let docs = &units.docs;
+    write_review(
+        args,
+        &docs.zh,
+        &docs.en,
+        &docs.alignment,
+        &review,
+        Some(&units.unit_ids),
+    )
+}
+
+/// A binary format (xlsx) goes to a file, or to standard output only when
+/// that is not a terminal.
+fn binary_needs_a_file(binary: bool, output: Option<&Path>) -> Result<()> {
+    use std::io::IsTerminal;
+    if binary && output.is_none() && std::io::stdout().is_terminal() {
+        anyhow::bail!("an xlsx workbook is binary: write it to a file with -o FILE.xlsx");
+    }
+    Ok(())
+}
+
+/// Write the review in the format asked for; the exit status says whether
+/// `--fail-on` was reached.
+fn write_review(
+    args: &CheckArgs,
+    zh: &Document,
+    en: &Document,
+    alignment: &duizhao::Alignment,
+    review: &duizhao::Review,
+    units: Option<&[String]>,
+) -> Result<ExitCode> {
     let shown = review.at_least(args.min_severity.severity());
     let format = match args.format {
         Some(CheckFormat::Text) => Format::Text,
@@ -626,6 +711,7 @@ fn check(args: &CheckArgs, verbose: bool) -> Result<ExitCode> {
         Some(CheckFormat::Jsonl) => Format::Jsonl,
         Some(CheckFormat::Tsv) => Format::Tsv,
         Some(CheckFormat::Html) => Format::Html,
+        Some(CheckFormat::Xlsx) => Format::Xlsx,
         None => args
             .output
             .as_deref()
@@ -646,7 +732,11 @@ fn check(args: &CheckArgs, verbose: bool) -> Result<ExitCode> {
         Some(en_path) => format!("{} ↔ {}", file_name(&args.pair.zh), file_name(en_path)),
         None => file_name(&args.pair.zh),
     };
-    let report = Report::new(&zh, &en, &alignment, &shown).titled(&title);
+    binary_needs_a_file(format == Format::Xlsx, args.output.as_deref())?;
+    let mut report = Report::new(zh, en, alignment, &shown).titled(&title);
+    if let Some(units) = units {
+        report = report.with_units(units);
+    }
     with_output(args.output.as_deref(), |out| {
         report.write(format, out, color)?;
         Ok(())

@@ -161,6 +161,8 @@ pub enum Format {
     Ladder,
     /// A TMX 1.4b translation memory.
     Tmx,
+    /// An Excel workbook, one bead a row.
+    Xlsx,
 }
 
 impl Format {
@@ -171,12 +173,13 @@ impl Format {
             Format::Jsonl => "jsonl",
             Format::Ladder => "ladder",
             Format::Tmx => "tmx",
+            Format::Xlsx => "xlsx",
         }
     }
 
     /// The format a file name's extension asks for (case-insensitive):
     /// `.tsv`/`.tab` (text columns), `.jsonl`/`.ndjson`, `.ladder`/`.align`,
-    /// `.tmx`; None for any other extension.
+    /// `.tmx`, `.xlsx`; None for any other extension.
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
@@ -184,6 +187,7 @@ impl Format {
             "jsonl" | "ndjson" => Some(Format::Jsonl),
             "ladder" | "align" => Some(Format::Ladder),
             "tmx" => Some(Format::Tmx),
+            "xlsx" => Some(Format::Xlsx),
             _ => None,
         }
     }
@@ -249,6 +253,11 @@ impl ExportOptions {
             Format::Jsonl => export::write_jsonl(out, &pair),
             Format::Ladder => export::write_ladder(out, pair.alignment),
             Format::Tmx => export::write_tmx(out, &pair, &self.tmx),
+            Format::Xlsx => {
+                let mut out = out;
+                let bytes = crate::report::xlsx::aligned_workbook(&pair, None)?;
+                out.write_all(&bytes).map_err(|e| Error::io(e, None))
+            }
         }
     }
 }

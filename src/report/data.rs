@@ -2,7 +2,9 @@
 //! finding per line) and TSV (one finding per row, with a header).
 //!
 //! Every finding carries its evidence twice: as byte spans (`zh_spans`,
-//! `en_spans`) and as text (`zh_evidence`, `en_evidence`).
+//! `en_spans`) and as text (`zh_evidence`, `en_evidence`); when the pair was
+//! read from a bilingual file, also its unit's id (`unit`, a column after
+//! `bead` in TSV).
 
 use std::io::Write;
 
@@ -17,6 +19,8 @@ use crate::error::{Error, ErrorKind, Result};
 struct Record<'a> {
     #[serde(flatten)]
     finding: &'a Finding,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<&'a str>,
     zh_evidence: Vec<&'a str>,
     en_evidence: Vec<&'a str>,
 }
@@ -42,6 +46,7 @@ fn records<'a>(report: &Report<'a>) -> Vec<Record<'a>> {
         .iter()
         .map(|f| Record {
             finding: f,
+            unit: report.unit(f.bead),
             zh_evidence: f
                 .zh_spans
                 .iter()
@@ -92,31 +97,38 @@ pub fn write_tsv(report: &Report<'_>, out: &mut dyn Write) -> Result<()> {
         .quote_style(csv::QuoteStyle::Necessary)
         .from_writer(out);
     let err = |e: csv::Error| Error::new(ErrorKind::Io, format!("writing TSV: {e}"));
-    w.write_record([
-        "severity",
-        "kind",
-        "bead",
+    let units = report.units.is_some();
+    let mut head = vec!["severity", "kind", "bead"];
+    if units {
+        head.push("unit");
+    }
+    head.extend([
         "zh_sentences",
         "en_sentences",
         "zh_evidence",
         "en_evidence",
         "message",
-    ])
-    .map_err(err)?;
+    ]);
+    w.write_record(&head).map_err(err)?;
     let join = |v: &[usize]| v.iter().map(usize::to_string).collect::<Vec<_>>().join(",");
     for r in records(report) {
         let f = r.finding;
-        w.write_record([
-            f.severity.name(),
-            f.kind.name(),
-            &f.bead.to_string(),
-            &join(&f.zh_sentences),
-            &join(&f.en_sentences),
-            &r.zh_evidence.join(" | "),
-            &r.en_evidence.join(" | "),
-            &f.message,
-        ])
-        .map_err(err)?;
+        let mut row = vec![
+            f.severity.name().to_string(),
+            f.kind.name().to_string(),
+            f.bead.to_string(),
+        ];
+        if units {
+            row.push(r.unit.unwrap_or("").to_string());
+        }
+        row.extend([
+            join(&f.zh_sentences),
+            join(&f.en_sentences),
+            r.zh_evidence.join(" | "),
+            r.en_evidence.join(" | "),
+            f.message.clone(),
+        ]);
+        w.write_record(&row).map_err(err)?;
     }
     w.flush().map_err(|e| Error::io(e, None))
 }

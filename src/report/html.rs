@@ -67,7 +67,11 @@ pub fn render(report: &Report<'_>) -> String {
          <div class=\"totals\"><span class=\"tot sev-error\">{}</span><span class=\"tot sev-warning\">{}</span><span class=\"tot sev-info\">{}</span></div>\n</div>\n\
          <nav class=\"filters\" aria-label=\"Filter findings by kind\">\n",
         escape(title),
-        plural(beads.len(), "bead", "beads"),
+        if report.units.is_some() {
+            plural(beads.len(), "unit", "units")
+        } else {
+            plural(beads.len(), "bead", "beads")
+        },
         report.zh.len(),
         report.en.len(),
         report.alignment.score,
@@ -202,10 +206,19 @@ pub fn render(report: &Report<'_>) -> String {
         if let Some(w) = worst {
             let _ = write!(class, " worst-{}", w.name());
         }
+        let label = match report.unit(b) {
+            Some(id) => escape(id),
+            None => b.to_string(),
+        };
+        let what = if report.units.is_some() {
+            format!("Unit {label} (bead {b})")
+        } else {
+            format!("Bead {b}")
+        };
         let _ = write!(
             h,
             "<section class=\"{class}\" id=\"b{b}\" data-kinds=\"{}\">\
-             <div class=\"gutter\"><a href=\"#b{b}\" title=\"Bead {b}, confidence {:.2}\">{b}</a><span class=\"shape\">{}-{}</span></div>\n\
+             <div class=\"gutter\"><a href=\"#b{b}\" title=\"{what}, confidence {:.2}\">{label}</a><span class=\"shape\">{}-{}</span></div>\n\
              <div class=\"side zh\" lang=\"zh-Hans\">{}</div>\n<div class=\"side en\" lang=\"en\">{}</div>\n",
             kinds.into_iter().collect::<Vec<_>>().join(" "),
             bead.confidence,
@@ -398,7 +411,7 @@ section.bead.worst-error{border-left-color:var(--err)}
 section.bead.worst-warning{border-left-color:#e8a317}
 section.bead.worst-info{border-left-color:#8db4ea}
 .gutter{font:11px/1.9 var(--ui);color:#9aa1ad;text-align:right;padding-top:.15rem}
-.gutter a{color:inherit;text-decoration:none;font-weight:600}
+.gutter a{color:inherit;text-decoration:none;font-weight:600;overflow-wrap:anywhere}
 .gutter a:hover{color:var(--ink)}
 .shape{display:block;font-size:10px;line-height:1.2;opacity:.8}
 .side.zh{font:16.5px/1.9 var(--zh);text-align:justify}

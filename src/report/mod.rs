@@ -1,5 +1,6 @@
 //! Review reports: a terminal report ([`text`]), a self-contained HTML page
-//! ([`html`]), and findings as JSON, JSON lines or TSV ([`data`]).
+//! ([`html`]), findings as JSON, JSON lines or TSV ([`data`]), and an Excel
+//! workbook ([`xlsx`]).
 //!
 //! ```
 //! use duizhao::report::{Format, Report};
@@ -25,6 +26,7 @@
 pub mod data;
 pub mod html;
 pub mod text;
+pub mod xlsx;
 
 use std::fmt;
 use std::io::Write;
@@ -50,19 +52,22 @@ pub enum Format {
     Tsv,
     /// One self-contained HTML page, side by side.
     Html,
+    /// An Excel workbook: findings, the aligned table, a summary.
+    Xlsx,
 }
 
 impl Format {
     /// All formats.
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Text,
         Format::Json,
         Format::Jsonl,
         Format::Tsv,
         Format::Html,
+        Format::Xlsx,
     ];
 
-    /// The lowercase name: `text`, `json`, `jsonl`, `tsv`, `html`.
+    /// The lowercase name: `text`, `json`, `jsonl`, `tsv`, `html`, `xlsx`.
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
@@ -70,11 +75,12 @@ impl Format {
             Format::Jsonl => "jsonl",
             Format::Tsv => "tsv",
             Format::Html => "html",
+            Format::Xlsx => "xlsx",
         }
     }
 
     /// The format a file name's extension asks for (`.html`, `.htm`, `.json`,
-    /// `.jsonl`, `.tsv`, `.txt`), if any.
+    /// `.jsonl`, `.tsv`, `.txt`, `.xlsx`), if any.
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
@@ -83,6 +89,7 @@ impl Format {
             "jsonl" | "ndjson" => Some(Format::Jsonl),
             "tsv" => Some(Format::Tsv),
             "txt" => Some(Format::Text),
+            "xlsx" => Some(Format::Xlsx),
             _ => None,
         }
     }
@@ -117,6 +124,10 @@ pub struct Report<'a> {
     pub review: &'a Review,
     /// A title for the report (e.g. the file names), if any.
     pub title: Option<&'a str>,
+    /// The id of each bead's unit, by bead index, when the pair was read
+    /// from a bilingual file (XLIFF, TMX, a table): reports then name units,
+    /// not beads.
+    pub units: Option<&'a [String]>,
 }
 
 impl<'a> Report<'a> {
@@ -133,6 +144,7 @@ impl<'a> Report<'a> {
             alignment,
             review,
             title: None,
+            units: None,
         }
     }
 
@@ -141,6 +153,18 @@ impl<'a> Report<'a> {
     pub fn titled(mut self, title: &'a str) -> Report<'a> {
         self.title = Some(title);
         self
+    }
+
+    /// The same report naming each bead by its unit's id (`units[bead]`).
+    #[must_use]
+    pub fn with_units(mut self, units: &'a [String]) -> Report<'a> {
+        self.units = Some(units);
+        self
+    }
+
+    /// The id of bead `bead`'s unit, when the report names units.
+    pub fn unit(&self, bead: usize) -> Option<&'a str> {
+        self.units.and_then(|u| u.get(bead)).map(String::as_str)
     }
 
     /// Whether the alignment score reaches the threshold of a translation
@@ -158,6 +182,7 @@ impl<'a> Report<'a> {
             Format::Json => data::write_json(self, out),
             Format::Jsonl => data::write_jsonl(self, out),
             Format::Tsv => data::write_tsv(self, out),
+            Format::Xlsx => xlsx::write(self, out),
         }
     }
 }

@@ -47,8 +47,13 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write, color: bool) -> io::Resul
     }
     writeln!(
         out,
-        "{} beads · {} Chinese / {} English sentences · alignment score {:.2}",
+        "{} {} · {} Chinese / {} English sentences · alignment score {:.2}",
         beads.len(),
+        if report.units.is_some() {
+            "units"
+        } else {
+            "beads"
+        },
         report.zh.len(),
         report.en.len(),
         report.alignment.score
@@ -81,8 +86,19 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write, color: bool) -> io::Resul
             zh_range = widen(zh_range, &f.zh_sentences);
             en_range = widen(en_range, &f.en_sentences);
         }
+        // Units of a bilingual file are grouped by the file's parts (its
+        // XLIFF <file>s), kept in their paragraphs.
+        let unit_group = |p: usize| format!("file {}", p + 1);
         let group = paragraph_of(report.zh, zh_range.start, zh_range.is_empty())
-            .map(|p| format!("paragraph {}", p + 1))
+            .map(|p| match report.units {
+                Some(_) => unit_group(p),
+                None => format!("paragraph {}", p + 1),
+            })
+            .or_else(|| {
+                report.units.and_then(|_| {
+                    paragraph_of(report.en, en_range.start, en_range.is_empty()).map(unit_group)
+                })
+            })
             .or_else(|| {
                 paragraph_of(report.en, en_range.start, en_range.is_empty())
                     .map(|p| format!("English paragraph {}", p + 1))
@@ -97,7 +113,11 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write, color: bool) -> io::Resul
         let shape = beads.get(b).map_or_else(String::new, |bead| {
             format!("{}-{}", bead.zh.len(), bead.en.len())
         });
-        writeln!(out, "{}", paint(&format!("bead {b}  {shape}"), BOLD))?;
+        let name = match report.unit(b) {
+            Some(id) => format!("unit {id}"),
+            None => format!("bead {b}"),
+        };
+        writeln!(out, "{}", paint(&format!("{name}  {shape}"), BOLD))?;
         let side = |doc: &Document,
                     range: std::ops::Range<usize>,
                     marks: &[(usize, std::ops::Range<usize>)],
