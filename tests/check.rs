@@ -256,6 +256,8 @@ fn seed_with_its_true_alignment_finds_the_real_problems_and_nothing_else() {
         ("figure-altered", "5-10年", "decade"),
         ("qualifier-dropped", "六成以上", "60%"),
         ("figure-missing", "2022年5月", ""),
+        // The Food and Drug Administration became the Department of Agriculture.
+        ("name-altered", "食品药品监督管理局", "USDA"),
         (
             "addition",
             "",
@@ -372,9 +374,14 @@ fn seed_pair_real_problems_are_found_and_correct_figures_left_alone() {
             "false figure-added on {figure}: {all:#?}"
         );
     }
+    assert!(
+        has(&findings, "name-altered", "zh_evidence", "食品药品监督管理局")
+            && has(&findings, "name-altered", "en_evidence", "USDA"),
+        "FDA rendered USDA: {all:#?}"
+    );
     // Nothing else at error level.
     let errors = findings.iter().filter(|f| f["severity"] == "error").count();
-    assert_eq!(errors, 3, "{all:#?}");
+    assert_eq!(errors, 4, "{all:#?}");
 }
 
 /// The aligner puts the added sentence ("Buzzwords like …") into its

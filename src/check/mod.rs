@@ -44,6 +44,7 @@ mod doubt;
 mod figures;
 mod furniture;
 mod glossary;
+mod names;
 mod partial;
 mod repair;
 
@@ -129,6 +130,8 @@ pub enum FindingKind {
     LowConfidence,
     /// A glossary term is not rendered with any of its English forms.
     TermMissing,
+    /// An organisation the Chinese names became another in the English.
+    NameAltered,
     /// One Chinese sentence translated two ways, or one English sentence
     /// given for two Chinese ones.
     Inconsistent,
@@ -136,7 +139,7 @@ pub enum FindingKind {
 
 impl FindingKind {
     /// All kinds, in report order.
-    pub const ALL: [FindingKind; 12] = [
+    pub const ALL: [FindingKind; 13] = [
         FindingKind::Omission,
         FindingKind::Addition,
         FindingKind::FigureMissing,
@@ -144,6 +147,7 @@ impl FindingKind {
         FindingKind::QualifierDropped,
         FindingKind::FigureAdded,
         FindingKind::PartialOmission,
+        FindingKind::NameAltered,
         FindingKind::TermMissing,
         FindingKind::Untranslated,
         FindingKind::Inconsistent,
@@ -165,6 +169,7 @@ impl FindingKind {
             FindingKind::Untranslated => "untranslated",
             FindingKind::LowConfidence => "low-confidence",
             FindingKind::TermMissing => "term-missing",
+            FindingKind::NameAltered => "name-altered",
             FindingKind::Inconsistent => "inconsistent",
         }
     }
@@ -172,9 +177,10 @@ impl FindingKind {
     /// The severity findings of this kind are given.
     pub fn severity(self) -> Severity {
         match self {
-            FindingKind::Omission | FindingKind::FigureMissing | FindingKind::FigureAltered => {
-                Severity::Error
-            }
+            FindingKind::Omission
+            | FindingKind::FigureMissing
+            | FindingKind::FigureAltered
+            | FindingKind::NameAltered => Severity::Error,
             FindingKind::Addition
             | FindingKind::FigureAdded
             | FindingKind::QualifierDropped
@@ -201,6 +207,7 @@ impl FindingKind {
             FindingKind::Untranslated => "untranslated",
             FindingKind::LowConfidence => "low confidence",
             FindingKind::TermMissing => "terms missing",
+            FindingKind::NameAltered => "names altered",
             FindingKind::Inconsistent => "inconsistencies",
         }
     }
@@ -470,6 +477,7 @@ impl Checker {
         if let Some(g) = &self.glossary {
             glossary::check(&ctx, g, &mut findings);
         }
+        names::check(&ctx, &mut findings);
         glossary::consistency(&ctx, &mut findings);
         Review::new(findings)
     }
