@@ -5,6 +5,9 @@ mod common;
 
 // `duizhao check`: text, JSON, HTML and TSV reports on the seed pair and fixtures, `--fail-on`.
 mod check;
+// Files from CAT tools: XLIFF, TMX and TSV units reviewed by `check` and exported by `align`;
+// the xlsx review read back with a spreadsheet reader; hostile files.
+mod cat;
 // Reading input (encodings, empty/binary/missing files), `segment --lang auto`, `split`.
 mod input;
 // Alignment scoring: ladders, strict/lax P/R/F1, the `eval` command.
