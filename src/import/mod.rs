@@ -282,25 +282,26 @@ fn orient(
     let mut declared = false;
     for (src, trg) in languages {
         let (s, t) = (src.as_deref().unwrap_or(""), trg.as_deref().unwrap_or(""));
-        match (tag_lang(s), tag_lang(t)) {
-            (Some(Lang::Zh), Some(Lang::En)) => declared = true,
-            (Some(Lang::Zh), None) if t.is_empty() => declared = true,
-            (Some(Lang::En), Some(Lang::Zh)) => {
-                return language(format!(
-                    "the file translates English ({s}) into Chinese ({t}); \
-                     duizhao reviews translations from Chinese into English"
-                ))
-            }
-            (None, None) if s.is_empty() && t.is_empty() => {}
-            _ => {
-                return language(format!(
-                    "the file translates {} into {}; duizhao reviews translations \
-                     from Chinese (zh) into English (en)",
-                    if s.is_empty() { "(no language)" } else { s },
-                    if t.is_empty() { "(no language)" } else { t },
-                ))
-            }
+        // A language that is declared must be Chinese (source) or English
+        // (target); one left out is told by the script below.
+        let (sl, tl) = (tag_lang(s), tag_lang(t));
+        if sl == Some(Lang::En) && tl == Some(Lang::Zh) {
+            return language(format!(
+                "the file translates English ({s}) into Chinese ({t}); \
+                 duizhao reviews translations from Chinese into English"
+            ));
         }
+        let source_ok = s.is_empty() || sl == Some(Lang::Zh);
+        let target_ok = t.is_empty() || tl == Some(Lang::En);
+        if !source_ok || !target_ok {
+            return language(format!(
+                "the file translates {} into {}; duizhao reviews translations \
+                 from Chinese (zh) into English (en)",
+                if s.is_empty() { "(no language)" } else { s },
+                if t.is_empty() { "(no language)" } else { t },
+            ));
+        }
+        declared |= sl == Some(Lang::Zh);
     }
     if !declared {
         // No languages declared: the scripts decide.
@@ -507,12 +508,14 @@ impl Imported {
             let zh_text = |i: usize| {
                 zh.sentences()
                     .get(i)
-                    .map_or("", |s| &zh.text()[s.span.clone()])
+                    .and_then(|s| zh.text().get(s.span.clone()))
+                    .unwrap_or("")
             };
             let en_text = |j: usize| {
                 en.sentences()
                     .get(j)
-                    .map_or("", |s| &en.text()[s.span.clone()])
+                    .and_then(|s| en.text().get(s.span.clone()))
+                    .unwrap_or("")
             };
             if !bead.zh.is_empty() && bead.en.is_empty() {
                 let i = bead.zh.start;
@@ -764,6 +767,8 @@ mod tests {
         assert!(orient(seg(), &langs("zh-Hans-CN", "en-GB")).is_ok());
         assert!(orient(seg(), &[(Some("zh_TW".into()), None)]).is_ok());
         assert!(orient(seg(), &[(None, None)]).is_ok());
+        assert!(orient(seg(), &[(None, Some("en-US".into()))]).is_ok());
+        assert!(orient(seg(), &langs("en", "en-GB")).is_err());
         let e = orient(seg(), &langs("en-US", "zh-CN")).unwrap_err();
         assert!(
             e.to_string().contains("English (en-US) into Chinese"),
