@@ -1,11 +1,14 @@
 //! Aligning many document pairs: manifests, a parallel run in bounded memory,
 //! and a summary table.
 //!
-//! A manifest lists pairs as `id<TAB>zh_path<TAB>en_path` lines, or is a
-//! directory of `NAME.zh` / `NAME.en` files, or of `zh/NAME` and `en/NAME`.
+//! A manifest lists pairs as `id<TAB>zh_path<TAB>en_path` lines (a fourth
+//! column may say how the pair's files are laid out), or is a directory of
+//! `NAME.zh` / `NAME.en` files, or of `zh/NAME` and `en/NAME`.
 //! [`run_batch`] aligns the pairs on a pool of threads, writes one output file
 //! per pair and a `summary.tsv` in manifest order. A pair that fails (missing,
-//! empty or undecodable file) is recorded in the summary and the run goes on.
+//! empty or undecodable file) is recorded in the summary and the run goes on;
+//! a pair whose English does not look like a translation of its Chinese is
+//! aligned and recorded as `not-translation`.
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap, VecDeque};
@@ -17,11 +20,13 @@ use std::sync::atomic::{AtomicBool, Ordering as AtomicOrdering};
 use std::sync::{mpsc, Arc};
 
 use crate::check::{self, FindingKind, Review};
+use crate::document::Layout;
 use crate::error::{Error, ErrorKind, Result};
 use crate::export::escape_cell;
 use crate::input;
+use crate::matching::{Verdict, THRESHOLD};
 use crate::output::{self, Output};
-use crate::pipeline::{self, AlignedDocuments, ExportOptions};
+use crate::pipeline::{self, AlignedDocuments, ExportOptions, Segmentation};
 
 /// One document pair of a manifest.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +37,9 @@ pub struct PairSpec {
     pub zh: PathBuf,
     /// The English file.
     pub en: PathBuf,
+    /// How the pair's files are cut into sentences, when the manifest says
+    /// so; else [`BatchOptions::presegmented`] decides.
+    pub segmentation: Option<Segmentation>,
 }
 
 /// Read the pairs of a manifest: a TSV file, or a directory (see the module
@@ -48,15 +56,24 @@ pub fn read_manifest(path: &Path) -> Result<Vec<PairSpec>> {
     parse_manifest(&text, base).map_err(|e| e.with_path(path))
 }
 
-/// Parse manifest lines `id<TAB>zh_path<TAB>en_path` (further columns are
-/// ignored). Blank lines, lines starting with `#` and a first line whose
-/// first column is `id` are skipped. Ids must be usable as file names and
+/// Parse manifest lines `id<TAB>zh_path<TAB>en_path[<TAB>layout]`. Blank
+/// lines, lines starting with `#` and a first line whose first column is
+/// `id` (a header) are skipped. Ids must be usable as file names and
 /// unique.
+///
+/// The fourth column says how the pair's files are cut into sentences:
+/// `presegmented` (or `lines`: one sentence a line), `text` (or `rules`: by
+/// the segmenter's rules) or `auto` (one sentence a line when a file holds
+/// one sentence a line); empty, the batch's default. When a header names
+/// the fourth column `layout`, every value must be one of these; without
+/// such a header a fourth column holding anything else is ignored, as are
+/// further columns.
 pub fn parse_manifest(text: &str, base: &Path) -> Result<Vec<PairSpec>> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut pairs = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut first = true;
+    let mut layout_column = false;
     for (n, line) in text.lines().enumerate() {
         let n = n + 1;
         let line = line.trim_end_matches('\r');
@@ -67,6 +84,9 @@ pub fn parse_manifest(text: &str, base: &Path) -> Result<Vec<PairSpec>> {
         let is_header = first && fields[0].eq_ignore_ascii_case("id");
         first = false;
         if is_header {
+            layout_column = fields
+                .get(3)
+                .is_some_and(|f| f.eq_ignore_ascii_case("layout"));
             continue;
         }
         let bad = |what: String| Error::new(ErrorKind::Parse, format!("line {n}: {what}"));
@@ -83,10 +103,21 @@ pub fn parse_manifest(text: &str, base: &Path) -> Result<Vec<PairSpec>> {
         if let Some(prev) = seen.insert(id.to_string(), n) {
             return Err(bad(format!("id {id:?} already used on line {prev}")));
         }
+        let layout = fields.get(3).copied().unwrap_or("");
+        let segmentation = match Segmentation::from_name(layout) {
+            Some(s) => Some(s),
+            None if layout.is_empty() || !layout_column => None,
+            None => {
+                return Err(bad(format!(
+                    "layout {layout:?} is none of presegmented, text, auto"
+                )))
+            }
+        };
         pairs.push(PairSpec {
             id: id.to_string(),
             zh: base.join(zh),
             en: base.join(en),
+            segmentation,
         });
     }
     if pairs.is_empty() {
@@ -125,6 +156,7 @@ fn read_directory(dir: &Path) -> Result<Vec<PairSpec>> {
                 zh: zh_dir.join(&name),
                 en: en_dir.join(&name),
                 id: name,
+                segmentation: None,
             })
             .collect()
     } else {
@@ -145,6 +177,7 @@ fn read_directory(dir: &Path) -> Result<Vec<PairSpec>> {
                 zh: dir.join(format!("{stem}.zh")),
                 en: dir.join(format!("{stem}.en")),
                 id: stem,
+                segmentation: None,
             })
             .collect()
     };
@@ -218,7 +251,9 @@ pub struct BatchOptions {
     pub export: ExportOptions,
     /// Number of worker threads (at least 1).
     pub jobs: usize,
-    /// Inputs hold one sentence a line.
+    /// Inputs hold one sentence a line (a pair's manifest line may say
+    /// otherwise); when false, a file that holds one sentence a line is
+    /// recognised as such ([`Segmentation::Auto`]).
     pub presegmented: bool,
     /// Set (by a signal handler, say) to start no further pair: the pairs
     /// being aligned are finished and recorded, and the run ends with
@@ -245,6 +280,8 @@ pub struct PairStats {
     pub mean_confidence: f64,
     /// The alignment's document score.
     pub score: f64,
+    /// How the Chinese and the English file were cut into sentences.
+    pub layouts: (Layout, Layout),
     /// Counts of the review's findings.
     pub findings: check::Summary,
 }
@@ -269,8 +306,15 @@ impl PairStats {
             beads_0_1: count(&|(a, b)| a == 0 && b > 0),
             mean_confidence,
             score: docs.alignment.score,
+            layouts: (docs.zh.layout(), docs.en.layout()),
             findings: review.summary.clone(),
         }
+    }
+
+    /// Whether the English looks like a translation of the Chinese
+    /// (document score at least [`THRESHOLD`]).
+    pub fn is_translation(&self) -> bool {
+        Verdict::of(self.score) == Verdict::Translation
     }
 
     /// Share of all sentences (both languages) that sit in 1-1 beads.
@@ -305,6 +349,9 @@ pub struct BatchSummary {
     pub pairs: usize,
     /// Pairs that failed.
     pub failed: usize,
+    /// Pairs aligned whose English does not look like a translation of
+    /// their Chinese (status `not-translation`; not counted as failed).
+    pub not_translations: usize,
     /// Sentences (both languages) of the pairs aligned.
     pub sentences: usize,
     /// The run was stopped (see [`BatchOptions::stop`]) before every pair
@@ -315,7 +362,7 @@ pub struct BatchSummary {
 /// Name of the summary table in the output directory.
 pub const SUMMARY_FILE: &str = "summary.tsv";
 
-const SUMMARY_COLUMNS: [&str; 12] = [
+const SUMMARY_COLUMNS: [&str; 14] = [
     "id",
     "status",
     "error",
@@ -328,7 +375,18 @@ const SUMMARY_COLUMNS: [&str; 12] = [
     "share_1-1",
     "mean_confidence",
     "score",
+    "zh_layout",
+    "en_layout",
 ];
+
+/// How a file was cut into sentences, as the summary says it.
+fn layout_name(layout: Layout) -> &'static str {
+    match layout {
+        Layout::Segmented => "text",
+        Layout::Presegmented => "presegmented",
+        Layout::OneSentenceALine => "lines",
+    }
+}
 
 /// The header of the summary table: the columns above, then one
 /// `findings_KIND` column per finding kind.
@@ -425,7 +483,10 @@ pub fn run_batch(
 fn process_pair(spec: &PairSpec, out_dir: &Path, options: &BatchOptions) -> Result<PairStats> {
     let path = out_dir.join(format!("{}.{}", spec.id, options.export.format.extension()));
     let result = (|| {
-        let docs = pipeline::align_files(&spec.zh, &spec.en, options.presegmented)?;
+        let segmentation = spec
+            .segmentation
+            .unwrap_or(Segmentation::from(options.presegmented));
+        let docs = pipeline::align_files(&spec.zh, &spec.en, segmentation)?;
         let mut export = options.export.clone();
         export.tmx.doc_id = Some(spec.id.clone());
         let mut buf = Vec::new();
@@ -470,9 +531,23 @@ impl<F: FnMut(PairReport<'_>)> OrderedSink<PairSpec, Result<PairStats>> for Summ
         let row = match result {
             Ok(s) => {
                 self.totals.sentences += s.sentences();
+                let (status, note) = if s.is_translation() {
+                    ("ok", String::new())
+                } else {
+                    self.totals.not_translations += 1;
+                    (
+                        "not-translation",
+                        format!(
+                            "the English does not look like a translation of the Chinese \
+                             (score {:.2}, under {THRESHOLD})",
+                            s.score
+                        ),
+                    )
+                };
                 let mut row = format!(
-                    "{}\tok\t\t{}\t{}\t{}\t{}\t{}\t{}\t{:.3}\t{:.3}\t{:.3}",
+                    "{}\t{status}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.3}\t{:.3}\t{:.3}\t{}\t{}",
                     escape_cell(&item.id),
+                    escape_cell(&note),
                     s.zh_sentences,
                     s.en_sentences,
                     s.beads_1_1,
@@ -481,7 +556,9 @@ impl<F: FnMut(PairReport<'_>)> OrderedSink<PairSpec, Result<PairStats>> for Summ
                     s.beads_0_1,
                     s.share_1_1(),
                     s.mean_confidence,
-                    s.score
+                    s.score,
+                    layout_name(s.layouts.0),
+                    layout_name(s.layouts.1),
                 );
                 for kind in FindingKind::ALL {
                     row.push_str(&format!("\t{}", s.findings.count(kind)));
@@ -662,15 +739,48 @@ mod tests {
                 PairSpec {
                     id: "a".into(),
                     zh: "/m/zh/a.txt".into(),
-                    en: "/abs/a.en".into()
+                    en: "/abs/a.en".into(),
+                    segmentation: None,
                 },
                 PairSpec {
                     id: "b".into(),
                     zh: "/m/b.zh".into(),
-                    en: "/m/b.en".into()
+                    en: "/m/b.en".into(),
+                    segmentation: None,
                 },
             ]
         );
+    }
+
+    #[test]
+    fn manifest_says_how_a_pair_is_laid_out() {
+        let base = Path::new("");
+        let seg = |text: &str| -> Vec<Option<Segmentation>> {
+            parse_manifest(text, base)
+                .unwrap()
+                .into_iter()
+                .map(|p| p.segmentation)
+                .collect()
+        };
+        assert_eq!(
+            seg("a\tx\ty\tpresegmented\nb\tx\ty\tTEXT\nc\tx\ty\tauto\nd\tx\ty\n"),
+            vec![
+                Some(Segmentation::Presegmented),
+                Some(Segmentation::Rules),
+                Some(Segmentation::Auto),
+                None
+            ]
+        );
+        // Without a header, another fourth column is ignored.
+        assert_eq!(seg("a\tx\ty\thttps://example.com\n"), vec![None]);
+        // With one naming it `layout`, it must be a layout.
+        let header = "id\tzh\ten\tlayout\n";
+        assert_eq!(
+            seg(&format!("{header}a\tx\ty\tlines\nb\tx\ty\t\n")),
+            vec![Some(Segmentation::Presegmented), None]
+        );
+        let e = parse_manifest(&format!("{header}a\tx\ty\tpresegmneted\n"), base).unwrap_err();
+        assert!(e.to_string().starts_with("line 2: layout"), "{e}");
     }
 
     #[test]

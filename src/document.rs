@@ -15,12 +15,33 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
+/// How a document's text was cut into sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Layout {
+    /// By the segmenter's rules (or as given to [`Document::from_parts`]).
+    Segmented,
+    /// One sentence a line, as the caller said ([`Document::presegmented`],
+    /// `--presegmented`).
+    Presegmented,
+    /// One sentence a line, recognised in the text ([`Document::auto`]).
+    OneSentenceALine,
+}
+
+/// A text that holds at least this many lines may be recognised as one
+/// sentence a line ([`Document::auto`]).
+pub const MIN_LINES: usize = 3;
+/// Share of the lines the segmenter must keep whole for a text to be
+/// recognised as one sentence a line ([`Document::auto`]).
+pub const ONE_SENTENCE_SHARE: f64 = 0.9;
+
 /// A text in one language with its sentences, in order.
 #[derive(Debug, Clone)]
 pub struct Document {
     text: String,
     lang: Lang,
     sentences: Vec<Sentence>,
+    layout: Layout,
 }
 
 impl Document {
@@ -33,6 +54,7 @@ impl Document {
             text,
             lang,
             sentences,
+            layout: Layout::Segmented,
         }
     }
 
@@ -40,6 +62,52 @@ impl Document {
     pub fn segment(text: String, lang: Lang) -> Document {
         let sentences = crate::segment::Segmenter::new(lang).segment(&text);
         Document::from_parts(text, lang, sentences)
+    }
+
+    /// Segment `text` into sentences, unless it holds one sentence a line
+    /// (the convention of hunalign, Vecalign and Bertalign corpora), which is
+    /// then kept: every non-blank line one sentence, as
+    /// [`Document::presegmented`] would read it, and [`Document::layout`]
+    /// says [`Layout::OneSentenceALine`].
+    ///
+    /// A text holds one sentence a line when it has at least [`MIN_LINES`]
+    /// lines, no blank line between two of them (blank lines mark
+    /// paragraphs, and sentences would then run across lines) and the
+    /// segmenter keeps at least [`ONE_SENTENCE_SHARE`] of its lines whole.
+    ///
+    /// ```
+    /// use duizhao::{Document, Lang, Layout};
+    ///
+    /// let mut lines: String = (1..10).map(|i| format!("This is line {i}.\n")).collect();
+    /// lines.push_str("He came home. Then he slept.\n");
+    /// let doc = Document::auto(lines, Lang::En);
+    /// assert_eq!(doc.layout(), Layout::OneSentenceALine);
+    /// assert_eq!(doc.len(), 10);
+    /// assert_eq!(doc.sentence_text(9), "He came home. Then he slept.");
+    /// let prose = "He came home. Then he slept.\n\nIt rained. We stayed in.\n";
+    /// assert_eq!(Document::auto(prose.to_string(), Lang::En).layout(), Layout::Segmented);
+    /// ```
+    pub fn auto(text: String, lang: Lang) -> Document {
+        let sentences = crate::segment::Segmenter::new(lang).segment(&text);
+        let lines = crate::segment::paragraphs(&text);
+        if !one_sentence_a_line(&text, &lines, &sentences) {
+            return Document::from_parts(text, lang, sentences);
+        }
+        let sentences = lines
+            .into_iter()
+            .filter_map(|r| {
+                let line = text.get(r.clone())?;
+                let start = r.start + (line.len() - line.trim_start().len());
+                Some(Sentence {
+                    span: start..start + line.trim().len(),
+                    paragraph: 0,
+                })
+            })
+            .collect();
+        Document {
+            layout: Layout::OneSentenceALine,
+            ..Document::from_parts(text, lang, sentences)
+        }
     }
 
     /// Treat every non-blank line of `text` as one sentence, the convention of
@@ -71,7 +139,15 @@ impl Document {
             }
             start = end;
         }
-        Document::from_parts(text, lang, sentences)
+        Document {
+            layout: Layout::Presegmented,
+            ..Document::from_parts(text, lang, sentences)
+        }
+    }
+
+    /// How the text was cut into sentences.
+    pub fn layout(&self) -> Layout {
+        self.layout
     }
 
     /// The full decoded text.
@@ -113,6 +189,38 @@ impl Document {
     }
 }
 
+/// Whether a text whose non-blank `lines` the segmenter cut into
+/// `sentences` (paragraph = line) holds one sentence a line.
+fn one_sentence_a_line(
+    text: &str,
+    lines: &[std::ops::Range<usize>],
+    sentences: &[Sentence],
+) -> bool {
+    if lines.len() < MIN_LINES {
+        return false;
+    }
+    // A blank line between two lines: more than one line break between them.
+    let blank = lines.windows(2).any(|w| {
+        let gap = text.get(w[0].end..w[1].start).unwrap_or("");
+        gap.replace("\r\n", "\n")
+            .chars()
+            .filter(|&c| c == '\n' || c == '\r')
+            .count()
+            > 1
+    });
+    if blank {
+        return false;
+    }
+    let mut per_line = vec![0usize; lines.len()];
+    for s in sentences {
+        if let Some(n) = per_line.get_mut(s.paragraph) {
+            *n += 1;
+        }
+    }
+    let whole = per_line.iter().filter(|&&n| n == 1).count();
+    whole as f64 >= ONE_SENTENCE_SHARE * lines.len() as f64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,5 +233,42 @@ mod tests {
         assert_eq!(doc.sentences()[1].span, 8..9);
         let paras: Vec<usize> = doc.sentences().iter().map(|s| s.paragraph).collect();
         assert_eq!(paras, vec![0, 1, 1]);
+        assert_eq!(doc.layout(), Layout::Presegmented);
+    }
+
+    #[test]
+    fn one_sentence_a_line_is_recognised_and_read_as_presegmented() {
+        // Nine lines in ten one sentence: the tenth is kept whole too.
+        let mut text: String = (0..9).map(|i| format!("第{i}句话在这里。\r\n")).collect();
+        text.push_str("他来了。她走了。\r\n");
+        let doc = Document::auto(text.clone(), Lang::Zh);
+        assert_eq!(doc.layout(), Layout::OneSentenceALine);
+        let lines = Document::presegmented(text.clone(), Lang::Zh);
+        assert_eq!(doc.sentences(), lines.sentences());
+        assert_eq!(doc.sentence_text(9), "他来了。她走了。");
+        // Lone carriage returns end lines too.
+        let cr = text.replace("\r\n", "\r");
+        let doc = Document::auto(cr, Lang::Zh);
+        assert_eq!(doc.layout(), Layout::OneSentenceALine);
+        assert_eq!(doc.len(), 10);
+    }
+
+    #[test]
+    fn paragraphs_and_blank_lines_are_segmented() {
+        // Two lines in three hold two sentences: paragraphs, not sentences.
+        let text = "他来了。她走了。\n我们在家。\n天下雨了。风很大。\n".repeat(3);
+        assert_eq!(Document::auto(text, Lang::Zh).layout(), Layout::Segmented);
+        // One sentence a line, but blank lines between paragraphs.
+        let text = "他来了。\n她走了。\n\n我们在家。\n天下雨了。\n";
+        let doc = Document::auto(text.to_string(), Lang::Zh);
+        assert_eq!(doc.layout(), Layout::Segmented);
+        assert_eq!(doc.len(), 4);
+        // Too few lines to tell.
+        let doc = Document::auto("他来了。\n她走了。\n".to_string(), Lang::Zh);
+        assert_eq!(doc.layout(), Layout::Segmented);
+        assert_eq!(
+            Document::segment("他来了。".into(), Lang::Zh).layout(),
+            Layout::Segmented
+        );
     }
 }

@@ -56,6 +56,6 @@ pub mod stream;
 
 pub use align::{Aligner, Alignment, Bead, SkipMargins};
 pub use check::{check, Checker, Finding, FindingKind, Review, Severity};
-pub use document::{Document, Sentence};
+pub use document::{Document, Layout, Sentence};
 pub use error::{Error, ErrorKind, Result};
 pub use lang::Lang;

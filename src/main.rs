@@ -66,14 +66,21 @@ const BATCH_HELP: &str = "\
 MANIFEST is one of:
   a TSV file of `id<TAB>zh_path<TAB>en_path` lines (relative paths are resolved
     against the manifest's directory; `#` comments and a header line allowed);
+    a fourth column may say how the pair's files are cut into sentences:
+    `presegmented` (one sentence a line), `text` (by rules) or `auto` (one
+    sentence a line when a file holds one sentence a line: the default
+    without --presegmented);
   a directory of NAME.zh / NAME.en files;
   a directory with zh/NAME and en/NAME files.
 
 Writes OUTDIR/ID.EXT for every pair and OUTDIR/summary.tsv (one row per pair,
 in manifest order: status, error, sentence and bead counts, confidence, score,
-findings of the review by kind).
+how each file was cut into sentences, findings of the review by kind).
 A pair that fails (a file missing, empty or undecodable, texts that are not
-Chinese and English) is recorded in the summary and the batch goes on.
+Chinese and English) is recorded in the summary and the batch goes on; a pair
+whose English does not look like a translation of its Chinese (document score
+under 0.35) is aligned, named on standard error and recorded with the status
+`not-translation`.
 
 Summary rows are written (and flushed) as pairs finish, in manifest order, so
 an interrupted run leaves the summary of the pairs it did. A pair that fails
@@ -123,6 +130,8 @@ struct PairArgs {
     /// The English translation.
     en: Option<PathBuf>,
     /// Inputs hold one sentence per line already; indices refer to lines.
+    /// (A file that holds one sentence a line is recognised without it; `-v`
+    /// says so.)
     #[arg(long)]
     presegmented: bool,
     /// Fail (exit status 3, one-line warning) when the English does not look
@@ -237,7 +246,9 @@ struct BatchArgs {
     /// Pairs aligned at the same time [default: number of cores].
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
-    /// Inputs hold one sentence per line already.
+    /// Inputs hold one sentence per line already (a manifest line may say
+    /// otherwise; without it, a file that holds one sentence a line is
+    /// recognised).
     #[arg(long)]
     presegmented: bool,
     /// No progress bar and no closing line on standard error (failed pairs are still named).
@@ -510,6 +521,30 @@ fn load_pair(args: &PairArgs, verbose: bool) -> Result<Loaded> {
     Ok(Loaded::Texts(texts.0, texts.1))
 }
 
+/// With `verbose`, say how each text was cut into sentences.
+fn report_layout(args: &PairArgs, zh: &Document, en: &Document, verbose: bool) {
+    if !verbose {
+        return;
+    }
+    for (doc, path, side) in [
+        (zh, Some(&args.zh), "Chinese"),
+        (en, args.en.as_ref(), "English"),
+    ] {
+        let name = match path {
+            Some(p) if args.en.is_some() => p.display().to_string(),
+            _ => format!("{} text", side),
+        };
+        let how = match doc.layout() {
+            duizhao::Layout::Segmented => "by the segmenter's rules",
+            duizhao::Layout::Presegmented => "one a line (--presegmented)",
+            duizhao::Layout::OneSentenceALine => {
+                "one a line: the file holds one sentence a line, read as with --presegmented"
+            }
+        };
+        eprintln!("duizhao: {name}: {} sentences, {how}", doc.len());
+    }
+}
+
 /// Write the output to stdout, or to a file through [`duizhao::output`]
 /// (which never destroys what is at the path).
 fn with_output(
@@ -549,6 +584,7 @@ fn align(args: &AlignArgs, verbose: bool) -> Result<ExitCode> {
     };
     let pipeline::DocumentPair { zh, en } =
         pipeline::segment_texts(zh, en, args.pair.presegmented)?;
+    report_layout(&args.pair, &zh, &en, verbose);
     let (alignment, details) = Aligner::new().align_explained(&zh, &en);
     if let Some(code) = report_score(&details, args.pair.strict, verbose) {
         return Ok(code);
@@ -616,8 +652,12 @@ fn run_batch(args: &BatchArgs) -> Result<ExitCode> {
         return Ok(ExitCode::from(130));
     }
     if !args.quiet {
+        let doubtful = match summary.not_translations {
+            0 => String::new(),
+            n => format!(" ({n} not looking like translations)"),
+        };
         eprintln!(
-            "duizhao: {} pairs aligned, {} failed; summary in {}",
+            "duizhao: {} pairs aligned{doubtful}, {} failed; summary in {}",
             summary.pairs - summary.failed,
             summary.failed,
             args.output.join(batch::SUMMARY_FILE).display()
@@ -638,6 +678,7 @@ fn check(args: &CheckArgs, verbose: bool) -> Result<ExitCode> {
     let started = std::time::Instant::now();
     let pipeline::DocumentPair { zh, en } =
         pipeline::segment_texts(zh, en, args.pair.presegmented)?;
+    report_layout(&args.pair, &zh, &en, verbose);
     let (alignment, details, margins) = Aligner::new().align_with_margins(&zh, &en);
     if let Some(code) = report_score(&details, args.pair.strict, verbose) {
         return Ok(code);
@@ -853,7 +894,7 @@ fn load_doc(path: &Path, lang: Lang, presegmented: bool, verbose: bool) -> Resul
     Ok(if presegmented {
         Document::presegmented(text, lang)
     } else {
-        Document::segment(text, lang)
+        Document::auto(text, lang)
     })
 }
 
@@ -1097,7 +1138,18 @@ mod progress {
 
         pub fn pair_done(&self, report: PairReport<'_>) {
             match report.result {
-                Ok(stats) => self.sentences.set(self.sentences.get() + stats.sentences()),
+                Ok(stats) => {
+                    self.sentences.set(self.sentences.get() + stats.sentences());
+                    if !stats.is_translation() {
+                        self.bar.suspend(|| {
+                            eprintln!(
+                                "duizhao: warning: {}: the English does not look like a \
+                                 translation of the Chinese (score {:.2})",
+                                report.id, stats.score
+                            )
+                        });
+                    }
+                }
                 Err(e) => self
                     .bar
                     .suspend(|| eprintln!("duizhao: {}: {e}", report.id)),

@@ -82,13 +82,57 @@ impl DocumentPair {
     }
 }
 
-/// Segment a Chinese text and its English translation (by rules, or one
-/// sentence a line when `presegmented`).
+/// How the texts of a pair are cut into sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Segmentation {
+    /// One sentence a line when a text holds one sentence a line, else by
+    /// the segmenter's rules ([`Document::auto`]; each text decided alone).
+    #[default]
+    Auto,
+    /// One sentence a line (`--presegmented`).
+    Presegmented,
+    /// By the segmenter's rules.
+    Rules,
+}
+
+impl From<bool> for Segmentation {
+    /// `true` (`--presegmented`): one sentence a line; `false`: [`Segmentation::Auto`].
+    fn from(presegmented: bool) -> Segmentation {
+        if presegmented {
+            Segmentation::Presegmented
+        } else {
+            Segmentation::Auto
+        }
+    }
+}
+
+impl Segmentation {
+    /// The segmentation a word names (case-insensitive): `auto`,
+    /// `presegmented` (or `lines`), `text` (or `rules`); None otherwise.
+    pub fn from_name(name: &str) -> Option<Segmentation> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "auto" => Some(Segmentation::Auto),
+            "presegmented" | "lines" => Some(Segmentation::Presegmented),
+            "text" | "rules" => Some(Segmentation::Rules),
+            _ => None,
+        }
+    }
+}
+
+/// Segment a Chinese text and its English translation: by rules, one
+/// sentence a line (`true`, `--presegmented`), or, by default (`false`), one
+/// sentence a line for a text that holds one sentence a line
+/// ([`Segmentation`]; [`Document::layout`] says which was done).
 ///
 /// Errors: [`ErrorKind::Empty`] when a text is blank, [`ErrorKind::Language`]
 /// when the texts are not Chinese and English (swapped, both in one language,
 /// or bilingual; see [`lang::check_pair`]).
-pub fn segment_texts(zh_text: String, en_text: String, presegmented: bool) -> Result<DocumentPair> {
+pub fn segment_texts(
+    zh_text: String,
+    en_text: String,
+    segmentation: impl Into<Segmentation>,
+) -> Result<DocumentPair> {
+    let segmentation = segmentation.into();
     for (text, name) in [(&zh_text, "Chinese"), (&en_text, "English")] {
         if text.trim().is_empty() {
             return Err(Error::new(
@@ -99,8 +143,8 @@ pub fn segment_texts(zh_text: String, en_text: String, presegmented: bool) -> Re
     }
     lang::check_pair(&zh_text, &en_text)?;
     Ok(DocumentPair {
-        zh: document(zh_text, Lang::Zh, presegmented)?,
-        en: document(en_text, Lang::En, presegmented)?,
+        zh: document(zh_text, Lang::Zh, segmentation)?,
+        en: document(en_text, Lang::En, segmentation)?,
     })
 }
 
@@ -109,23 +153,27 @@ pub fn segment_texts(zh_text: String, en_text: String, presegmented: bool) -> Re
 pub fn align_texts(
     zh_text: String,
     en_text: String,
-    presegmented: bool,
+    segmentation: impl Into<Segmentation>,
 ) -> Result<AlignedDocuments> {
-    Ok(segment_texts(zh_text, en_text, presegmented)?.align())
+    Ok(segment_texts(zh_text, en_text, segmentation)?.align())
 }
 
 /// Read two files (detecting their encodings), then [`align_texts`].
-pub fn align_files(zh_path: &Path, en_path: &Path, presegmented: bool) -> Result<AlignedDocuments> {
+pub fn align_files(
+    zh_path: &Path,
+    en_path: &Path,
+    segmentation: impl Into<Segmentation>,
+) -> Result<AlignedDocuments> {
     let zh = input::read_path(zh_path)?.text;
     let en = input::read_path(en_path)?.text;
-    align_texts(zh, en, presegmented)
+    align_texts(zh, en, segmentation)
 }
 
-fn document(text: String, lang: Lang, presegmented: bool) -> Result<Document> {
-    let doc = if presegmented {
-        Document::presegmented(text, lang)
-    } else {
-        Document::segment(text, lang)
+fn document(text: String, lang: Lang, segmentation: Segmentation) -> Result<Document> {
+    let doc = match segmentation {
+        Segmentation::Auto => Document::auto(text, lang),
+        Segmentation::Presegmented => Document::presegmented(text, lang),
+        Segmentation::Rules => Document::segment(text, lang),
     };
     if doc.is_empty() {
         return Err(Error::new(
@@ -294,6 +342,28 @@ mod tests {
         assert!(e.to_string().contains("Chinese"), "{e}");
         let e = align_texts("你好。".into(), "".into(), true).unwrap_err();
         assert!(e.to_string().contains("English"), "{e}");
+    }
+
+    #[test]
+    fn one_sentence_a_line_is_read_as_such_unless_told_otherwise() {
+        let zh: String =
+            (0..9).map(|i| format!("第{i}句。\n")).collect::<String>() + "他来了。她走了。\n";
+        let en: String = (0..10).map(|i| format!("Sentence {i}.\n")).collect();
+        let pair = segment_texts(zh.clone(), en.clone(), false).unwrap();
+        assert_eq!(pair.zh.layout(), crate::Layout::OneSentenceALine);
+        assert_eq!((pair.zh.len(), pair.en.len()), (10, 10));
+        let pair = segment_texts(zh.clone(), en.clone(), Segmentation::Rules).unwrap();
+        assert_eq!(pair.zh.layout(), crate::Layout::Segmented);
+        assert_eq!(pair.zh.len(), 11);
+        let pair = segment_texts(zh, en, true).unwrap();
+        assert_eq!(pair.en.layout(), crate::Layout::Presegmented);
+        assert_eq!(
+            Segmentation::from_name(" Lines"),
+            Some(Segmentation::Presegmented)
+        );
+        assert_eq!(Segmentation::from_name("TEXT"), Some(Segmentation::Rules));
+        assert_eq!(Segmentation::from_name("auto"), Some(Segmentation::Auto));
+        assert_eq!(Segmentation::from_name("maybe"), None);
     }
 
     #[test]

@@ -164,6 +164,134 @@ fn long_documents_align_through_the_band() {
     assert!(margins.zh.iter().chain(&margins.en).all(|&d| d >= 0.0));
 }
 
+/// A pair of fixture lines, one sentence a line, with its gold ladder.
+fn lines_fixture(copies: usize) -> (Vec<String>, Vec<String>, Vec<eval::Link>) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/align");
+    let lines = |f: &str| -> Vec<String> {
+        let text = std::fs::read_to_string(dir.join(f)).unwrap();
+        text.lines().map(str::to_string).collect()
+    };
+    let (zh, en) = (lines("lines.zh"), lines("lines.en"));
+    let gold = eval::read_ladder(&dir.join("lines.align")).unwrap();
+    let mut all = Vec::new();
+    for k in 0..copies {
+        for link in &gold {
+            let shift = |ids: &[usize], n: usize| ids.iter().map(|i| i + k * n).collect::<Vec<_>>();
+            all.push(eval::Link::new(
+                shift(&link.zh, zh.len()),
+                shift(&link.en, en.len()),
+            ));
+        }
+    }
+    let repeat = |v: &[String]| -> Vec<String> {
+        v.iter().cycle().take(v.len() * copies).cloned().collect()
+    };
+    (repeat(&zh), repeat(&en), all)
+}
+
+/// Strict F1 of the aligner on two documents whose sentences are the gold's lines.
+fn strict_f1(zh: &Document, en: &Document, gold: &[eval::Link]) -> f64 {
+    let pred = eval::links(&Aligner::new().align(zh, en));
+    eval::score(gold, &pred).scores().strict.f1
+}
+
+/// A long pair (over the grid size searched whole, so aligned coarse to
+/// fine) given as plain text aligns as well as with `--presegmented`,
+/// whatever its layout: one sentence a line read by the segmenter (each
+/// line then a paragraph), paragraphs on both sides, Chinese paragraph
+/// lines against English sentence lines. Once, blocks of one-sentence
+/// lines were priced with the paragraph boundaries inside them, and such a
+/// pair aligned almost nothing.
+#[test]
+fn long_plain_text_aligns_as_well_as_presegmented() {
+    let copies = 12;
+    let (zh_lines, en_lines, gold) = lines_fixture(copies);
+    assert!((zh_lines.len() + 1) * (en_lines.len() + 1) > 10_000);
+    let lines = |v: &[String]| v.iter().map(|l| format!("{l}\n")).collect::<String>();
+    let (zh_text, en_text) = (lines(&zh_lines), lines(&en_lines));
+    let reference = strict_f1(
+        &Document::presegmented(zh_text.clone(), Lang::Zh),
+        &Document::presegmented(en_text.clone(), Lang::En),
+        &gold,
+    );
+    assert!(reference >= 0.95, "presegmented strict F1 {reference:.3}");
+    // Paragraphs of about four Chinese sentences, the same on both sides.
+    let mut groups: Vec<(Vec<usize>, Vec<usize>)> = vec![(Vec::new(), Vec::new())];
+    for link in &gold {
+        if groups.last().is_some_and(|g| g.0.len() >= 4) {
+            groups.push((Vec::new(), Vec::new()));
+        }
+        if let Some(g) = groups.last_mut() {
+            g.0.extend(&link.zh);
+            g.1.extend(&link.en);
+        }
+    }
+    let paragraphs = |ids: &dyn Fn(&(Vec<usize>, Vec<usize>)) -> &Vec<usize>,
+                      v: &[String],
+                      join: &str,
+                      sep: &str| {
+        groups
+            .iter()
+            .map(|g| {
+                ids(g)
+                    .iter()
+                    .map(|&i| v[i].as_str())
+                    .collect::<Vec<_>>()
+                    .join(join)
+            })
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    let zh_paras = |sep: &str| paragraphs(&|g| &g.0, &zh_lines, "", sep);
+    let en_paras = |sep: &str| paragraphs(&|g| &g.1, &en_lines, " ", sep);
+    let layouts = [
+        (
+            "one sentence a line, by rules",
+            zh_text.clone(),
+            en_text.clone(),
+        ),
+        (
+            "paragraphs, blank lines",
+            zh_paras("\n\n"),
+            en_paras("\n\n"),
+        ),
+        ("paragraphs, one a line", zh_paras("\n"), en_paras("\n")),
+        (
+            "zh paragraph lines, en lines",
+            zh_paras("\n"),
+            en_text.clone(),
+        ),
+    ];
+    for (name, z, e) in layouts {
+        let zh = Document::segment(z, Lang::Zh);
+        let en = Document::segment(e, Lang::En);
+        // The fixture's sentences are its lines, so the gold applies as is.
+        assert_eq!(
+            (zh.len(), en.len()),
+            (zh_lines.len(), en_lines.len()),
+            "{name}"
+        );
+        let f1 = strict_f1(&zh, &en, &gold);
+        println!("{name}: strict F1 {f1:.3} (presegmented {reference:.3})");
+        assert!(
+            f1 >= reference - 0.02,
+            "{name}: strict F1 {f1:.3} < {reference:.3} - 0.02"
+        );
+    }
+    // Without the flag, the lines are recognised and read as with it.
+    let pair = duizhao::pipeline::segment_texts(zh_text.clone(), en_text.clone(), false).unwrap();
+    assert_eq!(pair.zh.layout(), duizhao::Layout::OneSentenceALine);
+    assert_eq!(pair.en.layout(), duizhao::Layout::OneSentenceALine);
+    let lines_pair = (
+        Document::presegmented(zh_text, Lang::Zh),
+        Document::presegmented(en_text, Lang::En),
+    );
+    assert_eq!(
+        Aligner::new().align(&pair.zh, &pair.en),
+        Aligner::new().align(&lines_pair.0, &lines_pair.1)
+    );
+}
+
 #[test]
 fn alignment_with_margins_is_the_alignment() {
     let (zh, en) = seed_pair();

@@ -17,7 +17,7 @@ fn summary(dir: &Path) -> Vec<Vec<String>> {
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
     assert_eq!(
-        header[..12],
+        header[..14],
         [
             "id",
             "status",
@@ -30,14 +30,16 @@ fn summary(dir: &Path) -> Vec<Vec<String>> {
             "beads_0-1",
             "share_1-1",
             "mean_confidence",
-            "score"
+            "score",
+            "zh_layout",
+            "en_layout"
         ]
     );
     let kinds: Vec<String> = duizhao::FindingKind::ALL
         .iter()
         .map(|k| format!("findings_{}", k.name()))
         .collect();
-    assert_eq!(header[12..], kinds);
+    assert_eq!(header[14..], kinds);
     lines
         .map(|l| {
             let row: Vec<String> = l.split('\t').map(str::to_string).collect();
@@ -104,7 +106,8 @@ fn failing_pairs_are_reported_and_the_batch_goes_on() {
     // Failed pairs have empty figures.
     assert!(rows[1][3..].iter().all(String::is_empty));
     // Finding counts are numbers.
-    assert!(rows[0][12..].iter().all(|c| c.parse::<usize>().is_ok()));
+    assert_eq!(rows[0][12..14], ["presegmented", "presegmented"]);
+    assert!(rows[0][14..].iter().all(|c| c.parse::<usize>().is_ok()));
 
     let river = fs::read_to_string(out.join("river.tsv")).unwrap();
     assert_eq!(river.lines().count(), 5);
@@ -315,6 +318,169 @@ fn mac_dev_as_a_directory_of_pairs() {
         let share: f64 = r[9].parse().unwrap();
         assert!(share > 0.2, "{r:?}");
     }
+    // Without the flag, the files are recognised as one sentence a line
+    // and aligned exactly as with it.
+    let plain = tempfile::tempdir().unwrap();
+    duizhao()
+        .args(["batch", "--jobs", "2", "--format", "ladder", "-q", "-o"])
+        .arg(plain.path())
+        .arg(dir)
+        .assert()
+        .success();
+    let plain_rows = summary(plain.path());
+    assert_eq!(plain_rows.len(), rows.len());
+    for (p, r) in plain_rows.iter().zip(&rows) {
+        assert_eq!(p[1], "ok", "{p:?}");
+        assert_eq!(p[12..14], ["lines", "lines"], "{p:?}");
+        assert_eq!(p[3..12], r[3..12], "{p:?} vs {r:?}");
+        let ladder = |d: &Path| fs::read_to_string(d.join(format!("{}.ladder", p[0]))).unwrap();
+        assert_eq!(ladder(plain.path()), ladder(tmp.path()), "{}", p[0]);
+    }
+}
+
+/// A manifest's fourth column says how a pair's files are cut into
+/// sentences; without it, a file holding one sentence a line is recognised.
+#[test]
+fn manifest_layout_column_and_recognised_lines() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    // Ten lines, one of them two sentences by the segmenter's rules.
+    let mut zh: String = fs::read_to_string(fixtures().join("river.zh")).unwrap();
+    zh.push_str("这家茶馆开业已有一百多年。每天早上，老人们来这里喝茶。\n");
+    zh.push_str(
+        &fs::read_to_string(fixtures().join("river.zh"))
+            .unwrap()
+            .lines()
+            .take(4)
+            .map(|l| format!("{l}\n"))
+            .collect::<String>(),
+    );
+    let mut en: String = fs::read_to_string(fixtures().join("river.en")).unwrap();
+    en.push_str("The teahouse has been open for more than a hundred years. Every morning, old people come here to drink tea.\n");
+    en.push_str(
+        &fs::read_to_string(fixtures().join("river.en"))
+            .unwrap()
+            .lines()
+            .take(4)
+            .map(|l| format!("{l}\n"))
+            .collect::<String>(),
+    );
+    fs::write(root.join("p.zh"), &zh).unwrap();
+    fs::write(root.join("p.en"), &en).unwrap();
+    fs::write(
+        root.join("m.tsv"),
+        "id\tzh\ten\tlayout\n\
+         lines\tp.zh\tp.en\tpresegmented\n\
+         text\tp.zh\tp.en\ttext\n\
+         auto\tp.zh\tp.en\tauto\n\
+         default\tp.zh\tp.en\t\n",
+    )
+    .unwrap();
+    let out = root.join("out");
+    duizhao()
+        .args(["batch", "-q", "-o"])
+        .arg(&out)
+        .arg(root.join("m.tsv"))
+        .assert()
+        .success();
+    let rows = summary(&out);
+    let got: Vec<(&str, &str, &str, &str, &str)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r[0].as_str(),
+                r[3].as_str(),
+                r[4].as_str(),
+                r[12].as_str(),
+                r[13].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("lines", "10", "10", "presegmented", "presegmented"),
+            ("text", "11", "11", "text", "text"),
+            ("auto", "10", "10", "lines", "lines"),
+            ("default", "10", "10", "lines", "lines"),
+        ]
+    );
+    // `--presegmented` is the default a manifest line may override.
+    let out = root.join("out2");
+    duizhao()
+        .args(["batch", "--presegmented", "-q", "-o"])
+        .arg(&out)
+        .arg(root.join("m.tsv"))
+        .assert()
+        .success();
+    let layouts: Vec<String> = summary(&out).iter().map(|r| r[12].clone()).collect();
+    assert_eq!(layouts, ["presegmented", "text", "lines", "presegmented"]);
+    // A header naming the column `layout` makes a misspelt value an error.
+    fs::write(
+        root.join("bad.tsv"),
+        "id\tzh\ten\tlayout\nx\tp.zh\tp.en\tpresegmneted\n",
+    )
+    .unwrap();
+    duizhao()
+        .args(["batch", "-o"])
+        .arg(root.join("out3"))
+        .arg(root.join("bad.tsv"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("line 2: layout"));
+}
+
+/// A pair whose English does not translate its Chinese is aligned, but its
+/// summary row says `not-translation`, not `ok`.
+#[test]
+fn a_pair_that_is_no_translation_is_not_ok() {
+    let tmp = tempfile::tempdir().unwrap();
+    // The seed article against a same-topic English article that does not
+    // translate it.
+    let corpora = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora");
+    let unpaired = fs::read_dir(corpora.join("unpaired"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .min()
+        .unwrap();
+    fs::write(
+        tmp.path().join("m.tsv"),
+        format!(
+            "river\t{0}/river.zh\t{0}/river.en\nmixed\t{1}\t{2}\n",
+            fixtures().display(),
+            corpora.join("global-times-2023-fentanyl/zh.txt").display(),
+            unpaired.display()
+        ),
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    let assert = duizhao()
+        .args(["batch", "-o"])
+        .arg(&out)
+        .arg(tmp.path().join("m.tsv"))
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("mixed: the English does not look like a translation"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("(1 not looking like translations)"),
+        "{stderr}"
+    );
+    let rows = summary(&out);
+    assert_eq!(rows[0][1], "ok");
+    assert_eq!(rows[1][1], "not-translation", "{:?}", rows[1]);
+    assert!(
+        rows[1][2].contains("does not look like a translation"),
+        "{:?}",
+        rows[1]
+    );
+    let score: f64 = rows[1][11].parse().unwrap();
+    assert!(score < duizhao::matching::THRESHOLD, "{score}");
+    assert!(out.join("mixed.tsv").exists());
 }
 
 /// The finding counts of the summary are those of `duizhao check`.
@@ -352,7 +518,7 @@ fn finding_counts_agree_with_check() {
     let mut total = 0;
     for (k, kind) in duizhao::FindingKind::ALL.iter().enumerate() {
         let want = by_kind[kind.name()].as_u64().unwrap_or(0);
-        assert_eq!(rows[0][12 + k], want.to_string(), "{kind}");
+        assert_eq!(rows[0][14 + k], want.to_string(), "{kind}");
         total += want;
     }
     assert!(total >= 1, "{report}");
