@@ -286,6 +286,47 @@ fn align_exports_the_units() {
     assert!(rows[1][4].contains("July 16"), "{:?}", rows[1]);
 }
 
+/// `align --format xlsx` on a text pair: one row per bead, named by number.
+#[test]
+fn align_writes_a_workbook_of_beads() {
+    let out = duizhao()
+        .args([
+            "align",
+            "--format",
+            "xlsx",
+            "--presegmented",
+            "tests/fixtures/check/seed.zh.txt",
+            "tests/fixtures/check/seed.en.txt",
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows = sheet(&out.stdout, "Aligned");
+    assert_eq!(
+        rows[0],
+        ["Bead", "Shape", "Confidence", "Chinese", "English"]
+    );
+    let tsv = duizhao()
+        .args([
+            "align",
+            "--presegmented",
+            "tests/fixtures/check/seed.zh.txt",
+            "tests/fixtures/check/seed.en.txt",
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let tsv = String::from_utf8_lossy(&tsv.stdout);
+    assert_eq!(rows.len() - 1, tsv.lines().count());
+    for (row, line) in rows[1..].iter().zip(tsv.lines()) {
+        let (zh, en) = line.split_once('\t').unwrap_or_default();
+        assert_eq!((row[3].as_str(), row[4].as_str()), (zh, en));
+    }
+}
+
 /// The rows of a worksheet, every cell as text.
 fn sheet(bytes: &[u8], name: &str) -> Vec<Vec<String>> {
     let mut wb: Xlsx<_> =
