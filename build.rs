@@ -45,12 +45,50 @@ fn main() {
 
 /// Last words of English names of organisations.
 const ORGANISATION_WORDS: &[&str] = &[
-    "Administration", "Agency", "Bureau", "Ministry", "Department", "Commission", "Council",
-    "Center", "Centre", "Centers", "Committee", "Office", "Institute", "Organization",
-    "Organisation", "Association", "Bank", "Court", "Service", "Authority", "Corporation",
-    "University", "School", "Academy", "Fund", "Foundation", "Congress", "Party", "Union",
-    "Federation", "Society", "Institution", "Board", "Assembly", "Parliament", "Senate",
-    "Police", "Army", "Navy", "Force", "Group", "Company", "Exchange", "Nations",
+    "Administration",
+    "Agency",
+    "Bureau",
+    "Ministry",
+    "Department",
+    "Commission",
+    "Council",
+    "Center",
+    "Centre",
+    "Centers",
+    "Committee",
+    "Office",
+    "Institute",
+    "Organization",
+    "Organisation",
+    "Association",
+    "Bank",
+    "Court",
+    "Service",
+    "Authority",
+    "Corporation",
+    "University",
+    "School",
+    "Academy",
+    "Fund",
+    "Foundation",
+    "Congress",
+    "Party",
+    "Union",
+    "Federation",
+    "Society",
+    "Institution",
+    "Board",
+    "Assembly",
+    "Parliament",
+    "Senate",
+    "Police",
+    "Army",
+    "Navy",
+    "Force",
+    "Group",
+    "Company",
+    "Exchange",
+    "Nations",
 ];
 
 /// Names of organisations in CC-CEDICT: one line per headword sense,
@@ -86,13 +124,15 @@ fn name_table(cedict: &str) -> String {
             let (name, acronym) = match name.rsplit_once(" (") {
                 Some((n, a)) => {
                     let a = a.trim_end_matches(')');
-                    let caps = (2..=6).contains(&a.len()) && a.bytes().all(|b| b.is_ascii_uppercase());
+                    let caps =
+                        (2..=6).contains(&a.len()) && a.bytes().all(|b| b.is_ascii_uppercase());
                     if !caps {
                         continue;
                     }
                     // "State Council (PRC)": a country, not the body's acronym.
-                    const COUNTRIES: &[&str] =
-                        &["PRC", "ROC", "USA", "US", "UK", "EU", "HK", "USSR", "DPRK", "ROK"];
+                    const COUNTRIES: &[&str] = &[
+                        "PRC", "ROC", "USA", "US", "UK", "EU", "HK", "USSR", "DPRK", "ROK",
+                    ];
                     if COUNTRIES.contains(&a) {
                         (n.trim(), String::new())
                     } else {
@@ -105,9 +145,10 @@ fn name_table(cedict: &str) -> String {
             let Some(last) = words.last() else {
                 continue;
             };
-            let capitalised = words
-                .iter()
-                .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()) || matches!(*w, "of" | "and" | "the" | "for" | "on" | "in" | "de"));
+            let capitalised = words.iter().all(|w| {
+                w.starts_with(|c: char| c.is_ascii_uppercase())
+                    || matches!(*w, "of" | "and" | "the" | "for" | "on" | "in" | "de")
+            });
             if !capitalised || words.len() < 2 || words.len() > 8 {
                 continue;
             }

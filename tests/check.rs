@@ -375,8 +375,12 @@ fn seed_pair_real_problems_are_found_and_correct_figures_left_alone() {
         );
     }
     assert!(
-        has(&findings, "name-altered", "zh_evidence", "食品药品监督管理局")
-            && has(&findings, "name-altered", "en_evidence", "USDA"),
+        has(
+            &findings,
+            "name-altered",
+            "zh_evidence",
+            "食品药品监督管理局"
+        ) && has(&findings, "name-altered", "en_evidence", "USDA"),
         "FDA rendered USDA: {all:#?}"
     );
     // Nothing else at error level.

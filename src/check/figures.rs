@@ -727,7 +727,7 @@ mod tests {
 mod value_tests {
     use super::*;
     use crate::check::check;
-    use crate::check::tests::{docs, kinds, ladder};
+    use crate::check::tests::{docs, kinds, ladder, loud};
 
     #[test]
     fn approximate_values_must_round_alike_and_be_close() {
@@ -814,12 +814,7 @@ mod value_tests {
             ],
         );
         let review = check(&zh, &en, &ladder(&[(1, 1), (1, 1), (1, 1), (1, 1)]));
-        let loud: Vec<_> = review
-            .findings
-            .iter()
-            .filter(|f| f.severity != Severity::Info)
-            .map(|f| f.message.clone())
-            .collect();
+        let loud = loud(&review);
         assert!(loud.is_empty(), "{loud:#?}");
     }
 

@@ -1043,6 +1043,16 @@ pub(crate) mod tests {
         review.findings.iter().map(|f| f.kind.name()).collect()
     }
 
+    /// The messages of the error and warning findings.
+    pub(crate) fn loud(review: &Review) -> Vec<String> {
+        review
+            .findings
+            .iter()
+            .filter(|f| f.severity != Severity::Info)
+            .map(|f| f.message.clone())
+            .collect()
+    }
+
     #[test]
     fn dateline_aligned_with_the_same_date_is_content() {
         let (zh, en) = docs(
@@ -1106,12 +1116,7 @@ pub(crate) mod tests {
             alignment.beads
         );
         let review = Checker::new().check_with_margins(&zh, &en, &alignment, &margins);
-        let loud: Vec<_> = review
-            .findings
-            .iter()
-            .filter(|f| f.severity != Severity::Info)
-            .map(|f| f.message.clone())
-            .collect();
+        let loud = loud(&review);
         assert!(loud.is_empty(), "{loud:#?}");
     }
 

@@ -93,12 +93,49 @@ fn acronyms(text: &str) -> Vec<&str> {
 /// Words of organisations' names that say what kind of body it is, not
 /// which one.
 const GENERIC_WORDS: &[&str] = &[
-    "administration", "agency", "bureau", "ministry", "department", "commission", "council",
-    "center", "centre", "centers", "committee", "office", "institute", "organization",
-    "organisation", "association", "bank", "court", "service", "authority", "corporation",
-    "university", "school", "academy", "fund", "foundation", "congress", "party", "union",
-    "federation", "society", "institution", "board", "assembly", "national", "state", "general",
-    "international", "people's", "china", "chinese", "group", "company",
+    "administration",
+    "agency",
+    "bureau",
+    "ministry",
+    "department",
+    "commission",
+    "council",
+    "center",
+    "centre",
+    "centers",
+    "committee",
+    "office",
+    "institute",
+    "organization",
+    "organisation",
+    "association",
+    "bank",
+    "court",
+    "service",
+    "authority",
+    "corporation",
+    "university",
+    "school",
+    "academy",
+    "fund",
+    "foundation",
+    "congress",
+    "party",
+    "union",
+    "federation",
+    "society",
+    "institution",
+    "board",
+    "assembly",
+    "national",
+    "state",
+    "general",
+    "international",
+    "people's",
+    "china",
+    "chinese",
+    "group",
+    "company",
 ];
 
 /// The name's distinctive capitalised words ("Harvard"; "Food", "Drug")
@@ -122,7 +159,11 @@ fn common_letters(a: &str, b: &str) -> usize {
         let mut prev = 0;
         for (k, &y) in b.iter().enumerate() {
             let up = row[k + 1];
-            row[k + 1] = if x == y { prev + 1 } else { row[k + 1].max(row[k]) };
+            row[k + 1] = if x == y {
+                prev + 1
+            } else {
+                row[k + 1].max(row[k])
+            };
             prev = up;
         }
     }
@@ -163,7 +204,11 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     .iter()
                     .any(|(_, _, names)| names.iter().any(|n| n.acronym == a))
         };
-        let unexplained: Vec<&str> = en_acronyms.iter().copied().filter(|a| !explained(a)).collect();
+        let unexplained: Vec<&str> = en_acronyms
+            .iter()
+            .copied()
+            .filter(|a| !explained(a))
+            .collect();
         if unexplained.is_empty() {
             continue;
         }
@@ -178,6 +223,24 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             // The acronym in its place looks like its own (FDA → USDA): one
             // body confused with a similar one, not an unrelated name of
             // the sentence.
+            // The same letters in another order, or the acronym inside a
+            // longer one, are the same body named another way (CCP and CPC;
+            // CP, the Communist Party, and CPC).
+            let sorted = |a: &str| {
+                let mut v: Vec<u8> = a.bytes().collect();
+                v.sort_unstable();
+                v
+            };
+            let variant = |a: &str, n: &str| {
+                let shorter = a.len().min(n.len());
+                sorted(a) == sorted(n) || common_letters(a, n) == shorter
+            };
+            if unexplained
+                .iter()
+                .any(|a| names.iter().any(|n| variant(a, n.acronym)))
+            {
+                continue;
+            }
             let Some(other) = unexplained
                 .iter()
                 .copied()
@@ -200,7 +263,8 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     .flat_map(|&j| {
                         let t = ctx.en_text(j);
                         let s = ctx.en_span(j).start;
-                        t.match_indices(other).map(move |(k, m)| s + k..s + k + m.len())
+                        t.match_indices(other)
+                            .map(move |(k, m)| s + k..s + k + m.len())
                     })
                     .take(1)
                     .collect(),
@@ -224,7 +288,9 @@ mod tests {
         let found = chinese_names("美国食品药品监督管理局批准了疫苗。");
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].1.iter().any(|n| n.acronym == "FDA"), "{found:?}");
-        assert!(chinese_names("世界衛生組織表示").iter().any(|(_, n)| n.iter().any(|n| n.acronym == "WHO")));
+        assert!(chinese_names("世界衛生組織表示")
+            .iter()
+            .any(|(_, n)| n.iter().any(|n| n.acronym == "WHO")));
     }
 
     #[test]
@@ -244,11 +310,29 @@ mod tests {
             "The model was developed by researchers at the U.S. Food and Drug Administration.",
             "Researchers at the agency developed the model.",
         ] {
-            let (zh, en) = docs(&["美国食品药品监督管理局的研究人员开发了这个模型。"], &[good]);
+            let (zh, en) = docs(
+                &["美国食品药品监督管理局的研究人员开发了这个模型。"],
+                &[good],
+            );
             let review = Checker::new()
                 .doubt_margin(0.0)
                 .check(&zh, &en, &ladder(&[(1, 1)]));
             assert!(review.findings.is_empty(), "{good}: {:#?}", review.findings);
+        }
+    }
+
+    #[test]
+    fn another_acronym_of_the_same_body_is_no_alteration() {
+        for en in [
+            "The CPC leads the country.",
+            "The CCP leads the country.",
+            "The Communist Party of China leads the country.",
+        ] {
+            let (zh, en_doc) = docs(&["中国共产党领导着这个国家。"], &[en]);
+            let review = Checker::new()
+                .doubt_margin(0.0)
+                .check(&zh, &en_doc, &ladder(&[(1, 1)]));
+            assert!(review.findings.is_empty(), "{en}: {:#?}", review.findings);
         }
     }
 }
