@@ -104,6 +104,157 @@ fn mac_dev_strict_f1_floor() {
     );
 }
 
+/// A text built from gold lines: the text and each line's byte range in it.
+struct Built(String, Vec<std::ops::Range<usize>>);
+
+impl Built {
+    /// `groups` of line ids, lines joined with `join`, groups with `sep`.
+    fn new(lines: &[String], groups: &[Vec<usize>], join: &str, sep: &str) -> Built {
+        let mut b = Built(String::new(), Vec::new());
+        for (k, g) in groups.iter().filter(|g| !g.is_empty()).enumerate() {
+            for (x, &id) in g.iter().enumerate() {
+                if (k, x) != (0, 0) {
+                    b.0.push_str(if x == 0 { sep } else { join });
+                }
+                let start = b.0.len();
+                b.0.push_str(&lines[id]);
+                b.1.push(start..b.0.len());
+            }
+        }
+        b.0.push('\n');
+        b
+    }
+
+    /// The lines sentence `i` of `doc` overlaps.
+    fn lines(&self, doc: &Document, i: usize) -> std::ops::Range<usize> {
+        let span = &doc.sentences()[i].span;
+        let first = self.1.partition_point(|l| l.end <= span.start);
+        first..self.1.partition_point(|l| l.start < span.end).max(first)
+    }
+}
+
+/// The alignment's beads as links between gold lines; beads sharing a line merged.
+fn line_links(zh: &Document, en: &Document, zb: &Built, eb: &Built) -> Vec<eval::Link> {
+    let mut out: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+    for bead in Aligner::new().align(zh, en).beads {
+        let mut z: Vec<usize> = bead.zh.flat_map(|i| zb.lines(zh, i)).collect();
+        let mut e: Vec<usize> = bead.en.flat_map(|j| eb.lines(en, j)).collect();
+        z.dedup();
+        e.dedup();
+        let shares = out.last().is_some_and(|(pz, pe)| {
+            z.first()
+                .is_some_and(|&a| pz.last().is_some_and(|&b| a <= b))
+                || e.first()
+                    .is_some_and(|&a| pe.last().is_some_and(|&b| a <= b))
+        });
+        match out.last_mut() {
+            Some((pz, pe)) if shares => {
+                pz.extend(z);
+                pe.extend(e);
+                pz.dedup();
+                pe.dedup();
+            }
+            _ => out.push((z, e)),
+        }
+    }
+    out.into_iter()
+        .filter(|(z, e)| !z.is_empty() || !e.is_empty())
+        .map(|(z, e)| eval::Link::new(z, e))
+        .collect()
+}
+
+/// MAC-Dev aligned as plain text in the layouts users hand over, scored in
+/// the gold's line space: each within 0.025 strict F1 of `--presegmented`
+/// (joining lines into paragraphs, the segmenter misses a few of their
+/// boundaries, which alone costs about 0.02; `cargo run --release --example
+/// layouts` prints the table).
+#[test]
+fn mac_dev_layouts_align_as_well_as_presegmented() {
+    let Some(dir) = crate::common::shared("corpora/mac-dev") else {
+        return;
+    };
+    let read = |p: &Path| -> Vec<String> {
+        let text = std::fs::read_to_string(p).unwrap();
+        text.lines()
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect()
+    };
+    let names = ["001", "002", "003", "004", "005", "006"];
+    let mut totals = [
+        Counts::default(),
+        Counts::default(),
+        Counts::default(),
+        Counts::default(),
+    ];
+    for n in names {
+        let (zl, el) = (read(&dir.join("zh").join(n)), read(&dir.join("en").join(n)));
+        let gold = eval::read_ladder(&dir.join("gold").join(format!("{n}.align"))).unwrap();
+        // Paragraphs of about five Chinese lines, the same on both sides.
+        let (mut zg, mut eg) = (vec![Vec::new()], vec![Vec::new()]);
+        for link in &gold {
+            if zg.last().is_some_and(|g: &Vec<usize>| g.len() >= 5) {
+                zg.push(Vec::new());
+                eg.push(Vec::new());
+            }
+            zg.last_mut().unwrap().extend(&link.zh);
+            eg.last_mut().unwrap().extend(&link.en);
+        }
+        let one_a_line = |v: &[String]| vec![(0..v.len()).collect::<Vec<_>>()];
+        let (z_lines, e_lines) = (
+            Built::new(&zl, &one_a_line(&zl), "\n", ""),
+            Built::new(&el, &one_a_line(&el), "\n", ""),
+        );
+        let layouts = [
+            (
+                Document::presegmented(z_lines.0.clone(), Lang::Zh),
+                &z_lines,
+                Document::presegmented(e_lines.0.clone(), Lang::En),
+                &e_lines,
+            ),
+            (
+                Document::auto(z_lines.0.clone(), Lang::Zh),
+                &z_lines,
+                Document::auto(e_lines.0.clone(), Lang::En),
+                &e_lines,
+            ),
+        ];
+        let z_paras = Built::new(&zl, &zg, "", "\n\n");
+        let e_paras = Built::new(&el, &eg, " ", "\n\n");
+        let z_para_lines = Built::new(&zl, &zg, "", "\n");
+        let more = [
+            (
+                Document::auto(z_paras.0.clone(), Lang::Zh),
+                &z_paras,
+                Document::auto(e_paras.0.clone(), Lang::En),
+                &e_paras,
+            ),
+            (
+                Document::auto(z_para_lines.0.clone(), Lang::Zh),
+                &z_para_lines,
+                Document::auto(e_lines.0.clone(), Lang::En),
+                &e_lines,
+            ),
+        ];
+        for (k, (zh, zb, en, eb)) in layouts.iter().chain(more.iter()).enumerate() {
+            totals[k].add(&eval::score(&gold, &line_links(zh, en, zb, eb)));
+        }
+    }
+    let f1: Vec<f64> = totals.iter().map(|c| c.scores().strict.f1).collect();
+    println!("MAC-Dev strict F1: presegmented {:.3}, one sentence a line as plain text {:.3}, paragraphs {:.3}, zh paragraph lines vs en lines {:.3}", f1[0], f1[1], f1[2], f1[3]);
+    assert!(f1[0] >= 0.865, "presegmented {:.3}", f1[0]);
+    for (name, &x) in ["lines", "paragraphs", "zh paragraph lines vs en lines"]
+        .iter()
+        .zip(&f1[1..])
+    {
+        assert!(
+            x >= f1[0] - 0.025,
+            "{name}: strict F1 {x:.3} < {:.3} - 0.025",
+            f1[0]
+        );
+    }
+}
+
 /// Every sentence of both documents is in exactly one bead, in order.
 #[test]
 fn every_sentence_appears_once() {
