@@ -293,8 +293,10 @@ fn line_links(
         let overlaps = out
             .last()
             .is_some_and(|(pz, pe): &(Vec<usize>, Vec<usize>)| {
-                (pz.last().is_some() && z.first().is_some() && z[0] <= pz[pz.len() - 1])
-                    || (pe.last().is_some() && e.first().is_some() && e[0] <= pe[pe.len() - 1])
+                z.first()
+                    .is_some_and(|&a| pz.last().is_some_and(|&b| a <= b))
+                    || e.first()
+                        .is_some_and(|&a| pe.last().is_some_and(|&b| a <= b))
             });
         if overlaps {
             if let Some((pz, pe)) = out.last_mut() {

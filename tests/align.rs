@@ -104,6 +104,23 @@ fn mac_dev_strict_f1_floor() {
     );
 }
 
+/// Gold links grouped into paragraphs of about `size` Chinese lines: the
+/// Chinese and the English line ids of each paragraph.
+fn paragraph_groups(gold: &[eval::Link], size: usize) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+    let (mut zg, mut eg): (Vec<Vec<usize>>, Vec<Vec<usize>>) = (vec![vec![]], vec![vec![]]);
+    for link in gold {
+        if zg.last().is_some_and(|g| g.len() >= size) {
+            zg.push(Vec::new());
+            eg.push(Vec::new());
+        }
+        if let (Some(z), Some(e)) = (zg.last_mut(), eg.last_mut()) {
+            z.extend(&link.zh);
+            e.extend(&link.en);
+        }
+    }
+    (zg, eg)
+}
+
 /// A text built from gold lines: the text and each line's byte range in it.
 struct Built(String, Vec<std::ops::Range<usize>>);
 
@@ -191,15 +208,7 @@ fn mac_dev_layouts_align_as_well_as_presegmented() {
         let (zl, el) = (read(&dir.join("zh").join(n)), read(&dir.join("en").join(n)));
         let gold = eval::read_ladder(&dir.join("gold").join(format!("{n}.align"))).unwrap();
         // Paragraphs of about five Chinese lines, the same on both sides.
-        let (mut zg, mut eg) = (vec![Vec::new()], vec![Vec::new()]);
-        for link in &gold {
-            if zg.last().is_some_and(|g: &Vec<usize>| g.len() >= 5) {
-                zg.push(Vec::new());
-                eg.push(Vec::new());
-            }
-            zg.last_mut().unwrap().extend(&link.zh);
-            eg.last_mut().unwrap().extend(&link.en);
-        }
+        let (zg, eg) = paragraph_groups(&gold, 5);
         let one_a_line = |v: &[String]| vec![(0..v.len()).collect::<Vec<_>>()];
         let (z_lines, e_lines) = (
             Built::new(&zl, &one_a_line(&zl), "\n", ""),
@@ -367,34 +376,9 @@ fn long_plain_text_aligns_as_well_as_presegmented() {
     );
     assert!(reference >= 0.95, "presegmented strict F1 {reference:.3}");
     // Paragraphs of about four Chinese sentences, the same on both sides.
-    let mut groups: Vec<(Vec<usize>, Vec<usize>)> = vec![(Vec::new(), Vec::new())];
-    for link in &gold {
-        if groups.last().is_some_and(|g| g.0.len() >= 4) {
-            groups.push((Vec::new(), Vec::new()));
-        }
-        if let Some(g) = groups.last_mut() {
-            g.0.extend(&link.zh);
-            g.1.extend(&link.en);
-        }
-    }
-    let paragraphs = |ids: &dyn Fn(&(Vec<usize>, Vec<usize>)) -> &Vec<usize>,
-                      v: &[String],
-                      join: &str,
-                      sep: &str| {
-        groups
-            .iter()
-            .map(|g| {
-                ids(g)
-                    .iter()
-                    .map(|&i| v[i].as_str())
-                    .collect::<Vec<_>>()
-                    .join(join)
-            })
-            .collect::<Vec<_>>()
-            .join(sep)
-    };
-    let zh_paras = |sep: &str| paragraphs(&|g| &g.0, &zh_lines, "", sep);
-    let en_paras = |sep: &str| paragraphs(&|g| &g.1, &en_lines, " ", sep);
+    let (zg, eg) = paragraph_groups(&gold, 4);
+    let zh_paras = |sep: &str| Built::new(&zh_lines, &zg, "", sep).0;
+    let en_paras = |sep: &str| Built::new(&en_lines, &eg, " ", sep).0;
     let layouts = [
         (
             "one sentence a line, by rules",
