@@ -528,6 +528,67 @@ mod tests {
         assert_eq!(units[0].len, 40_000.0);
     }
 
+    /// Boundaries of `n` sentences with a paragraph boundary after every
+    /// `every`-th sentence.
+    fn paragraphs(n: usize, every: usize) -> Vec<bool> {
+        (0..n - 1).map(|k| (k + 1) % every == 0).collect()
+    }
+
+    #[test]
+    fn crossing_costs_follow_the_pairs_paragraphing() {
+        let cap = Weights::default().paragraph;
+        // Paragraphs of four sentences, 1-2 beads inside them: the
+        // paragraphing agrees, a crossing costs the cap.
+        let b = paragraphs(400, 4);
+        let inside = (0..400).step_by(4).map(|i| i..i + 2);
+        assert_eq!(crossing_cost(&b, inside, cap), cap);
+        // Beads that straddle a paragraph boundary as often as chance has
+        // it (one boundary in four): no evidence.
+        let straddling = (0..99).map(|m| 4 * m + m % 4).map(|i| i..i + 2);
+        assert!(crossing_cost(&b, straddling, cap) < 0.3);
+        // Every sentence its own paragraph (one a line, read by rules), or
+        // no paragraph at all: no evidence.
+        let all = vec![true; 399];
+        assert_eq!(
+            crossing_cost(&all, (0..400).step_by(4).map(|i| i..i + 2), cap),
+            0.0
+        );
+        assert_eq!(prior_crossing_cost(&all, cap), 0.0);
+        assert_eq!(prior_crossing_cost(&[false; 10], cap), 0.0);
+        // Before any alignment, paragraphs are taken to agree; nearly every
+        // boundary a paragraph boundary is no evidence.
+        assert_eq!(prior_crossing_cost(&b, cap), cap);
+        let mut nearly = all.clone();
+        nearly[7] = false;
+        assert_eq!(prior_crossing_cost(&nearly, cap), 0.0);
+        // Three merged beads, none crossing: the prior stands.
+        let few = [0..2, 8..10, 17..19].into_iter();
+        assert_eq!(crossing_cost(&b, few, cap), cap);
+    }
+
+    #[test]
+    fn a_block_pays_no_crossing_inside_it() {
+        let zh = "第一句。\n第二句。\n第三句。\n第四句。\n第五句。\n第六句。\n第七句。\n第八句。\n";
+        let en = "One.\nTwo.\nThree.\nFour.\nFive.\nSix.\nSeven.\nEight.\n";
+        let lex = Lexicon::bundled();
+        // Each line its own paragraph (segmented), or none (presegmented).
+        let z_lines = zh_units(&Document::segment(zh.to_string(), Lang::Zh), lex);
+        let e_lines = en_units(&Document::segment(en.to_string(), Lang::En), lex);
+        let z_flat = zh_units(&Document::presegmented(zh.to_string(), Lang::Zh), lex);
+        let e_flat = en_units(&Document::presegmented(en.to_string(), Lang::En), lex);
+        assert_eq!(z_lines[3].first_para, 3);
+        let mut model = CostModel::new(&z_lines, &e_lines, Weights::default());
+        model.crossing_zh = 3.0;
+        model.crossing_en = 3.0;
+        let (zb, eb) = (zh_blocks(&z_lines, 4), en_blocks(&e_lines, 4));
+        let (zf, ef) = (zh_blocks(&z_flat, 4), en_blocks(&e_flat, 4));
+        let one = |z: &[ZhUnit], e: &[EnUnit]| model.evidence(&z[..1], &e[..1]).cost;
+        assert!((one(&zb, &eb) - one(&zf, &ef)).abs() < 1e-9);
+        // Between the blocks of a bead, a paragraph boundary is charged.
+        let two = |z: &[ZhUnit], e: &[EnUnit]| model.evidence(&z[..2], &e[..1]).cost;
+        assert!((two(&zb, &eb) - two(&zf, &ef) - 3.0).abs() < 1e-9);
+    }
+
     #[test]
     fn erfc_matches_known_values() {
         assert!((erfc(0.0) - 1.0).abs() < 1e-6);
