@@ -162,10 +162,19 @@ fn trials(clean: &AlignedDocuments, review: &Review, max: usize) -> Vec<Trial> {
             });
         };
         if et.split_whitespace().count() >= 4 {
+            // A sentence that is a whole line goes with its line break, as
+            // an editor deletes a line.
+            let text = en.text();
+            let line_start = es.start == 0 || text[..es.start].ends_with('\n');
+            let whole = if line_start && text[es.end..].starts_with('\n') {
+                es.start..es.end + 1
+            } else {
+                es.clone()
+            };
             push(
                 "deleted",
                 zh.text().to_string(),
-                replaced(en.text(), es.clone(), ""),
+                replaced(text, whole, ""),
                 format!("{zt} / {et}"),
             );
         }

@@ -590,6 +590,14 @@ fn time_unit_word(w: &str) -> Option<(TimeUnit, f64)> {
 }
 
 const QUALIFIERS: &[(&[&str], Qualifier)] = &[
+    // Inclusive bounds of legal and medical English, before their shorter heads.
+    (&["more", "than", "or", "equal", "to"], Qualifier::AtLeast),
+    (
+        &["greater", "than", "or", "equal", "to"],
+        Qualifier::AtLeast,
+    ),
+    (&["less", "than", "or", "equal", "to"], Qualifier::AtMost),
+    (&["fewer", "than", "or", "equal", "to"], Qualifier::AtMost),
     (&["more", "than"], Qualifier::MoreThan),
     (&["greater", "than"], Qualifier::MoreThan),
     (&["upwards", "of"], Qualifier::MoreThan),

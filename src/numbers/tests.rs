@@ -1229,3 +1229,20 @@ fn every_n_days_is_a_count_of_days() {
         "two days off in every seven days",
     );
 }
+
+#[test]
+fn inclusive_bounds_in_words() {
+    assert_eq!(
+        one("less than or equal to 2% of the volume", Lang::En).qualifier,
+        Qualifier::AtMost
+    );
+    assert_eq!(
+        one("greater than or equal to 18 years", Lang::En).qualifier,
+        Qualifier::AtLeast
+    );
+    // Negated, the bound turns: "should not be less than or equal to 2%" is above 2%.
+    assert_agree(
+        "其抽出物含量不低於百分之二者",
+        "Extracts should not be less than or equal to 2% of total volume.",
+    );
+}
