@@ -299,6 +299,17 @@ pub struct Review {
 }
 
 impl Review {
+    /// The most serious severity among the findings of `kind`, if any: a
+    /// kind's findings may be milder than its usual severity (a possible
+    /// addition, a hedge added, a bound dropped from a precise figure).
+    pub fn severity_of(&self, kind: FindingKind) -> Option<Severity> {
+        self.findings
+            .iter()
+            .filter(|f| f.kind == kind)
+            .map(|f| f.severity)
+            .max()
+    }
+
     /// A review holding `findings` (sorted, and counted).
     pub fn new(mut findings: Vec<Finding>) -> Review {
         findings.sort_by(|a, b| {

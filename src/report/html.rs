@@ -97,7 +97,7 @@ pub fn render(report: &Report<'_>) -> String {
             h,
             "<span class=\"chip sev-{sev}\"><input type=\"checkbox\" id=\"k-{k}\" data-kind=\"{k}\" checked>\
              <label for=\"k-{k}\">{label}</label><a class=\"count\" href=\"#f{first}\" title=\"Go to the first of the {label}\">{n}</a></span>",
-            sev = kind.severity().name(),
+            sev = review.severity_of(kind).unwrap_or(kind.severity()).name(),
             label = kind.label(),
             n = s.count(kind),
         );

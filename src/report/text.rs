@@ -167,13 +167,11 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write, color: bool) -> io::Resul
     for kind in FindingKind::ALL {
         let n = s.count(kind);
         if n > 0 {
+            let sev = review.severity_of(kind).unwrap_or(kind.severity());
             writeln!(
                 out,
                 "  {} {:<18} {n:>4}",
-                paint(
-                    &format!("{:<7}", kind.severity().name()),
-                    fg(kind.severity())
-                ),
+                paint(&format!("{:<7}", sev.name()), fg(sev)),
                 kind.name()
             )?;
         }
