@@ -45,6 +45,7 @@ mod figures;
 mod furniture;
 mod glossary;
 mod names;
+mod paragraphs;
 mod partial;
 mod repair;
 
@@ -476,6 +477,7 @@ impl Checker {
         }
         figures::check(&ctx, self.neighbours, &mut findings);
         partial::check(&ctx, ratio, self.short_ratio, &mut findings);
+        paragraphs::check(&ctx, &mut findings);
         if self.doubt_margin > 0.0 {
             doubt::check(
                 &ctx,
