@@ -10,6 +10,8 @@
 
 use super::repair::evidence;
 use super::{quote, Context, Finding, FindingKind, Severity};
+use crate::lang::Lang;
+use crate::numbers::list_marker;
 
 /// Share of paragraph breaks between beads that both sides must agree on.
 const AGREEMENT: f64 = 0.85;
@@ -69,9 +71,28 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             let e = evidence(ctx, run, &en);
             e.zh_matched as f64 / e.zh_words.max(1) as f64
         };
+        // A list item's number says which run the English translates
+        // (二、 ↔ "2."); otherwise the words do.
+        let marker = |text: &str, lang| list_marker(text, lang).map(|f| f.value);
+        let en_marker = marker(ctx.en_text(first_en), Lang::En);
+        let numbered = |run: &&Vec<usize>| {
+            en_marker.is_some()
+                && run
+                    .first()
+                    .is_some_and(|&i| marker(ctx.zh_text(i), Lang::Zh) == en_marker)
+        };
         let weakest = runs
             .iter()
-            .map(|run| (run, coverage(run)))
+            .map(|run| {
+                (
+                    run,
+                    if numbered(&run) {
+                        f64::INFINITY
+                    } else {
+                        coverage(run)
+                    },
+                )
+            })
             .min_by(|a, b| a.1.total_cmp(&b.1));
         let Some((run, _)) = weakest else {
             continue;
@@ -92,5 +113,50 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 message,
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::tests::ladder;
+    use crate::check::{Checker, FindingKind, Severity};
+    use crate::{Document, Lang};
+
+    /// Statute items one a line on both sides; the English of item 三 is
+    /// gone and its Chinese, whose words its neighbour's English shares,
+    /// sits in a bead with item 二.
+    #[test]
+    fn line_merged_across_agreeing_paragraphs_is_a_possible_omission() {
+        let zh = "第一条 本法规定菸酒税的征收。\n一、在厂内供消费者使用。\n二、在厂内加工为非应税产品者。\n三、在厂内加工的其他产品。\n四、未税移运至加工场所的菸酒。\n五、遇火焚毁或落水沉没的菸酒。\n六、其他经主管机关核定的情形。\n";
+        let en = "Article 1 This Act governs the levy of tobacco and alcohol tax.\n1. Goods provided in the factory for consumption.\n2. Goods processed in the factory into non-taxable products.\n4. Untaxed goods transported to processing places.\n5. Goods destroyed by fire or sunk in water.\n6. Other cases approved by the competent authority.\n";
+        let (zd, ed) = (
+            Document::segment(zh.to_string(), Lang::Zh),
+            Document::segment(en.to_string(), Lang::En),
+        );
+        assert_eq!((zd.len(), ed.len()), (7, 6));
+        let alignment = ladder(&[(1, 1), (1, 1), (2, 1), (1, 1), (1, 1), (1, 1)]);
+        let review = Checker::new().doubt_margin(0.0).check(&zd, &ed, &alignment);
+        let omitted: Vec<_> = review
+            .findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::Omission)
+            .collect();
+        assert_eq!(omitted.len(), 1, "{:#?}", review.findings);
+        assert_eq!(omitted[0].zh_sentences, vec![3]);
+        assert_eq!(omitted[0].severity, Severity::Warning);
+        // One paragraph on each side: a merge says nothing.
+        let (zd, ed) = (
+            Document::segment(zh.replace('\n', ""), Lang::Zh),
+            Document::segment(en.replace('\n', " "), Lang::En),
+        );
+        let review = Checker::new().doubt_margin(0.0).check(&zd, &ed, &alignment);
+        assert!(
+            review
+                .findings
+                .iter()
+                .all(|f| f.kind != FindingKind::Omission),
+            "{:#?}",
+            review.findings
+        );
     }
 }

@@ -317,11 +317,7 @@ pub fn list_marker(text: &str, lang: Lang) -> Option<Figure> {
     } else if lang == Lang::En {
         roman(numeral)?
     } else {
-        let f = zh::extract(&format!("{numeral}个"));
-        match f.first().map(|f| f.value) {
-            Some(Value::Number(x)) if x.fract() == 0.0 && (1.0..1000.0).contains(&x) => x as u32,
-            _ => return None,
-        }
+        small_zh_numeral(numeral)?
     };
     let end = lead + open + numeral_len + close.len_utf8();
     Some(Figure {
@@ -331,6 +327,35 @@ pub fn list_marker(text: &str, lang: Lang) -> Option<Figure> {
         vague: false,
         unit: None,
     })
+}
+
+/// A Chinese numeral from 1 to 999 as list items are numbered (三, 十二,
+/// 二十一, 一百零五).
+fn small_zh_numeral(s: &str) -> Option<u32> {
+    let digit = |c: char| {
+        "〇一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|d| d as u32)
+    };
+    let (mut total, mut cur) = (0u32, None::<u32>);
+    for c in s.chars() {
+        match c {
+            '零' | '〇' => cur = None,
+            '两' => cur = Some(2),
+            '十' => {
+                total += cur.unwrap_or(1) * 10;
+                cur = None;
+            }
+            '百' => {
+                total += cur.unwrap_or(1) * 100;
+                cur = None;
+            }
+            c => cur = Some(digit(c)?),
+        }
+    }
+    let n = total + cur.unwrap_or(0);
+    (1..1000).contains(&n).then_some(n)
 }
 
 fn zh_numeral_char(c: char) -> bool {

@@ -1173,6 +1173,9 @@ fn list_markers_are_numbered() {
     let r = |k| Some(Value::Reference { first: k, last: k });
     assert_eq!(n("五、產製或進口廠商", Lang::Zh), r(5));
     assert_eq!(n("（十二）其他酒類", Lang::Zh), r(12));
+    assert_eq!(n("二、在廠內加工", Lang::Zh), r(2));
+    assert_eq!(n("二十一、附則", Lang::Zh), r(21));
+    assert_eq!(n("一百零五、附則", Lang::Zh), r(105));
     assert_eq!(n("3.再製酒類", Lang::Zh), r(3));
     assert_eq!(n("5.Goods destroyed", Lang::En), r(5));
     assert_eq!(n("(iv) Other products", Lang::En), r(4));
