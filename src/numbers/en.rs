@@ -129,13 +129,48 @@ fn drop_restatements(text: &str, figures: &mut Vec<Figure>) {
             .get(b.span.end..)
             .is_some_and(|r| r.trim_start().starts_with(')'));
         let same = matches!((number(&a.value), number(&b.value)), (Some(x), Some(y)) if x == y);
-        if between == "(" && closed && same {
+        // "nine (10) days": the words are the figure, the digits restate it
+        // (wrongly here, which the words' comparison then shows).
+        let digits = |f: &Figure| {
+            text.get(f.span.clone())
+                .is_some_and(|t| t.bytes().any(|c| c.is_ascii_digit()))
+        };
+        let restated = !digits(a) && digits(b) && number(&a.value).is_some();
+        if between == "(" && closed && (same || restated) {
             let b = figures.remove(k);
             // The unit after the parenthesis ("(10) days") belongs to the first.
-            if matches!(figures[k - 1].value, Value::Number(_))
-                && !matches!(b.value, Value::Number(_))
+            if let (Value::Number(x), false) =
+                (figures[k - 1].value, matches!(b.value, Value::Number(_)))
             {
-                figures[k - 1].value = b.value;
+                figures[k - 1].value = match b.value {
+                    Value::Percent(_) => Value::Percent(x),
+                    Value::Duration { unit, .. } => Value::Duration { amount: x, unit },
+                    Value::Money { currency, .. } => Value::Money {
+                        amount: x,
+                        currency,
+                    },
+                    v => v,
+                };
+            }
+            // "nine (10) days": the unit after the parenthesis.
+            if let Value::Number(x) = figures[k - 1].value {
+                let after = text
+                    .get(b.span.end..)
+                    .unwrap_or("")
+                    .trim_start()
+                    .trim_start_matches(')')
+                    .trim_start();
+                let word: String = after
+                    .chars()
+                    .take_while(char::is_ascii_alphabetic)
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                if let Some((unit, per)) = time_unit_word(&word) {
+                    figures[k - 1].value = Value::Duration {
+                        amount: x * per,
+                        unit,
+                    };
+                }
             }
         } else {
             k += 1;

@@ -1249,3 +1249,20 @@ fn inclusive_bounds_in_words() {
         "Extracts should not be less than or equal to 2% of total volume.",
     );
 }
+
+#[test]
+fn a_restatement_that_disagrees_leaves_the_words_as_the_figure() {
+    let f = extract("within nine (10) days of receipt", Lang::En);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(
+        f[0].value,
+        Value::Duration {
+            amount: 9.0,
+            unit: TimeUnit::Day
+        }
+    );
+    // Paired with 十日內 ("within ten days"); the review calls 9 against 10
+    // altered (see `check::figures`).
+    let (_, _, c) = cmp("十日內", "within nine (10) days");
+    assert_eq!(c.matched.len(), 1, "{c:?}");
+}
