@@ -123,29 +123,6 @@ fn check_cover(a: &Alignment, n: usize, m: usize) -> std::result::Result<(), Tes
     Ok(())
 }
 
-fn unescape(cell: &str) -> String {
-    let mut out = String::with_capacity(cell.len());
-    let mut chars = cell.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('t') => out.push('\t'),
-            Some('n') => out.push('\n'),
-            Some('r') => out.push('\r'),
-            Some('\\') => out.push('\\'),
-            Some(other) => {
-                out.push('\\');
-                out.push(other);
-            }
-            None => out.push('\\'),
-        }
-    }
-    out
-}
-
 fn ids(r: &std::ops::Range<usize>) -> String {
     r.clone()
         .map(|i| i.to_string())
@@ -175,8 +152,8 @@ fn check_exports(pair: &AlignedPair<'_>) -> std::result::Result<(), TestCaseErro
         prop_assert_eq!(row[0].to_string(), ids(&bead.zh));
         prop_assert_eq!(row[1].to_string(), ids(&bead.en));
         prop_assert_eq!(row[2].to_string(), bead.kind());
-        prop_assert_eq!(unescape(&row[4]), pair.zh_text(bead));
-        prop_assert_eq!(unescape(&row[5]), pair.en_text(bead));
+        prop_assert_eq!(duizhao::export::unescape_cell(&row[4]), pair.zh_text(bead));
+        prop_assert_eq!(duizhao::export::unescape_cell(&row[5]), pair.en_text(bead));
     }
     // JSON lines: one object per bead with the same ids and texts.
     let mut jsonl = Vec::new();

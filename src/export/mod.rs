@@ -6,7 +6,7 @@ mod tsv;
 
 pub use ladder::write_ladder;
 pub use tmx::{write_tmx, TmxOptions};
-pub use tsv::{escape_cell, write_tsv, TsvColumns};
+pub use tsv::{escape_cell, unescape_cell, write_tsv, TsvColumns};
 
 use serde::Serialize;
 

@@ -13,6 +13,31 @@ pub enum TsvColumns {
     Full,
 }
 
+/// Undo [`escape_cell`]: `\t`, `\n`, `\r` and `\\` as the characters
+/// they stand for; any other backslash is kept.
+pub fn unescape_cell(cell: &str) -> String {
+    let mut out = String::with_capacity(cell.len());
+    let mut chars = cell.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('t') => out.push('\t'),
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('\\') => out.push('\\'),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
 /// Escape a cell so that it never breaks a row: backslash, tab, newline and
 /// carriage return become `\\`, `\t`, `\n` and `\r`.
 pub fn escape_cell(s: &str) -> std::borrow::Cow<'_, str> {

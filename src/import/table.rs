@@ -150,33 +150,13 @@ fn tsv_rows(text: &str) -> Vec<Row> {
     text.trim_start_matches('\u{feff}')
         .lines()
         .enumerate()
-        .map(|(n, line)| (n + 1, line.split('\t').map(unescape).collect()))
+        .map(|(n, line)| {
+            (
+                n + 1,
+                line.split('\t').map(crate::export::unescape_cell).collect(),
+            )
+        })
         .collect()
-}
-
-/// `\t`, `\n`, `\r` and `\\` as the characters they stand for; any other
-/// backslash is kept.
-fn unescape(cell: &str) -> String {
-    let mut out = String::with_capacity(cell.len());
-    let mut chars = cell.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('t') => out.push('\t'),
-            Some('n') => out.push('\n'),
-            Some('r') => out.push('\r'),
-            Some('\\') => out.push('\\'),
-            Some(other) => {
-                out.push('\\');
-                out.push(other);
-            }
-            None => out.push('\\'),
-        }
-    }
-    out
 }
 
 fn csv_rows(text: &str, delimiter: u8) -> std::result::Result<Vec<Row>, String> {
