@@ -395,11 +395,24 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // The reader went away (`duizhao segment … | head`): nothing is
+        // wrong, as ripgrep and the coreutils see it.
+        Err(err) if broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("duizhao: error: {err:#}");
             ExitCode::from(2)
         }
     }
+}
+
+fn broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || e.downcast_ref::<duizhao::Error>().is_some_and(|d| {
+                d.kind() == duizhao::ErrorKind::Io && d.to_string().contains("Broken pipe")
+            })
+    })
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {

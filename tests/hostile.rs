@@ -467,3 +467,37 @@ fn batch_summary_through_a_symlink_keeps_the_link() {
     assert!(summary.starts_with("id\tstatus"), "{summary}");
     assert!(summary.contains("seed\tok"), "{summary}");
 }
+
+/// `duizhao segment … | head`: the reader goes away after one line; the
+/// program ends quietly with status 0 instead of "error: Broken pipe".
+#[test]
+fn closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::{Command as Process, Stdio};
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let path = dir.path().join("long.txt");
+    std::fs::write(&path, "今天天气很好，我们去公园散步。".repeat(100_000))
+        .unwrap_or_else(|e| panic!("write: {e}"));
+    let mut child = Process::new(env!("CARGO_BIN_EXE_duizhao"))
+        .arg("segment")
+        .arg(&path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("spawn: {e}"));
+    let mut stdout = child.stdout.take().unwrap_or_else(|| panic!("no stdout"));
+    let mut first = [0u8; 64];
+    stdout
+        .read_exact(&mut first)
+        .unwrap_or_else(|e| panic!("read: {e}"));
+    drop(stdout);
+    let out = child
+        .wait_with_output()
+        .unwrap_or_else(|e| panic!("wait: {e}"));
+    assert!(out.status.success(), "{:?}", out.status);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
