@@ -25,7 +25,12 @@
 //! * **zh paragraph lines, en lines**: Chinese one paragraph a line, English
 //!   one sentence a line;
 //! * **en paragraphs cut in two**: as "paragraphs, blank lines", each English
-//!   paragraph of four lines or more split in the middle.
+//!   paragraph of four lines or more split in the middle;
+//! * **paragraphs inside web-page debris**: as "paragraphs, blank lines",
+//!   with navigation, byline, share buttons, related links and copyright
+//!   lines of a saved web page before and after the article on both sides;
+//! * **one sentence a line, CRLF** and **paragraphs, CRLF**: as the plain
+//!   layouts, with Windows line ends.
 //!
 //! Sentences found by the segmenter are mapped back to the gold's lines by
 //! their byte spans; beads that share a line are merged into one link. Then
@@ -34,8 +39,8 @@
 //! score 1: the note gives what the gold alignment itself scores when
 //! carried through the same segmentation.
 //!
-//! Long documents: the six chapters aligned as one pair (presegmented, and as
-//! plain text); the nine genre pairs and the six chapters concatenated into
+//! Long documents: the six chapters aligned as one pair (presegmented, and in
+//! the plain-text layouts); the nine genre pairs and the six chapters concatenated into
 //! one pair, as plain text (unaligned sentences counted, against the same
 //! pairs aligned one by one; the MAC-Dev part scored in line space); the
 //! bundled seed article repeated 100 times (1-1 beads per copy).
@@ -81,6 +86,33 @@ impl Built {
         let start = self.text.len();
         self.text.push_str(line);
         self.lines.push(start..self.text.len());
+    }
+
+    /// The text put between `before` and `after`, which hold no gold line.
+    fn wrapped(self, before: &str, after: &str) -> Built {
+        let shift = before.len();
+        Built {
+            text: format!("{before}{}{after}", self.text),
+            lines: self
+                .lines
+                .iter()
+                .map(|l| l.start + shift..l.end + shift)
+                .collect(),
+        }
+    }
+
+    /// The text with CRLF line ends (the gold lines hold no line end).
+    fn crlf(self) -> Built {
+        let mut b = Built::new();
+        let mut last = 0;
+        for l in &self.lines {
+            b.text
+                .push_str(&self.text[last..l.start].replace('\n', "\r\n"));
+            b.push("", &self.text[l.clone()]);
+            last = l.end;
+        }
+        b.text.push_str(&self.text[last..].replace('\n', "\r\n"));
+        b
     }
 
     /// The gold lines a byte span overlaps.
@@ -148,10 +180,13 @@ enum Layout {
     ParagraphLines,
     ZhParagraphsEnLines,
     EnParagraphsCut,
+    PageDebris,
+    LinesCrlf,
+    ParagraphsCrlf,
 }
 
 impl Layout {
-    const ALL: [Layout; 7] = [
+    const ALL: [Layout; 10] = [
         Layout::Presegmented,
         Layout::Lines,
         Layout::LinesRules,
@@ -159,6 +194,9 @@ impl Layout {
         Layout::ParagraphLines,
         Layout::ZhParagraphsEnLines,
         Layout::EnParagraphsCut,
+        Layout::PageDebris,
+        Layout::LinesCrlf,
+        Layout::ParagraphsCrlf,
     ];
 
     fn name(self) -> &'static str {
@@ -170,6 +208,9 @@ impl Layout {
             Layout::ParagraphLines => "paragraphs, one a line",
             Layout::ZhParagraphsEnLines => "zh paragraph lines, en sentence lines",
             Layout::EnParagraphsCut => "en paragraphs cut in two",
+            Layout::PageDebris => "paragraphs inside web-page debris",
+            Layout::LinesCrlf => "one sentence a line, CRLF",
+            Layout::ParagraphsCrlf => "paragraphs, CRLF, blank lines between",
         }
     }
 }
@@ -238,8 +279,28 @@ fn build(ch: &Chapter, layout: Layout) -> (Built, Built) {
                 write_paragraphs(&ch.en, &cut, " ", "\n\n"),
             )
         }
+        Layout::PageDebris => (
+            write_paragraphs(&ch.zh, &zg, "", "\n\n").wrapped(ZH_DEBRIS.0, ZH_DEBRIS.1),
+            write_paragraphs(&ch.en, &eg, " ", "\n\n").wrapped(EN_DEBRIS.0, EN_DEBRIS.1),
+        ),
+        Layout::LinesCrlf => (write_lines(&ch.zh).crlf(), write_lines(&ch.en).crlf()),
+        Layout::ParagraphsCrlf => (
+            write_paragraphs(&ch.zh, &zg, "", "\n\n").crlf(),
+            write_paragraphs(&ch.en, &eg, " ", "\n\n").crlf(),
+        ),
     }
 }
+
+/// What a saved web page holds around an article: navigation, bylines,
+/// share buttons, related links, copyright (before, after).
+const ZH_DEBRIS: (&str, &str) = (
+    "首页 > 新闻中心 > 文化\n2023-05-12 08:30 来源：本网 编辑：王明\n字号：大 中 小 打印本页 关闭窗口\n\n",
+    "\n分享到：微信 微博 QQ空间\n相关新闻\n· 读书月活动下周开幕\n· 本市图书馆延长开放时间\n版权所有 © 2023 本网 保留所有权利\n京ICP备12345678号\n",
+);
+const EN_DEBRIS: (&str, &str) = (
+    "Home > News > Culture\nPublished: 2023-05-12 08:30 | Source: staff | Editor: Wang Ming\nFont size: A A A | Print | Close\n\n",
+    "\nShare: WeChat Weibo Facebook\nRelated stories\n- Reading month opens next week\n- City libraries extend opening hours\nCopyright © 2023. All rights reserved.\nContact us | Privacy policy | Terms of use\n",
+);
 
 /// The two documents of a layout, segmented as the command line would.
 fn documents(zh: &Built, en: &Built, layout: Layout) -> (Document, Document) {
@@ -443,6 +504,8 @@ fn main() {
         Layout::LinesRules,
         Layout::ParagraphsBlank,
         Layout::ZhParagraphsEnLines,
+        Layout::EnParagraphsCut,
+        Layout::PageDebris,
     ] {
         let (zb, eb) = build(&all, layout);
         let (zh, en) = documents(&zb, &eb, layout);

@@ -142,6 +142,33 @@ impl Built {
         b
     }
 
+    /// The text between `before` and `after`, which hold no gold line.
+    fn wrapped(&self, before: &str, after: &str) -> Built {
+        let shift = before.len();
+        Built(
+            format!("{before}{}{after}", self.0),
+            self.1
+                .iter()
+                .map(|l| l.start + shift..l.end + shift)
+                .collect(),
+        )
+    }
+
+    /// The text with CRLF line ends.
+    fn crlf(&self) -> Built {
+        let mut b = Built(String::new(), Vec::new());
+        let mut last = 0;
+        for l in &self.1 {
+            b.0.push_str(&self.0[last..l.start].replace('\n', "\r\n"));
+            let start = b.0.len();
+            b.0.push_str(&self.0[l.clone()]);
+            b.1.push(start..b.0.len());
+            last = l.end;
+        }
+        b.0.push_str(&self.0[last..].replace('\n', "\r\n"));
+        b
+    }
+
     /// The lines sentence `i` of `doc` overlaps.
     fn lines(&self, doc: &Document, i: usize) -> std::ops::Range<usize> {
         let span = &doc.sentences()[i].span;
@@ -181,10 +208,12 @@ fn line_links(zh: &Document, en: &Document, zb: &Built, eb: &Built) -> Vec<eval:
 }
 
 /// MAC-Dev aligned as plain text in the layouts users hand over, scored in
-/// the gold's line space: each within 0.025 strict F1 of `--presegmented`
+/// the gold's line space: each within 0.02 strict F1 of `--presegmented`
 /// (joining lines into paragraphs, the segmenter misses a few of their
-/// boundaries, which alone costs about 0.02; `cargo run --release --example
-/// layouts` prints the table).
+/// boundaries, which alone costs about 0.02 of what an aligner could score;
+/// `cargo run --release --example layouts` prints the table). English
+/// paragraphs cut in two once scored 0.025 below: the extra boundaries were
+/// charged as if the Chinese had them too.
 #[test]
 fn mac_dev_layouts_align_as_well_as_presegmented() {
     let Some(dir) = crate::common::shared("corpora/mac-dev") else {
@@ -198,12 +227,17 @@ fn mac_dev_layouts_align_as_well_as_presegmented() {
             .collect()
     };
     let names = ["001", "002", "003", "004", "005", "006"];
-    let mut totals = [
-        Counts::default(),
-        Counts::default(),
-        Counts::default(),
-        Counts::default(),
+    let layouts = [
+        "presegmented",
+        "one sentence a line as plain text",
+        "one sentence a line, CRLF",
+        "paragraphs",
+        "paragraphs, CRLF",
+        "zh paragraph lines vs en lines",
+        "en paragraphs cut in two",
+        "paragraphs inside page debris",
     ];
+    let mut totals: Vec<Counts> = layouts.iter().map(|_| Counts::default()).collect();
     for n in names {
         let (zl, el) = (read(&dir.join("zh").join(n)), read(&dir.join("en").join(n)));
         let gold = eval::read_ladder(&dir.join("gold").join(format!("{n}.align"))).unwrap();
@@ -214,55 +248,62 @@ fn mac_dev_layouts_align_as_well_as_presegmented() {
             Built::new(&zl, &one_a_line(&zl), "\n", ""),
             Built::new(&el, &one_a_line(&el), "\n", ""),
         );
-        let layouts = [
-            (
-                Document::presegmented(z_lines.0.clone(), Lang::Zh),
-                &z_lines,
-                Document::presegmented(e_lines.0.clone(), Lang::En),
-                &e_lines,
-            ),
-            (
-                Document::auto(z_lines.0.clone(), Lang::Zh),
-                &z_lines,
-                Document::auto(e_lines.0.clone(), Lang::En),
-                &e_lines,
-            ),
-        ];
         let z_paras = Built::new(&zl, &zg, "", "\n\n");
         let e_paras = Built::new(&el, &eg, " ", "\n\n");
         let z_para_lines = Built::new(&zl, &zg, "", "\n");
-        let more = [
+        let e_cut = Built::new(&el, &cut_in_two(&eg), " ", "\n\n");
+        let sides = [
+            (&z_lines, &e_lines),
+            (&z_lines, &e_lines),
+            (&z_lines.crlf(), &e_lines.crlf()),
+            (&z_paras, &e_paras),
+            (&z_paras.crlf(), &e_paras.crlf()),
+            (&z_para_lines, &e_lines),
+            (&z_paras, &e_cut),
             (
-                Document::auto(z_paras.0.clone(), Lang::Zh),
-                &z_paras,
-                Document::auto(e_paras.0.clone(), Lang::En),
-                &e_paras,
-            ),
-            (
-                Document::auto(z_para_lines.0.clone(), Lang::Zh),
-                &z_para_lines,
-                Document::auto(e_lines.0.clone(), Lang::En),
-                &e_lines,
+                &z_paras.wrapped(ZH_PAGE.0, ZH_PAGE.1),
+                &e_paras.wrapped(EN_PAGE.0, EN_PAGE.1),
             ),
         ];
-        for (k, (zh, zb, en, eb)) in layouts.iter().chain(more.iter()).enumerate() {
-            totals[k].add(&eval::score(&gold, &line_links(zh, en, zb, eb)));
+        for (k, (zb, eb)) in sides.iter().enumerate() {
+            let (zh, en) = if k == 0 {
+                (
+                    Document::presegmented(zb.0.clone(), Lang::Zh),
+                    Document::presegmented(eb.0.clone(), Lang::En),
+                )
+            } else {
+                (
+                    Document::auto(zb.0.clone(), Lang::Zh),
+                    Document::auto(eb.0.clone(), Lang::En),
+                )
+            };
+            totals[k].add(&eval::score(&gold, &line_links(&zh, &en, zb, eb)));
         }
     }
     let f1: Vec<f64> = totals.iter().map(|c| c.scores().strict.f1).collect();
-    println!("MAC-Dev strict F1: presegmented {:.3}, one sentence a line as plain text {:.3}, paragraphs {:.3}, zh paragraph lines vs en lines {:.3}", f1[0], f1[1], f1[2], f1[3]);
+    for (name, x) in layouts.iter().zip(&f1) {
+        println!("MAC-Dev strict F1, {name}: {x:.3}");
+    }
     assert!(f1[0] >= 0.865, "presegmented {:.3}", f1[0]);
-    for (name, &x) in ["lines", "paragraphs", "zh paragraph lines vs en lines"]
-        .iter()
-        .zip(&f1[1..])
-    {
+    for (name, &x) in layouts.iter().zip(&f1).skip(1) {
         assert!(
-            x >= f1[0] - 0.025,
-            "{name}: strict F1 {x:.3} < {:.3} - 0.025",
+            x >= f1[0] - 0.02,
+            "{name}: strict F1 {x:.3} < {:.3} - 0.02",
             f1[0]
         );
     }
 }
+
+/// Lines of a saved web page around an article: navigation, byline, share
+/// buttons, related links, copyright (before, after).
+const ZH_PAGE: (&str, &str) = (
+    "首页 > 新闻中心 > 文化\n2023-05-12 08:30 来源：本网 编辑：王明\n字号：大 中 小 打印本页 关闭窗口\n\n",
+    "\n分享到：微信 微博 QQ空间\n相关新闻\n· 读书月活动下周开幕\n版权所有 © 2023 本网 保留所有权利\n",
+);
+const EN_PAGE: (&str, &str) = (
+    "Home > News > Culture\nPublished: 2023-05-12 08:30 | Source: staff\nFont size: A A A | Print | Close\n\n",
+    "\nShare: WeChat Weibo Facebook\nRelated stories\n- Reading month opens next week\nCopyright © 2023. All rights reserved.\n",
+);
 
 /// Every sentence of both documents is in exactly one bead, in order.
 #[test]
@@ -349,6 +390,17 @@ fn lines_fixture(copies: usize) -> (Vec<String>, Vec<String>, Vec<eval::Link>) {
     (repeat(&zh), repeat(&en), all)
 }
 
+/// Paragraphs of four lines or more cut in the middle.
+fn cut_in_two(groups: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    groups
+        .iter()
+        .flat_map(|g| match g.len() {
+            0..=3 => vec![g.clone()],
+            k => vec![g[..k / 2].to_vec(), g[k / 2..].to_vec()],
+        })
+        .collect()
+}
+
 /// Strict F1 of the aligner on two documents whose sentences are the gold's lines.
 fn strict_f1(zh: &Document, en: &Document, gold: &[eval::Link]) -> f64 {
     let pred = eval::links(&Aligner::new().align(zh, en));
@@ -391,6 +443,11 @@ fn long_plain_text_aligns_as_well_as_presegmented() {
             en_paras("\n\n"),
         ),
         ("paragraphs, one a line", zh_paras("\n"), en_paras("\n")),
+        (
+            "en paragraphs cut in two",
+            zh_paras("\n\n"),
+            Built::new(&en_lines, &cut_in_two(&eg), " ", "\n\n").0,
+        ),
         (
             "zh paragraph lines, en lines",
             zh_paras("\n"),

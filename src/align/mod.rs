@@ -134,74 +134,47 @@ impl Aligner {
         margins: bool,
     ) -> (Alignment, DocScore, SkipMargins) {
         let lexicon = Lexicon::bundled();
-        let zu = cost::zh_units(zh, lexicon);
-        let eu = cost::en_units(en, lexicon);
+        let mut zu = cost::zh_units(zh, lexicon);
+        let mut eu = cost::en_units(en, lexicon);
         let mut model = CostModel::new(&zu, &eu, Weights::default());
         let (zb, eb) = (cost::zh_boundaries(&zu), cost::en_boundaries(&eu));
         let cap = model.weights.paragraph;
         model.crossing_zh = cost::prior_crossing_cost(&zb, cap);
         model.crossing_en = cost::prior_crossing_cost(&eb, cap);
-        // After a first search, the model is re-estimated on its path:
-        // unaligned text (page debris, untranslated passages) skews the
-        // length ratio taken from whole documents, so the ratio is taken
-        // again on the aligned beads; and paragraph structure is evidence
-        // only as far as it agrees with the translation in this pair, which
-        // is measured on a path searched without it (a path searched with it
-        // would avoid crossing paragraphs and confirm any prior). The search
-        // runs again when either moved.
-        let refine = |steps: &[Step], model: &CostModel| -> Option<CostModel> {
-            let mut next = model.clone();
-            let mut changed = false;
-            if let Some(r) =
-                aligned_ratio(steps, &zu, &eu).filter(|r| (r / model.ratio - 1.0).abs() > 0.05)
-            {
-                next.ratio = r;
-                changed = true;
-            }
-            if model.crossing_zh > 0.0 || model.crossing_en > 0.0 {
-                let mut free = next.clone();
-                free.crossing_zh = 0.0;
-                free.crossing_en = 0.0;
-                let free_steps = search(&zu, &eu, &free, &MOVES);
-                let aligned = || free_steps.iter().filter(|s| s.a > 0 && s.b > 0);
-                if model.crossing_zh > 0.0 {
-                    let beads = aligned().map(|s| s.i..s.i + s.a);
-                    next.crossing_zh = cost::crossing_cost(&zb, beads, cap);
-                }
-                if model.crossing_en > 0.0 {
-                    let beads = aligned().map(|s| s.j..s.j + s.b);
-                    next.crossing_en = cost::crossing_cost(&eb, beads, cap);
-                }
-                changed |= (next.crossing_zh - model.crossing_zh).abs() > 0.1
-                    || (next.crossing_en - model.crossing_en).abs() > 0.1;
-            }
-            changed.then_some(next)
-        };
-        // The first search, and a second one when the model moved. Skip
-        // margins (a search from the far corner) are priced only for the
-        // search whose path is kept.
+        // The first search, and a second one when the model moved (see
+        // `refine`). Skip margins (a search from the far corner) are priced
+        // only for the search whose path is kept.
         let (n, m) = (zu.len(), eu.len());
         let mut first = true;
         let (steps, skip_margins) = loop {
             let band = search_band(&zu, &eu, &model);
             let cost = bead_cost(&zu, &eu, &model);
-            if margins {
+            let (steps, margins) = if margins {
                 let found = dp::MarginSearch::new(n, m, &band, &MOVES, cost);
-                match first.then(|| refine(found.path(), &model)).flatten() {
-                    None => {
+                match first.then(|| refine(found.path(), &zu, &eu, &zb, &eb, &model)) {
+                    Some(Some(next)) => (Err(next), SkipMargins::default()),
+                    _ => {
                         let (zh, en) = found.margins();
-                        break (found.path().to_vec(), SkipMargins { zh, en });
-                    }
-                    Some(next) => {
-                        drop(found);
-                        model = next;
+                        (Ok(found.path().to_vec()), SkipMargins { zh, en })
                     }
                 }
             } else {
                 let steps = dp::best_path(n, m, &band, &MOVES, cost);
-                match first.then(|| refine(&steps, &model)).flatten() {
-                    None => break (steps, SkipMargins::default()),
-                    Some(next) => model = next,
+                match first.then(|| refine(&steps, &zu, &eu, &zb, &eb, &model)) {
+                    Some(Some(next)) => (Err(next), SkipMargins::default()),
+                    _ => (Ok(steps), SkipMargins::default()),
+                }
+            };
+            match steps {
+                Ok(steps) => break (steps, margins),
+                Err(next) => {
+                    model = next.model;
+                    for (u, p) in zu.iter_mut().zip(cost::renumber(&next.zh_boundaries)) {
+                        (u.first_shared, u.last_shared) = (p, p);
+                    }
+                    for (u, p) in eu.iter_mut().zip(cost::renumber(&next.en_boundaries)) {
+                        (u.first_shared, u.last_shared) = (p, p);
+                    }
                 }
             }
             first = false;
@@ -228,6 +201,66 @@ impl Aligner {
         };
         (alignment, details, skip_margins)
     }
+}
+
+/// A cost model re-estimated on a first path, and the paragraph boundaries
+/// kept as evidence.
+struct Refined {
+    model: CostModel,
+    zh_boundaries: Vec<bool>,
+    en_boundaries: Vec<bool>,
+}
+
+/// The model re-estimated on the path of a first search, or None when it
+/// did not move. Unaligned text (page debris, untranslated passages) skews
+/// the length ratio taken from whole documents, so the ratio is taken again
+/// on the aligned beads. Paragraph structure is evidence only as far as it
+/// agrees with the translation in this pair, which is measured on a path
+/// searched without it (a path searched with it would avoid crossing
+/// paragraphs and confirm any prior): see [`cost::estimate_crossings`].
+fn refine(
+    steps: &[Step],
+    zu: &[ZhUnit],
+    eu: &[EnUnit],
+    zb: &[bool],
+    eb: &[bool],
+    model: &CostModel,
+) -> Option<Refined> {
+    let mut next = model.clone();
+    let mut changed = false;
+    if let Some(r) = aligned_ratio(steps, zu, eu).filter(|r| (r / model.ratio - 1.0).abs() > 0.05) {
+        next.ratio = r;
+        changed = true;
+    }
+    let (mut zh_kept, mut en_kept) = (zb.to_vec(), eb.to_vec());
+    if model.crossing_zh > 0.0 || model.crossing_en > 0.0 {
+        let mut free = next.clone();
+        free.crossing_zh = 0.0;
+        free.crossing_en = 0.0;
+        let free_steps = search(zu, eu, &free, &MOVES);
+        let cap = model.weights.paragraph;
+        if model.crossing_zh > 0.0 {
+            let path: Vec<_> = free_steps.iter().map(|s| (s.i, s.a, s.j, s.b)).collect();
+            let c = cost::estimate_crossings(zb, eb, &path, cap);
+            (next.crossing_zh, next.lone_crossing_zh, zh_kept) =
+                (c.shared, c.lone, c.shared_boundaries);
+        }
+        if model.crossing_en > 0.0 {
+            let path: Vec<_> = free_steps.iter().map(|s| (s.j, s.b, s.i, s.a)).collect();
+            let c = cost::estimate_crossings(eb, zb, &path, cap);
+            (next.crossing_en, next.lone_crossing_en, en_kept) =
+                (c.shared, c.lone, c.shared_boundaries);
+        }
+        changed |= (next.crossing_zh - model.crossing_zh).abs() > 0.1
+            || (next.crossing_en - model.crossing_en).abs() > 0.1
+            || zh_kept != zb
+            || en_kept != eb;
+    }
+    changed.then_some(Refined {
+        model: next,
+        zh_boundaries: zh_kept,
+        en_boundaries: en_kept,
+    })
 }
 
 /// Prices of beads for the search: infinite past the documents' ends.
