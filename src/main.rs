@@ -138,6 +138,10 @@ struct PairArgs {
     /// like a translation of the Chinese: document score below 0.35.
     #[arg(long)]
     strict: bool,
+    /// No progress display on standard error (it shows only for long texts,
+    /// and only on a terminal).
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -595,11 +599,14 @@ fn align(args: &AlignArgs, verbose: bool) -> Result<ExitCode> {
             return Ok(ExitCode::SUCCESS);
         }
     };
+    let stages = progress::Stages::new(zh.len() + en.len(), args.pair.quiet);
+    stages.stage("cutting into sentences");
     let pipeline::DocumentPair { zh, en } =
         pipeline::segment_texts(zh, en, args.pair.presegmented)?;
-    report_layout(&args.pair, &zh, &en, verbose);
+    stages.suspend(|| report_layout(&args.pair, &zh, &en, verbose));
+    stages.stage(format!("aligning {} × {} sentences", zh.len(), en.len()));
     let (alignment, details) = Aligner::new().align_explained(&zh, &en);
-    if let Some(code) = report_score(&details, args.pair.strict, verbose) {
+    if let Some(code) = stages.suspend(|| report_score(&details, args.pair.strict, verbose)) {
         return Ok(code);
     }
     let docs = pipeline::AlignedDocuments {
@@ -608,6 +615,7 @@ fn align(args: &AlignArgs, verbose: bool) -> Result<ExitCode> {
         alignment,
         margins: None,
     };
+    stages.finish();
     with_output(args.output.as_deref(), |out| {
         Ok(options.write(out, &docs.pair())?)
     })?;
@@ -689,11 +697,14 @@ fn check(args: &CheckArgs, verbose: bool) -> Result<ExitCode> {
         Loaded::Units(units) => return check_units(args, &units),
     };
     let started = std::time::Instant::now();
+    let stages = progress::Stages::new(zh.len() + en.len(), args.pair.quiet);
+    stages.stage("cutting into sentences");
     let pipeline::DocumentPair { zh, en } =
         pipeline::segment_texts(zh, en, args.pair.presegmented)?;
-    report_layout(&args.pair, &zh, &en, verbose);
+    stages.suspend(|| report_layout(&args.pair, &zh, &en, verbose));
+    stages.stage(format!("aligning {} × {} sentences", zh.len(), en.len()));
     let (alignment, details, margins) = Aligner::new().align_with_margins(&zh, &en);
-    if let Some(code) = report_score(&details, args.pair.strict, verbose) {
+    if let Some(code) = stages.suspend(|| report_score(&details, args.pair.strict, verbose)) {
         return Ok(code);
     }
     let alignment = match &args.alignment {
@@ -706,7 +717,9 @@ fn check(args: &CheckArgs, verbose: bool) -> Result<ExitCode> {
     if let Some(path) = &args.glossary {
         checker = checker.glossary(duizhao::check::Glossary::read(path)?);
     }
+    stages.stage(format!("reviewing {} beads", alignment.beads.len()));
     let review = checker.check_with_margins(&zh, &en, &alignment, &margins);
+    stages.finish();
     if verbose {
         eprintln!(
             "duizhao: {} beads, {} findings in {:.0?}",
@@ -1114,13 +1127,71 @@ fn evaluate(args: &EvalArgs) -> Result<ExitCode> {
 }
 
 mod progress {
-    //! The batch progress bar on standard error.
+    //! Progress on standard error: a bar over a batch's pairs, and a spinner
+    //! naming the stage of a long single pair.
 
+    use std::borrow::Cow;
     use std::io::IsTerminal;
-    use std::time::Instant;
+    use std::time::{Duration, Instant};
 
     use duizhao::batch::PairReport;
     use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+    /// Texts (both sides, in bytes) from which a single pair shows its
+    /// stages: about a thousand sentences a side, a second or more of work.
+    pub const LONG_PAIR_BYTES: usize = 200_000;
+
+    /// Whether a single pair of `bytes` shows a spinner.
+    pub fn shows_stages(bytes: usize, quiet: bool, terminal: bool) -> bool {
+        !quiet && terminal && bytes >= LONG_PAIR_BYTES
+    }
+
+    /// The stage of a long single-pair `align` or `check`, with the time
+    /// spent; nothing for short texts, with `--quiet`, or when standard
+    /// error is not a terminal. Cleared when dropped.
+    pub struct Stages {
+        bar: Option<ProgressBar>,
+    }
+
+    impl Stages {
+        pub fn new(bytes: usize, quiet: bool) -> Stages {
+            let bar = shows_stages(bytes, quiet, std::io::stderr().is_terminal()).then(|| {
+                let bar = ProgressBar::new_spinner();
+                if let Ok(style) = ProgressStyle::with_template("{spinner} {elapsed} {msg}") {
+                    bar.set_style(style);
+                }
+                bar.enable_steady_tick(Duration::from_millis(120));
+                bar
+            });
+            Stages { bar }
+        }
+
+        pub fn stage(&self, message: impl Into<Cow<'static, str>>) {
+            if let Some(bar) = &self.bar {
+                bar.set_message(message);
+            }
+        }
+
+        /// Run `f` (which writes to standard error) with the spinner hidden.
+        pub fn suspend<T>(&self, f: impl FnOnce() -> T) -> T {
+            match &self.bar {
+                Some(bar) => bar.suspend(f),
+                None => f(),
+            }
+        }
+
+        pub fn finish(&self) {
+            if let Some(bar) = &self.bar {
+                bar.finish_and_clear();
+            }
+        }
+    }
+
+    impl Drop for Stages {
+        fn drop(&mut self) {
+            self.finish();
+        }
+    }
 
     pub struct Batch {
         bar: ProgressBar,
@@ -1177,6 +1248,19 @@ mod progress {
 
         pub fn finish(&self) {
             self.bar.finish_and_clear();
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn stages_show_only_for_long_texts_on_a_terminal_unless_quiet() {
+            assert!(shows_stages(LONG_PAIR_BYTES, false, true));
+            assert!(!shows_stages(LONG_PAIR_BYTES - 1, false, true));
+            assert!(!shows_stages(10 * LONG_PAIR_BYTES, true, true));
+            assert!(!shows_stages(10 * LONG_PAIR_BYTES, false, false));
         }
     }
 }

@@ -580,3 +580,36 @@ fn align_rejects_two_english_files() {
         .failure()
         .stderr(predicates::str::contains("Chinese"));
 }
+
+/// A long pair shows its stages only on a terminal: piped, standard error
+/// stays free of spinner lines, for `align` and `check` alike (`--quiet`
+/// hides them on a terminal too: `progress::tests` in the binary).
+#[test]
+fn long_pair_shows_no_progress_off_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let (zh, en) = (dir.path().join("zh.txt"), dir.path().join("en.txt"));
+    let read = |f: &str| std::fs::read_to_string(format!("{SEED}/{f}")).unwrap();
+    std::fs::write(&zh, read("zh.txt").repeat(40)).unwrap();
+    std::fs::write(&en, read("en.txt").repeat(40)).unwrap();
+    let bytes = std::fs::metadata(&zh).unwrap().len() + std::fs::metadata(&en).unwrap().len();
+    assert!(
+        bytes >= 200_000,
+        "the pair must be long enough to show stages"
+    );
+    for cmd in ["align", "check"] {
+        let out = duizhao()
+            .arg(cmd)
+            .arg(&zh)
+            .arg(&en)
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        assert!(!out.stdout.is_empty(), "{cmd}: no output");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "",
+            "{cmd} wrote to standard error"
+        );
+    }
+}
