@@ -10,6 +10,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use duizhao::align::DocScore;
 use duizhao::batch::{self, BatchOptions, PairReport};
+use duizhao::check::Glossary;
 use duizhao::export::{TmxOptions, TsvColumns};
 use duizhao::import::{self, Imported};
 use duizhao::matching::{Matcher, Ranked, Verdict};
@@ -232,6 +233,10 @@ struct AlignArgs {
     /// Write to this file instead of standard output.
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// Take a glossary's terms as dictionary entries (TSV `zh<TAB>en|alt`,
+    /// CSV, or TBX; see `check --glossary`).
+    #[arg(long, value_name = "FILE")]
+    glossary: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -254,6 +259,11 @@ struct BatchArgs {
     /// No progress bar and no closing line on standard error (failed pairs are still named).
     #[arg(short, long)]
     quiet: bool,
+    /// Review every pair against this glossary (as `check --glossary`; its
+    /// terms also serve the aligner); a manifest column headed `glossary`
+    /// names a pair's own.
+    #[arg(long, value_name = "FILE")]
+    glossary: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -296,8 +306,10 @@ struct CheckArgs {
     #[arg(long, default_value_t = 0.5, value_name = "MARGIN")]
     doubt_margin: f64,
     /// Check terms against a glossary: one term a line, the Chinese, a tab,
-    /// its English forms separated by `|` (`#` starts a comment).
-    #[arg(long, value_name = "TSV")]
+    /// its English forms separated by `|` (`#` starts a comment); a `.csv`
+    /// file likewise with commas; a TBX termbase (`.tbx`, or any XML file)
+    /// by its entries. The terms also serve the aligner as dictionary entries.
+    #[arg(long, value_name = "FILE")]
     glossary: Option<PathBuf>,
     /// Colour the text report: `auto` when writing to a terminal.
     #[arg(long, value_enum, ignore_case = true, default_value = "auto")]
@@ -582,6 +594,10 @@ fn with_output(
 
 fn align(args: &AlignArgs, verbose: bool) -> Result<ExitCode> {
     let options = args.export.options(args.output.as_deref())?;
+    let aligner = match &args.glossary {
+        Some(path) => Aligner::new().extra_entries(Glossary::read(path)?.dictionary()),
+        None => Aligner::new(),
+    };
     let (zh, en) = match load_pair(&args.pair, verbose)? {
         Loaded::Texts(zh, en) => (zh, en),
         Loaded::Units(units) => {
@@ -598,7 +614,7 @@ fn align(args: &AlignArgs, verbose: bool) -> Result<ExitCode> {
     let pipeline::DocumentPair { zh, en } =
         pipeline::segment_texts(zh, en, args.pair.presegmented)?;
     report_layout(&args.pair, &zh, &en, verbose);
-    let (alignment, details) = Aligner::new().align_explained(&zh, &en);
+    let (alignment, details) = aligner.align_explained(&zh, &en);
     if let Some(code) = report_score(&details, args.pair.strict, verbose) {
         return Ok(code);
     }
@@ -629,6 +645,7 @@ fn run_batch(args: &BatchArgs) -> Result<ExitCode> {
         jobs: jobs(args.jobs)?,
         presegmented: args.presegmented,
         stop: Some(Arc::clone(&stop)),
+        glossary: args.glossary.as_deref().map(Glossary::read).transpose()?,
     };
     let pairs = batch::read_manifest(&args.manifest)?;
     let total = pairs.len();
@@ -684,15 +701,21 @@ fn run_batch(args: &BatchArgs) -> Result<ExitCode> {
 }
 
 fn check(args: &CheckArgs, verbose: bool) -> Result<ExitCode> {
+    let mut checker = Checker::new()
+        .low_confidence(args.low_confidence)
+        .doubt_margin(args.doubt_margin);
+    if let Some(path) = &args.glossary {
+        checker = checker.glossary(Glossary::read(path)?);
+    }
     let (zh, en) = match load_pair(&args.pair, verbose)? {
         Loaded::Texts(zh, en) => (zh, en),
-        Loaded::Units(units) => return check_units(args, &units),
+        Loaded::Units(units) => return check_units(args, &units, checker),
     };
     let started = std::time::Instant::now();
     let pipeline::DocumentPair { zh, en } =
         pipeline::segment_texts(zh, en, args.pair.presegmented)?;
     report_layout(&args.pair, &zh, &en, verbose);
-    let (alignment, details, margins) = Aligner::new().align_with_margins(&zh, &en);
+    let (alignment, details, margins) = checker.aligner().align_with_margins(&zh, &en);
     if let Some(code) = report_score(&details, args.pair.strict, verbose) {
         return Ok(code);
     }
@@ -700,12 +723,6 @@ fn check(args: &CheckArgs, verbose: bool) -> Result<ExitCode> {
         Some(path) => ladder_alignment(path, &zh, &en)?,
         None => alignment,
     };
-    let mut checker = Checker::new()
-        .low_confidence(args.low_confidence)
-        .doubt_margin(args.doubt_margin);
-    if let Some(path) = &args.glossary {
-        checker = checker.glossary(duizhao::check::Glossary::read(path)?);
-    }
     let review = checker.check_with_margins(&zh, &en, &alignment, &margins);
     if verbose {
         eprintln!(
@@ -719,14 +736,14 @@ fn check(args: &CheckArgs, verbose: bool) -> Result<ExitCode> {
 }
 
 /// Review the units of a pre-aligned file: they are the alignment.
-fn check_units(args: &CheckArgs, units: &Imported) -> Result<ExitCode> {
+fn check_units(args: &CheckArgs, units: &Imported, checker: Checker) -> Result<ExitCode> {
     if args.alignment.is_some() {
         anyhow::bail!(
             "--alignment does not apply to {}: its units are the alignment",
             file_name(&args.pair.zh)
         );
     }
-    let review = units.review();
+    let review = units.review_with(checker);
     let docs = &units.docs;
     write_review(
         args,
