@@ -70,13 +70,15 @@ MANIFEST is one of:
     a fourth column may say how the pair's files are cut into sentences:
     `presegmented` (one sentence a line), `text` (by rules) or `auto` (one
     sentence a line when a file holds one sentence a line: the default
-    without --presegmented);
+    without --presegmented); a column the header names `glossary` gives the
+    pair's own glossary (else --glossary);
   a directory of NAME.zh / NAME.en files;
   a directory with zh/NAME and en/NAME files.
 
 Writes OUTDIR/ID.EXT for every pair and OUTDIR/summary.tsv (one row per pair,
 in manifest order: status, error, sentence and bead counts, confidence, score,
-how each file was cut into sentences, findings of the review by kind).
+how each file was cut into sentences, findings of the review by kind; kinds
+added later are columns at the end).
 A pair that fails (a file missing, empty or undecodable, texts that are not
 Chinese and English) is recorded in the summary and the batch goes on; a pair
 whose English does not look like a translation of its Chinese (document score

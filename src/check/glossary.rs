@@ -13,8 +13,11 @@
 //! terms. The same Chinese term given twice has the forms of both.
 //!
 //! Chinese terms match in Simplified or Traditional script; English forms
-//! match case-insensitively, word by word after stemming ("Centers for
-//! Disease Control" matches "Center for Disease Control").
+//! match case-insensitively, content word by content word after stemming,
+//! as the aligner's lexicon reads English ("Centers for Disease Control"
+//! matches "Center for Disease Control", "America" matches "Americans" and
+//! "U.S.", "organization" matches "organisation"); a form of function words
+//! only matches word by word.
 
 mod tbx;
 
@@ -37,6 +40,11 @@ pub struct Term {
     pub en: Vec<String>,
     /// Each form as a sequence of word stems.
     stems: Vec<Vec<String>>,
+    /// Each form as the sequence of its content words' ids, as the
+    /// lexicon reads English ([`Lexicon::en_words`]: irregular forms and
+    /// demonyms lemmatised, British spellings Americanised, `U.S.` one
+    /// word); empty for a form of function words only.
+    ids: Vec<Vec<u32>>,
 }
 
 /// A reviewer's glossary: Chinese terms and the English forms each must
@@ -157,6 +165,7 @@ impl Glossary {
                     zh,
                     en: Vec::new(),
                     stems: Vec::new(),
+                    ids: Vec::new(),
                 });
                 terms.len() - 1
             });
@@ -164,6 +173,7 @@ impl Glossary {
                 for f in en {
                     if !term.en.contains(&f) {
                         term.stems.push(stems(&stemmer, &f));
+                        term.ids.push(word_ids(&f));
                         term.en.push(f);
                     }
                 }
@@ -260,14 +270,68 @@ impl Glossary {
     }
 }
 
-/// True when the stem sequence `form` occurs in `words`.
-fn contains(words: &[String], form: &[String]) -> bool {
+/// True when the sequence `form` occurs in `words`.
+fn contains<T: PartialEq>(words: &[T], form: &[T]) -> bool {
     !form.is_empty() && words.windows(form.len()).any(|w| w == form)
 }
 
-/// An acronym: one word of capitals (and digits), as `UCLA`, `FDA`, `G20`.
+/// The ids of the content words of an English text, in order.
+fn word_ids(text: &str) -> Vec<u32> {
+    Lexicon::bundled()
+        .en_words(text)
+        .iter()
+        .map(|w| w.stem)
+        .collect()
+}
+
+/// The English of a bead, read two ways for matching a term's forms.
+struct BeadWords {
+    /// Content-word ids ([`word_ids`]).
+    ids: Vec<u32>,
+    /// Lower-cased stems of every word.
+    stems: Vec<String>,
+}
+
+impl Term {
+    /// Whether the bead's English holds form `k`: by its content words, or
+    /// word by word for a form of function words only.
+    fn found(&self, k: usize, words: &BeadWords) -> bool {
+        match (self.ids.get(k), self.stems.get(k)) {
+            (Some(ids), _) if !ids.is_empty() => contains(&words.ids, ids),
+            (_, Some(stems)) => contains(&words.stems, stems),
+            _ => false,
+        }
+    }
+
+    /// Whether form `a` lies inside the longer form `b` ("RAND" in "RAND
+    /// Corporation").
+    fn inside(&self, a: usize, b: usize) -> bool {
+        matches!(
+            (self.stems.get(a), self.stems.get(b)),
+            (Some(x), Some(y)) if y.len() > x.len() && contains(y, x)
+        )
+    }
+
+    /// Whether forms `a` and `b` are the same words but for their endings
+    /// ("socialist" and "socialism"): not two different renderings.
+    fn variants(&self, a: usize, b: usize) -> bool {
+        match (self.stems.get(a), self.stems.get(b)) {
+            (Some(x), Some(y)) => {
+                x.len() == y.len()
+                    && x.iter().zip(y).all(|(u, v)| {
+                        let shared = u.chars().zip(v.chars()).take_while(|(p, q)| p == q);
+                        shared.count() >= u.chars().count().min(v.chars().count()).min(5)
+                    })
+            }
+            _ => false,
+        }
+    }
+}
+
+/// An acronym: one word of capitals (and digits, dots), as `UCLA`, `FDA`,
+/// `G20`, `U.S.`.
 fn is_acronym(form: &str) -> bool {
-    let form = form.trim();
+    let form: String = form.trim().chars().filter(|&c| c != '.').collect();
     form.chars().count() >= 2
         && form
             .chars()
@@ -280,19 +344,13 @@ fn is_acronym(form: &str) -> bool {
 /// not used on its own), not an acronym (giving the acronym after the full
 /// name, or alone after a first mention, is not inconsistent). None when no
 /// such form, or more than one, is found.
-fn form_used(term: &Term, words: &[String]) -> Option<usize> {
-    let found: Vec<usize> = (0..term.stems.len())
-        .filter(|&k| term.stems.get(k).is_some_and(|f| contains(words, f)))
+fn form_used(term: &Term, words: &BeadWords) -> Option<usize> {
+    let found: Vec<usize> = (0..term.en.len())
+        .filter(|&k| term.found(k, words))
         .collect();
     let mut used = found.iter().copied().filter(|&k| {
-        let inside = |other: usize| {
-            other != k
-                && matches!(
-                    (term.stems.get(k), term.stems.get(other)),
-                    (Some(a), Some(b)) if b.len() > a.len() && contains(b, a)
-                )
-        };
-        !found.iter().any(|&o| inside(o)) && !term.en.get(k).is_some_and(|f| is_acronym(f))
+        !found.iter().any(|&o| o != k && term.inside(k, o))
+            && !term.en.get(k).is_some_and(|f| is_acronym(f))
     });
     let first = used.next()?;
     used.next().is_none().then_some(first)
@@ -325,13 +383,19 @@ pub(super) fn check(ctx: &Context<'_>, glossary: &Glossary, out: &mut Vec<Findin
             continue;
         }
         let en_text: Vec<&str> = en_ids.iter().map(|&j| ctx.en_text(j)).collect();
-        let words = stems(&stemmer, &en_text.join(" "));
+        let joined = en_text.join(" ");
+        let words = BeadWords {
+            ids: word_ids(&joined),
+            stems: stems(&stemmer, &joined),
+        };
         for i in bead.zh.clone() {
             let original = ctx.zh_text(i);
             let zh = to_simplified(original);
             let base = ctx.zh_span(i).start;
             // Each stretch of the sentence belongs to its longest term.
             let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
+            // The sentence's words, read when a term is found.
+            let mut sentence_words: Option<Vec<std::ops::Range<usize>>> = None;
             for (t, term) in glossary.terms().iter().enumerate() {
                 for (at, _) in zh.match_indices(term.zh.as_str()) {
                     let span = at..at + term.zh.len();
@@ -341,9 +405,24 @@ pub(super) fn check(ctx: &Context<'_>, glossary: &Glossary, out: &mut Vec<Findin
                     {
                         continue;
                     }
+                    // A term must not start or end inside a word: 人权
+                    // ("human rights") is not in 老年人|权利 ("the rights
+                    // of the elderly").
+                    let words_of = sentence_words.get_or_insert_with(|| {
+                        Lexicon::bundled()
+                            .zh_words(&zh)
+                            .into_iter()
+                            .map(|w| w.span)
+                            .collect()
+                    });
+                    let cuts =
+                        |edge: usize| words_of.iter().any(|w| w.start < edge && edge < w.end);
+                    if cuts(span.start) || cuts(span.end) {
+                        continue;
+                    }
                     taken.push(span.clone());
                     let shown = original.get(span.clone()).unwrap_or(&term.zh);
-                    if term.stems.iter().any(|f| contains(&words, f)) {
+                    if (0..term.en.len()).any(|k| term.found(k, &words)) {
                         let Some(form) = form_used(term, &words) else {
                             continue;
                         };
@@ -358,7 +437,11 @@ pub(super) fn check(ctx: &Context<'_>, glossary: &Glossary, out: &mut Vec<Findin
                             first_use.insert(t, here);
                             continue;
                         };
-                        if first.form == form || first.bead == b || reported.contains(&t) {
+                        if first.form == form
+                            || first.bead == b
+                            || term.variants(first.form, form)
+                            || reported.contains(&t)
+                        {
                             continue;
                         }
                         reported.push(t);
@@ -526,6 +609,81 @@ mod tests {
         assert_eq!(f.bead, 0);
         assert!(f.message.contains("食品药品監督管理局"), "{}", f.message);
         assert!(f.message.contains("\"FDA\""), "{}", f.message);
+    }
+
+    /// Term findings of a review of 1-1 beads with `glossary`.
+    fn term_findings(zh: &[&str], en: &[&str], glossary: &str) -> Vec<Finding> {
+        let (zd, ed) = docs(zh, en);
+        let g = Glossary::parse(glossary).unwrap();
+        Checker::new()
+            .doubt_margin(0.0)
+            .glossary(g)
+            .check(&zd, &ed, &ladder(&vec![(1, 1); zh.len()]))
+            .findings
+            .into_iter()
+            .filter(|f| matches!(f.kind, FindingKind::TermMissing | FindingKind::Inconsistent))
+            .collect()
+    }
+
+    #[test]
+    fn forms_match_as_the_lexicon_reads_english() {
+        // Demonyms and dotted acronyms, British spellings, function words
+        // between content words.
+        let found = term_findings(
+            &[
+                "美国人支持这项计划。",
+                "美国政府宣布了新政策。",
+                "世界卫生组织发布了报告。",
+            ],
+            &[
+                "Americans support the plan.",
+                "The U.S. government announced a new policy.",
+                "The World Health Organisation published a report.",
+            ],
+            "美国\tAmerica|US\n世界卫生组织\tWorld Health Organization|WHO\n",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn a_term_inside_another_word_is_not_the_term() {
+        // 老年人|权利: the rights of the elderly, not 人权 (human rights).
+        let found = term_findings(
+            &["联合国老年人权利问题独立专家发布了报告。"],
+            &["The UN independent expert on older people issued a report."],
+            "人权\thuman rights\n",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        let found = term_findings(
+            &["报告谈到了人权问题。"],
+            &["The report dealt with the question of liberty."],
+            "人权\thuman rights\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].message.contains("人权"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn forms_that_differ_in_endings_or_by_an_acronym_are_consistent() {
+        let zh = ["社会主义制度是根本制度。", "我们坚持社会主义道路。"];
+        let en = [
+            "The socialist system is the fundamental system.",
+            "We keep to the road of socialism.",
+        ];
+        let found = term_findings(&zh, &en, "社会主义\tsocialism|socialist\n");
+        assert!(found.is_empty(), "{found:#?}");
+        let found = term_findings(
+            &[
+                "加州大学洛杉矶分校的研究人员参与了研究。",
+                "加州大学洛杉矶分校也发表了声明。",
+            ],
+            &[
+                "Researchers at the University of California, Los Angeles took part.",
+                "UCLA also issued a statement.",
+            ],
+            "加州大学洛杉矶分校\tUniversity of California, Los Angeles|UCLA\n",
+        );
+        assert!(found.is_empty(), "{found:#?}");
     }
 
     #[test]
