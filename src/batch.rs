@@ -2,7 +2,8 @@
 //! and a summary table.
 //!
 //! A manifest lists pairs as `id<TAB>zh_path<TAB>en_path` lines (a fourth
-//! column may say how the pair's files are laid out), or is a directory of
+//! column may say how the pair's files are laid out, and a column headed
+//! `glossary` which glossary reviews the pair), or is a directory of
 //! `NAME.zh` / `NAME.en` files, or of `zh/NAME` and `en/NAME`.
 //! [`run_batch`] aligns the pairs on a pool of threads, writes one output file
 //! per pair and a `summary.tsv` in manifest order. A pair that fails (missing,
@@ -19,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering as AtomicOrdering};
 use std::sync::{mpsc, Arc};
 
-use crate::check::{self, FindingKind, Review};
+use crate::check::{self, Checker, FindingKind, Glossary, Review};
 use crate::document::Layout;
 use crate::error::{Error, ErrorKind, Result};
 use crate::export::escape_cell;
@@ -40,6 +41,9 @@ pub struct PairSpec {
     /// How the pair's files are cut into sentences, when the manifest says
     /// so; else [`BatchOptions::presegmented`] decides.
     pub segmentation: Option<Segmentation>,
+    /// The glossary reviewing this pair, when the manifest names one; else
+    /// [`BatchOptions::glossary`].
+    pub glossary: Option<PathBuf>,
 }
 
 /// Read the pairs of a manifest: a TSV file, or a directory (see the module
@@ -68,12 +72,17 @@ pub fn read_manifest(path: &Path) -> Result<Vec<PairSpec>> {
 /// the fourth column `layout`, every value must be one of these; without
 /// such a header a fourth column holding anything else is ignored, as are
 /// further columns.
+///
+/// A column the header names `glossary` holds the path of the glossary that
+/// reviews the pair (relative to the manifest's directory); empty, the
+/// batch's own (`--glossary`), if any.
 pub fn parse_manifest(text: &str, base: &Path) -> Result<Vec<PairSpec>> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut pairs = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut first = true;
     let mut layout_column = false;
+    let mut glossary_column = None;
     for (n, line) in text.lines().enumerate() {
         let n = n + 1;
         let line = line.trim_end_matches('\r');
@@ -87,6 +96,10 @@ pub fn parse_manifest(text: &str, base: &Path) -> Result<Vec<PairSpec>> {
             layout_column = fields
                 .get(3)
                 .is_some_and(|f| f.eq_ignore_ascii_case("layout"));
+            glossary_column = fields
+                .iter()
+                .position(|f| f.eq_ignore_ascii_case("glossary"))
+                .filter(|&k| k >= 3);
             continue;
         }
         let bad = |what: String| Error::new(ErrorKind::Parse, format!("line {n}: {what}"));
@@ -103,7 +116,14 @@ pub fn parse_manifest(text: &str, base: &Path) -> Result<Vec<PairSpec>> {
         if let Some(prev) = seen.insert(id.to_string(), n) {
             return Err(bad(format!("id {id:?} already used on line {prev}")));
         }
-        let layout = fields.get(3).copied().unwrap_or("");
+        let glossary = glossary_column
+            .and_then(|k| fields.get(k))
+            .filter(|g| !g.is_empty())
+            .map(|g| base.join(g));
+        let layout = match glossary_column {
+            Some(3) => "",
+            _ => fields.get(3).copied().unwrap_or(""),
+        };
         let segmentation = match Segmentation::from_name(layout) {
             Some(s) => Some(s),
             None if layout.is_empty() || !layout_column => None,
@@ -118,6 +138,7 @@ pub fn parse_manifest(text: &str, base: &Path) -> Result<Vec<PairSpec>> {
             zh: base.join(zh),
             en: base.join(en),
             segmentation,
+            glossary,
         });
     }
     if pairs.is_empty() {
@@ -157,6 +178,7 @@ fn read_directory(dir: &Path) -> Result<Vec<PairSpec>> {
                 en: en_dir.join(&name),
                 id: name,
                 segmentation: None,
+                glossary: None,
             })
             .collect()
     } else {
@@ -178,6 +200,7 @@ fn read_directory(dir: &Path) -> Result<Vec<PairSpec>> {
                 en: dir.join(format!("{stem}.en")),
                 id: stem,
                 segmentation: None,
+                glossary: None,
             })
             .collect()
     };
@@ -259,6 +282,10 @@ pub struct BatchOptions {
     /// being aligned are finished and recorded, and the run ends with
     /// [`BatchSummary::interrupted`].
     pub stop: Option<Arc<AtomicBool>>,
+    /// The glossary reviewing every pair whose manifest line names none: its
+    /// terms are checked (`term-missing`, `inconsistent`) and serve the
+    /// aligner as dictionary entries.
+    pub glossary: Option<Glossary>,
 }
 
 /// Figures of one aligned pair, as written to the summary.
@@ -388,12 +415,37 @@ fn layout_name(layout: Layout) -> &'static str {
     }
 }
 
+/// The kinds of the first summary tables, in their column order.
+const FIRST_KINDS: [FindingKind; 10] = [
+    FindingKind::Omission,
+    FindingKind::Addition,
+    FindingKind::FigureMissing,
+    FindingKind::FigureAltered,
+    FindingKind::QualifierDropped,
+    FindingKind::FigureAdded,
+    FindingKind::PartialOmission,
+    FindingKind::Untranslated,
+    FindingKind::LowConfidence,
+    FindingKind::PageFurniture,
+];
+
+/// The finding kinds of the summary's `findings_KIND` columns, in column
+/// order: those of the first summary tables, then every later kind in
+/// report order, so that a new kind adds a column at the end and the
+/// columns before it keep their places.
+pub fn summary_kinds() -> Vec<FindingKind> {
+    let later = FindingKind::ALL
+        .into_iter()
+        .filter(|k| !FIRST_KINDS.contains(k));
+    FIRST_KINDS.into_iter().chain(later).collect()
+}
+
 /// The header of the summary table: the columns above, then one
-/// `findings_KIND` column per finding kind.
+/// `findings_KIND` column per finding kind ([`summary_kinds`]).
 fn summary_header() -> String {
     let mut cols: Vec<String> = SUMMARY_COLUMNS.iter().map(|c| c.to_string()).collect();
     cols.extend(
-        FindingKind::ALL
+        summary_kinds()
             .iter()
             .map(|k| format!("findings_{}", k.name())),
     );
@@ -429,6 +481,15 @@ pub fn run_batch(
             format!("pair id {:?} would overwrite the summary table", p.id),
         ));
     }
+    // The glossaries the manifest names are read before any work starts:
+    // a bad one is an error of the run, not of its pairs.
+    let mut reviewers: HashMap<PathBuf, Reviewer> = HashMap::new();
+    for path in pairs.iter().filter_map(|p| p.glossary.as_ref()) {
+        if !reviewers.contains_key(path) {
+            reviewers.insert(path.clone(), Reviewer::new(Some(Glossary::read(path)?)));
+        }
+    }
+    let default_reviewer = Reviewer::new(options.glossary.clone());
     fs::create_dir_all(out_dir).map_err(|e| Error::io(e, Some(out_dir.to_path_buf())))?;
     output::remove_stale_temps(out_dir);
     let summary_path = out_dir.join(SUMMARY_FILE);
@@ -453,7 +514,14 @@ pub fn run_batch(
             options.jobs,
             4 * options.jobs,
             pairs,
-            |spec: &PairSpec| process_pair(spec, out_dir, options),
+            |spec: &PairSpec| {
+                let reviewer = spec
+                    .glossary
+                    .as_ref()
+                    .and_then(|path| reviewers.get(path))
+                    .unwrap_or(&default_reviewer);
+                process_pair(spec, out_dir, options, reviewer)
+            },
             |_: &PairSpec, panic: String| {
                 Err(Error::new(
                     ErrorKind::Io,
@@ -480,19 +548,44 @@ pub fn run_batch(
 /// Align one pair and write its output. A pair that fails leaves no
 /// output: one an earlier run wrote is removed, so that the directory holds
 /// only outputs of this run's summary.
-fn process_pair(spec: &PairSpec, out_dir: &Path, options: &BatchOptions) -> Result<PairStats> {
+/// The aligner and checker of the pairs that share a glossary (or have none).
+struct Reviewer {
+    aligner: crate::Aligner,
+    checker: Checker,
+}
+
+impl Reviewer {
+    fn new(glossary: Option<Glossary>) -> Reviewer {
+        let checker = match glossary {
+            Some(g) => Checker::new().glossary(g),
+            None => Checker::new(),
+        };
+        Reviewer {
+            aligner: checker.aligner(),
+            checker,
+        }
+    }
+}
+
+fn process_pair(
+    spec: &PairSpec,
+    out_dir: &Path,
+    options: &BatchOptions,
+    reviewer: &Reviewer,
+) -> Result<PairStats> {
     let path = out_dir.join(format!("{}.{}", spec.id, options.export.format.extension()));
     let result = (|| {
         let segmentation = spec
             .segmentation
             .unwrap_or(Segmentation::from(options.presegmented));
-        let docs = pipeline::align_files(&spec.zh, &spec.en, segmentation)?;
+        let docs = pipeline::segment_files(&spec.zh, &spec.en, segmentation)?
+            .align_with(&reviewer.aligner);
         let mut export = options.export.clone();
         export.tmx.doc_id = Some(spec.id.clone());
         let mut buf = Vec::new();
         export.write(&mut buf, &docs.pair())?;
         output::write_file(&path, &buf)?;
-        Ok(PairStats::of(&docs, &docs.review()))
+        Ok(PairStats::of(&docs, &docs.review_with(&reviewer.checker)))
     })();
     if result.is_err() {
         let stale = fs::symlink_metadata(&path)
@@ -560,14 +653,14 @@ impl<F: FnMut(PairReport<'_>)> OrderedSink<PairSpec, Result<PairStats>> for Summ
                     layout_name(s.layouts.0),
                     layout_name(s.layouts.1),
                 );
-                for kind in FindingKind::ALL {
+                for kind in summary_kinds() {
                     row.push_str(&format!("\t{}", s.findings.count(kind)));
                 }
                 row
             }
             Err(e) => {
                 self.totals.failed += 1;
-                let empty = SUMMARY_COLUMNS.len() - 3 + FindingKind::ALL.len();
+                let empty = SUMMARY_COLUMNS.len() - 3 + summary_kinds().len();
                 format!(
                     "{}\tfailed\t{}{}",
                     escape_cell(&item.id),
@@ -741,12 +834,14 @@ mod tests {
                     zh: "/m/zh/a.txt".into(),
                     en: "/abs/a.en".into(),
                     segmentation: None,
+                    glossary: None,
                 },
                 PairSpec {
                     id: "b".into(),
                     zh: "/m/b.zh".into(),
                     en: "/m/b.en".into(),
                     segmentation: None,
+                    glossary: None,
                 },
             ]
         );
@@ -781,6 +876,32 @@ mod tests {
         );
         let e = parse_manifest(&format!("{header}a\tx\ty\tpresegmneted\n"), base).unwrap_err();
         assert!(e.to_string().starts_with("line 2: layout"), "{e}");
+    }
+
+    #[test]
+    fn manifest_names_a_glossary_per_pair_in_a_headed_column() {
+        let base = Path::new("/m");
+        let glossaries = |text: &str| -> Vec<Option<PathBuf>> {
+            parse_manifest(text, base)
+                .unwrap()
+                .into_iter()
+                .map(|p| p.glossary)
+                .collect()
+        };
+        // In the fourth column, or after the layout; empty means the batch's.
+        assert_eq!(
+            glossaries("ID\tzh\ten\tGlossary\na\tx\ty\tterms.tbx\nb\tx\ty\t\n"),
+            vec![Some(PathBuf::from("/m/terms.tbx")), None]
+        );
+        let both = parse_manifest(
+            "id\tzh\ten\tlayout\tglossary\na\tx\ty\tlines\t/abs/t.tsv\n",
+            base,
+        )
+        .unwrap();
+        assert_eq!(both[0].segmentation, Some(Segmentation::Presegmented));
+        assert_eq!(both[0].glossary, Some(PathBuf::from("/abs/t.tsv")));
+        // Without a header no column is a glossary.
+        assert_eq!(glossaries("a\tx\ty\tlines\tterms.tsv\n"), vec![None]);
     }
 
     #[test]

@@ -10,6 +10,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use duizhao::align::DocScore;
 use duizhao::batch::{self, BatchOptions, PairReport};
+use duizhao::check::Glossary;
 use duizhao::export::{TmxOptions, TsvColumns};
 use duizhao::import::{self, Imported};
 use duizhao::matching::{Matcher, Ranked, Verdict};
@@ -69,13 +70,15 @@ MANIFEST is one of:
     a fourth column may say how the pair's files are cut into sentences:
     `presegmented` (one sentence a line), `text` (by rules) or `auto` (one
     sentence a line when a file holds one sentence a line: the default
-    without --presegmented);
+    without --presegmented); a column the header names `glossary` gives the
+    pair's own glossary (else --glossary);
   a directory of NAME.zh / NAME.en files;
   a directory with zh/NAME and en/NAME files.
 
 Writes OUTDIR/ID.EXT for every pair and OUTDIR/summary.tsv (one row per pair,
 in manifest order: status, error, sentence and bead counts, confidence, score,
-how each file was cut into sentences, findings of the review by kind).
+how each file was cut into sentences, findings of the review by kind; kinds
+added later are columns at the end).
 A pair that fails (a file missing, empty or undecodable, texts that are not
 Chinese and English) is recorded in the summary and the batch goes on; a pair
 whose English does not look like a translation of its Chinese (document score
@@ -236,6 +239,10 @@ struct AlignArgs {
     /// Write to this file instead of standard output.
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// Take a glossary's terms as dictionary entries (TSV `zh<TAB>en|alt`,
+    /// CSV, or TBX; see `check --glossary`).
+    #[arg(long, value_name = "FILE")]
+    glossary: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -258,6 +265,11 @@ struct BatchArgs {
     /// No progress bar and no closing line on standard error (failed pairs are still named).
     #[arg(short, long)]
     quiet: bool,
+    /// Review every pair against this glossary (as `check --glossary`; its
+    /// terms also serve the aligner); a manifest column headed `glossary`
+    /// names a pair's own.
+    #[arg(long, value_name = "FILE")]
+    glossary: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -300,8 +312,10 @@ struct CheckArgs {
     #[arg(long, default_value_t = 0.5, value_name = "MARGIN")]
     doubt_margin: f64,
     /// Check terms against a glossary: one term a line, the Chinese, a tab,
-    /// its English forms separated by `|` (`#` starts a comment).
-    #[arg(long, value_name = "TSV")]
+    /// its English forms separated by `|` (`#` starts a comment); a `.csv`
+    /// file likewise with commas; a TBX termbase (`.tbx`, or any XML file)
+    /// by its entries. The terms also serve the aligner as dictionary entries.
+    #[arg(long, value_name = "FILE")]
     glossary: Option<PathBuf>,
     /// Colour the text report: `auto` when writing to a terminal.
     #[arg(long, value_enum, ignore_case = true, default_value = "auto")]
@@ -586,6 +600,10 @@ fn with_output(
 
 fn align(args: &AlignArgs, verbose: bool) -> Result<ExitCode> {
     let options = args.export.options(args.output.as_deref())?;
+    let aligner = match &args.glossary {
+        Some(path) => Aligner::new().extra_entries(Glossary::read(path)?.dictionary()),
+        None => Aligner::new(),
+    };
     let (zh, en) = match load_pair(&args.pair, verbose)? {
         Loaded::Texts(zh, en) => (zh, en),
         Loaded::Units(units) => {
@@ -605,7 +623,7 @@ fn align(args: &AlignArgs, verbose: bool) -> Result<ExitCode> {
         pipeline::segment_texts(zh, en, args.pair.presegmented)?;
     stages.suspend(|| report_layout(&args.pair, &zh, &en, verbose));
     stages.stage(format!("aligning {} × {} sentences", zh.len(), en.len()));
-    let (alignment, details) = Aligner::new().align_explained(&zh, &en);
+    let (alignment, details) = aligner.align_explained(&zh, &en);
     if let Some(code) = stages.suspend(|| report_score(&details, args.pair.strict, verbose)) {
         return Ok(code);
     }
@@ -637,6 +655,7 @@ fn run_batch(args: &BatchArgs) -> Result<ExitCode> {
         jobs: jobs(args.jobs)?,
         presegmented: args.presegmented,
         stop: Some(Arc::clone(&stop)),
+        glossary: args.glossary.as_deref().map(Glossary::read).transpose()?,
     };
     let pairs = batch::read_manifest(&args.manifest)?;
     let total = pairs.len();
@@ -692,9 +711,15 @@ fn run_batch(args: &BatchArgs) -> Result<ExitCode> {
 }
 
 fn check(args: &CheckArgs, verbose: bool) -> Result<ExitCode> {
+    let mut checker = Checker::new()
+        .low_confidence(args.low_confidence)
+        .doubt_margin(args.doubt_margin);
+    if let Some(path) = &args.glossary {
+        checker = checker.glossary(Glossary::read(path)?);
+    }
     let (zh, en) = match load_pair(&args.pair, verbose)? {
         Loaded::Texts(zh, en) => (zh, en),
-        Loaded::Units(units) => return check_units(args, &units),
+        Loaded::Units(units) => return check_units(args, &units, checker),
     };
     let started = std::time::Instant::now();
     let stages = progress::Stages::new(zh.len() + en.len(), args.pair.quiet);
@@ -703,7 +728,7 @@ fn check(args: &CheckArgs, verbose: bool) -> Result<ExitCode> {
         pipeline::segment_texts(zh, en, args.pair.presegmented)?;
     stages.suspend(|| report_layout(&args.pair, &zh, &en, verbose));
     stages.stage(format!("aligning {} × {} sentences", zh.len(), en.len()));
-    let (alignment, details, margins) = Aligner::new().align_with_margins(&zh, &en);
+    let (alignment, details, margins) = checker.aligner().align_with_margins(&zh, &en);
     if let Some(code) = stages.suspend(|| report_score(&details, args.pair.strict, verbose)) {
         return Ok(code);
     }
@@ -711,12 +736,6 @@ fn check(args: &CheckArgs, verbose: bool) -> Result<ExitCode> {
         Some(path) => ladder_alignment(path, &zh, &en)?,
         None => alignment,
     };
-    let mut checker = Checker::new()
-        .low_confidence(args.low_confidence)
-        .doubt_margin(args.doubt_margin);
-    if let Some(path) = &args.glossary {
-        checker = checker.glossary(duizhao::check::Glossary::read(path)?);
-    }
     stages.stage(format!("reviewing {} beads", alignment.beads.len()));
     let review = checker.check_with_margins(&zh, &en, &alignment, &margins);
     stages.finish();
@@ -732,14 +751,14 @@ fn check(args: &CheckArgs, verbose: bool) -> Result<ExitCode> {
 }
 
 /// Review the units of a pre-aligned file: they are the alignment.
-fn check_units(args: &CheckArgs, units: &Imported) -> Result<ExitCode> {
+fn check_units(args: &CheckArgs, units: &Imported, checker: Checker) -> Result<ExitCode> {
     if args.alignment.is_some() {
         anyhow::bail!(
             "--alignment does not apply to {}: its units are the alignment",
             file_name(&args.pair.zh)
         );
     }
-    let review = units.review();
+    let review = units.review_with(checker);
     let docs = &units.docs;
     write_review(
         args,

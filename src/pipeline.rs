@@ -49,6 +49,15 @@ impl AlignedDocuments {
         }
     }
 
+    /// Review the translation along the alignment with `checker` (a
+    /// glossary, thresholds).
+    pub fn review_with(&self, checker: &Checker) -> Review {
+        match &self.margins {
+            Some(m) => checker.check_with_margins(&self.zh, &self.en, &self.alignment, m),
+            None => checker.check(&self.zh, &self.en, &self.alignment),
+        }
+    }
+
     /// A borrowed view for the exporters.
     pub fn pair(&self) -> AlignedPair<'_> {
         AlignedPair {
@@ -72,7 +81,13 @@ impl DocumentPair {
     /// Align the two documents with the default aligner, keeping the skip
     /// margins for the review.
     pub fn align(self) -> AlignedDocuments {
-        let (alignment, _, margins) = Aligner::new().align_with_margins(&self.zh, &self.en);
+        self.align_with(&Aligner::new())
+    }
+
+    /// Align the two documents with `aligner` (one given a glossary's terms,
+    /// say), keeping the skip margins for the review.
+    pub fn align_with(self, aligner: &Aligner) -> AlignedDocuments {
+        let (alignment, _, margins) = aligner.align_with_margins(&self.zh, &self.en);
         AlignedDocuments {
             zh: self.zh,
             en: self.en,
@@ -164,9 +179,18 @@ pub fn align_files(
     en_path: &Path,
     segmentation: impl Into<Segmentation>,
 ) -> Result<AlignedDocuments> {
+    Ok(segment_files(zh_path, en_path, segmentation)?.align())
+}
+
+/// Read two files (detecting their encodings), then [`segment_texts`].
+pub fn segment_files(
+    zh_path: &Path,
+    en_path: &Path,
+    segmentation: impl Into<Segmentation>,
+) -> Result<DocumentPair> {
     let zh = input::read_path(zh_path)?.text;
     let en = input::read_path(en_path)?.text;
-    align_texts(zh, en, segmentation)
+    segment_texts(zh, en, segmentation)
 }
 
 fn document(text: String, lang: Lang, segmentation: Segmentation) -> Result<Document> {

@@ -35,7 +35,7 @@ fn summary(dir: &Path) -> Vec<Vec<String>> {
             "en_layout"
         ]
     );
-    let kinds: Vec<String> = duizhao::FindingKind::ALL
+    let kinds: Vec<String> = duizhao::batch::summary_kinds()
         .iter()
         .map(|k| format!("findings_{}", k.name()))
         .collect();
@@ -516,7 +516,7 @@ fn finding_counts_agree_with_check() {
     let report: serde_json::Value = serde_json::from_slice(&report.get_output().stdout).unwrap();
     let by_kind = &report["summary"]["by_kind"];
     let mut total = 0;
-    for (k, kind) in duizhao::FindingKind::ALL.iter().enumerate() {
+    for (k, kind) in duizhao::batch::summary_kinds().iter().enumerate() {
         let want = by_kind[kind.name()].as_u64().unwrap_or(0);
         assert_eq!(rows[0][14 + k], want.to_string(), "{kind}");
         total += want;

@@ -33,3 +33,6 @@ mod invariants;
 // Hostile and odd input to `align`: wrong languages, 1 MB lines, web pages, bad paths, unwritable output;
 // `-o` to symbolic links, devices, pipes and /dev/stdout.
 mod hostile;
+// Glossaries: TSV, CSV and TBX on the seed, hostile termbases, terms as the aligner's
+// dictionary entries, terms and names in every report format, `batch --glossary`.
+mod glossary;

@@ -16,7 +16,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::document::Document;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{ExtraEntries, Lexicon};
 use cost::{CostModel, EnUnit, Weights, ZhUnit};
 use dp::{Band, Step, COARSE_MOVES, MOVES};
 
@@ -97,12 +97,24 @@ const BAND_MARGIN: usize = 6;
 /// assert_eq!(alignment.beads[1].zh, 1..2);
 /// ```
 #[derive(Debug, Clone, Default)]
-pub struct Aligner {}
+pub struct Aligner {
+    /// Dictionary entries besides the bundled dictionary (a glossary).
+    extra: Option<std::sync::Arc<ExtraEntries>>,
+}
 
 impl Aligner {
     /// An aligner with default settings.
     pub fn new() -> Aligner {
-        Aligner {}
+        Aligner::default()
+    }
+
+    /// Take `entries` (a reviewer's glossary, say) as dictionary entries
+    /// besides the bundled dictionary: a bead whose Chinese holds one of their
+    /// terms and whose English one of its forms has that evidence too.
+    #[must_use]
+    pub fn extra_entries(mut self, entries: ExtraEntries) -> Aligner {
+        self.extra = (!entries.is_empty()).then(|| std::sync::Arc::new(entries));
+        self
     }
 
     /// Align `zh` with `en`. Every sentence of both ends up in exactly one bead.
@@ -135,6 +147,11 @@ impl Aligner {
     ) -> (Alignment, DocScore, SkipMargins) {
         let lexicon = Lexicon::bundled();
         let mut zu = cost::zh_units(zh, lexicon);
+        if let Some(extra) = &self.extra {
+            for (unit, s) in zu.iter_mut().zip(zh.sentences()) {
+                extra.augment(zh.text().get(s.span.clone()).unwrap_or(""), &mut unit.words);
+            }
+        }
         let mut eu = cost::en_units(en, lexicon);
         let mut model = CostModel::new(&zu, &eu, Weights::default());
         let (zb, eb) = (cost::zh_boundaries(&zu), cost::en_boundaries(&eu));

@@ -420,6 +420,15 @@ impl Checker {
         self
     }
 
+    /// The aligner this checker's review goes with: the default one, taking
+    /// the glossary's terms as dictionary entries when there is a glossary.
+    pub fn aligner(&self) -> Aligner {
+        match &self.glossary {
+            Some(g) => Aligner::new().extra_entries(g.dictionary()),
+            None => Aligner::new(),
+        }
+    }
+
     /// Review `en` as a translation of `zh` along `alignment`.
     ///
     /// Bead ranges outside the documents are clamped, never trusted. The
@@ -427,7 +436,7 @@ impl Checker {
     /// [`Checker::check_with_margins`] when they are at hand.
     pub fn check(&self, zh: &Document, en: &Document, alignment: &Alignment) -> Review {
         let margins = if self.doubt_margin > 0.0 {
-            Aligner::new().align_with_margins(zh, en).2
+            self.aligner().align_with_margins(zh, en).2
         } else {
             SkipMargins::default()
         };

@@ -36,7 +36,7 @@ mod inline;
 mod table;
 mod tmx;
 mod xliff;
-mod xml;
+pub(crate) mod xml;
 
 use std::collections::HashMap;
 use std::fmt;

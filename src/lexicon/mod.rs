@@ -26,6 +26,7 @@ mod blob;
 mod cedict;
 mod compile;
 mod english;
+mod extra;
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -37,6 +38,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use crate::lang::is_han;
 use blob::{Blob, Record, FUNCTION};
 use english::Case;
+pub use extra::ExtraEntries;
 
 /// The bundled CC-CEDICT, compiled by the build script.
 static BUNDLED_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));
