@@ -241,6 +241,45 @@ pub(super) fn check(ctx: &Context<'_>, ratio: f64, short_ratio: f64, out: &mut V
         let zh_len: usize = bead.zh.clone().map(|i| content_len(ctx.zh_text(i))).sum();
         let en_len: usize = en.iter().map(|&i| content_len(ctx.en_text(i))).sum();
         let share = en_len as f64 / (zh_len.max(1) as f64 * ratio);
+        // An English sentence of a merged bead that translates nothing of
+        // the Chinese, while the rest does: an addition.
+        if en.len() >= 2 {
+            let zh_ids: Vec<usize> = bead.zh.clone().collect();
+            let per: Vec<(usize, Evidence)> = en
+                .iter()
+                .map(|&i| (i, evidence(ctx, &zh_ids, &[i])))
+                .collect();
+            for (i, e) in &per {
+                let (rw, rm) = per
+                    .iter()
+                    .filter(|(j, _)| j != i)
+                    .fold((0, 0), |(w, m), (_, x)| (w + x.en_words, m + x.en_matched));
+                if e.en_words >= MIN_ADDED_WORDS && e.en_matched == 0 && rw > 0 && rm * 10 >= rw * 3
+                {
+                    let message = format!(
+                        "addition: \"{}\" has no Chinese source (aligned together with its neighbours)",
+                        quote(ctx.en_text(*i), 80)
+                    );
+                    out.push(ctx.en_sentence_finding(
+                        FindingKind::Addition,
+                        FindingKind::Addition.severity(),
+                        b,
+                        *i,
+                        message,
+                    ));
+                }
+            }
+        }
+
+        // Free translation leaves many clauses without a dictionary partner:
+        // that alone is no evidence, only with English too short for them.
+        let short = zh_len >= 12 && share < short_ratio;
+        let very_short = zh_len >= 40 && share < short_ratio * 0.65;
+        // The bead's words weigh only the sentences of a merged bead and
+        // English too short (they are read again here, so not for every bead).
+        if bead.zh.len() < 2 && !short && !very_short {
+            continue;
+        }
         let en_figures = EnFigures::new(ctx, &en);
         let bead_words = BeadWords::new(ctx, bead, &en, lex);
         let clauses = clauses(ctx, &bead_words);
@@ -317,36 +356,6 @@ pub(super) fn check(ctx: &Context<'_>, ratio: f64, short_ratio: f64, out: &mut V
             ));
         }
 
-        // An English sentence of a merged bead that translates nothing of
-        // the Chinese, while the rest does: an addition.
-        if en.len() >= 2 {
-            let zh_ids: Vec<usize> = bead.zh.clone().collect();
-            let per: Vec<(usize, Evidence)> = en
-                .iter()
-                .map(|&i| (i, evidence(ctx, &zh_ids, &[i])))
-                .collect();
-            for (i, e) in &per {
-                let (rw, rm) = per
-                    .iter()
-                    .filter(|(j, _)| j != i)
-                    .fold((0, 0), |(w, m), (_, x)| (w + x.en_words, m + x.en_matched));
-                if e.en_words >= MIN_ADDED_WORDS && e.en_matched == 0 && rw > 0 && rm * 10 >= rw * 3
-                {
-                    let message = format!(
-                        "addition: \"{}\" has no Chinese source (aligned together with its neighbours)",
-                        quote(ctx.en_text(*i), 80)
-                    );
-                    out.push(ctx.en_sentence_finding(
-                        FindingKind::Addition,
-                        FindingKind::Addition.severity(),
-                        b,
-                        *i,
-                        message,
-                    ));
-                }
-            }
-        }
-
         // A clause whose figure the English gives is translated, whatever
         // its words (每千支徵收新臺幣一千五百九十元 / "NT$ 1,590 per 1000 sticks").
         let missing: Vec<&Clause> = clauses
@@ -364,10 +373,6 @@ pub(super) fn check(ctx: &Context<'_>, ratio: f64, short_ratio: f64, out: &mut V
             && missing_words * 4 >= words
             && rest_words > 0
             && rest_matched * 10 >= rest_words * 3;
-        // Free translation leaves many clauses without a dictionary partner:
-        // that alone is no evidence, only with English too short for them.
-        let short = zh_len >= 12 && share < short_ratio;
-        let very_short = zh_len >= 40 && share < short_ratio * 0.65;
         let suspect = (lexical && short) || very_short;
         if !suspect || !omitted.is_empty() || possible.is_some() {
             continue;

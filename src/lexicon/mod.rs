@@ -240,13 +240,20 @@ struct HeapBuffers {
 }
 
 impl Buffers<'_> {
+    /// Buffers for `en_total` English words; runs keep their state only in
+    /// a bead too large for the stack.
     fn on_heap(en_total: usize) -> HeapBuffers {
+        let state = if en_total > STACK_EN_WORDS {
+            2 * en_total
+        } else {
+            0
+        };
         HeapBuffers {
             keys: vec![(0u32, 0u32); 2 * en_total],
             seen: vec![0u64; en_total.div_ceil(64)],
             owner: vec![FREE; en_total],
-            next_free: vec![0u32; 2 * en_total],
-            taker: vec![FREE; 2 * en_total],
+            next_free: vec![0u32; state],
+            taker: vec![FREE; state],
         }
     }
 }
