@@ -435,6 +435,36 @@ fn output_to_dev_stdout_goes_to_standard_output() {
     }
 }
 
+/// `-o >(gzip > x.gz)`: the shell hands the command a pipe as `/dev/fd/N`.
+/// Replacing that path by a temporary file renamed over it cannot work (and
+/// the reader would get nothing); the pipe is written through.
+#[cfg(target_os = "linux")]
+#[test]
+fn output_to_a_pipe_from_process_substitution_reaches_the_reader() {
+    // What process substitution does: a pipe handed down as descriptor 3
+    // (here the pipe of this test's standard output), standard output
+    // itself elsewhere.
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(r#"exec "$0" align -o /dev/fd/3 "$1" "$2" 3>&1 >/dev/null"#)
+        .arg(env!("CARGO_BIN_EXE_duizhao"))
+        .arg(seed("zh.txt"))
+        .arg(seed("en.txt"))
+        .output();
+    let Ok(out) = out else {
+        eprintln!(
+            "note: no sh; output_to_a_pipe_from_process_substitution_reaches_the_reader skipped"
+        );
+        return;
+    };
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(out.stdout, seed_alignment());
+}
+
 #[cfg(unix)]
 #[test]
 fn batch_summary_through_a_symlink_keeps_the_link() {

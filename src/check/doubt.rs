@@ -9,7 +9,9 @@
 //! the best alignment of all: a sentence with a small margin is reported as a
 //! possible omission (or addition), a warning rather than an error.
 
-use super::{quote, Context, Finding, FindingKind, Severity};
+use std::collections::BTreeSet;
+
+use super::{quote, Context, Finding, FindingKind, Reported, Severity};
 use crate::align::SkipMargins;
 
 /// Margin under which a paired sentence is reported (in cost units, roughly
@@ -22,16 +24,10 @@ pub(super) fn check(
     ctx: &Context<'_>,
     margins: &SkipMargins,
     threshold: f64,
-    repaired: &[usize],
+    repaired: &BTreeSet<usize>,
     out: &mut Vec<Finding>,
 ) {
-    let reported = |zh: Option<usize>, en: Option<usize>, out: &[Finding]| {
-        out.iter().any(|f| {
-            matches!(f.kind, FindingKind::Omission | FindingKind::Addition)
-                && (zh.is_some_and(|i| f.zh_sentences.contains(&i))
-                    || en.is_some_and(|j| f.en_sentences.contains(&j)))
-        })
-    };
+    let mut reported = Reported::new(out, &[FindingKind::Omission, FindingKind::Addition]);
     for (b, bead) in ctx.beads.iter().enumerate() {
         // A bead the review gave a sentence the aligner left unaligned, on
         // the evidence of its words (`repair`): the margins were measured on
@@ -46,11 +42,7 @@ pub(super) fn check(
             let Some(&m) = margins.zh.get(i) else {
                 continue;
             };
-            if m >= threshold
-                || merged(m)
-                || ctx.zh_furniture[i].is_some()
-                || reported(Some(i), None, out)
-            {
+            if m >= threshold || merged(m) || ctx.zh_furniture[i].is_some() || reported.zh(i) {
                 continue;
             }
             let partner: Vec<String> = ctx
@@ -64,19 +56,16 @@ pub(super) fn check(
                 quote(ctx.zh_text(i), 50),
                 partner.concat()
             );
-            out.push(ctx.zh_sentence_finding(
-                FindingKind::Omission,
-                Severity::Warning,
-                b,
-                i,
-                message,
-            ));
+            let finding =
+                ctx.zh_sentence_finding(FindingKind::Omission, Severity::Warning, b, i, message);
+            reported.add(&finding);
+            out.push(finding);
         }
         for j in ctx.en_content(bead) {
             let Some(&m) = margins.en.get(j) else {
                 continue;
             };
-            if m >= threshold || merged(m) || reported(None, Some(j), out) {
+            if m >= threshold || merged(m) || reported.en(j) {
                 continue;
             }
             // A quarter of its words translate the bead's Chinese ("A few
@@ -91,13 +80,10 @@ pub(super) fn check(
                 "possible addition: \"{}\" may have no Chinese source; the evidence hardly prefers the pairing (margin {m:.1})",
                 quote(ctx.en_text(j), 60)
             );
-            out.push(ctx.en_sentence_finding(
-                FindingKind::Addition,
-                Severity::Warning,
-                b,
-                j,
-                message,
-            ));
+            let finding =
+                ctx.en_sentence_finding(FindingKind::Addition, Severity::Warning, b, j, message);
+            reported.add(&finding);
+            out.push(finding);
         }
     }
 }

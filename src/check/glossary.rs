@@ -511,13 +511,15 @@ pub(super) fn consistency(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             by_en.entry(key(et)).or_default().push((b, i, j));
         }
     }
-    for group in by_zh.values() {
+    // A group of one has nothing to disagree with.
+    for group in by_zh.values().filter(|g| g.len() >= 2) {
         let Some(&(_, _, j0)) = group.first() else {
             continue;
         };
+        let first = key(ctx.en_text(j0));
         if let Some(&(b, i, j)) = group
             .iter()
-            .find(|&&(_, _, j)| key(ctx.en_text(j)) != key(ctx.en_text(j0)))
+            .find(|&&(_, _, j)| key(ctx.en_text(j)) != first)
         {
             out.push(Finding {
                 kind: FindingKind::Inconsistent,
@@ -536,13 +538,14 @@ pub(super) fn consistency(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             });
         }
     }
-    for group in by_en.values() {
+    for group in by_en.values().filter(|g| g.len() >= 2) {
         let Some(&(_, i0, _)) = group.first() else {
             continue;
         };
+        let first = key(ctx.zh_text(i0));
         if let Some(&(b, i, j)) = group
             .iter()
-            .find(|&&(_, i, _)| key(ctx.zh_text(i)) != key(ctx.zh_text(i0)))
+            .find(|&&(_, i, _)| key(ctx.zh_text(i)) != first)
         {
             out.push(Finding {
                 kind: FindingKind::Inconsistent,

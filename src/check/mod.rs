@@ -51,7 +51,7 @@ mod repair;
 
 pub use glossary::{Glossary, Term};
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
@@ -457,17 +457,22 @@ impl Checker {
         let mut findings = repair::repair(&mut ctx, ratio);
         // Beads that took a sentence the aligner left out: their margins
         // were measured without it.
-        let repaired_beads: Vec<usize> = findings.iter().map(|f| f.bead).collect();
+        let repaired_beads: BTreeSet<usize> = findings.iter().map(|f| f.bead).collect();
         ctx.body = ctx.find_body();
         furniture_and_unaligned(&ctx, &mut findings);
+        // Beads already noted as of low confidence (the review merged a
+        // sentence into them).
+        let noted: BTreeSet<usize> = findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::LowConfidence)
+            .map(|f| f.bead)
+            .collect();
         for (b, bead) in ctx.beads.iter().enumerate() {
             if bead.is_unaligned() || !ctx.in_body(b) {
                 continue;
             }
             untranslated(&ctx, b, &mut findings);
-            let repaired = findings
-                .iter()
-                .any(|f| f.bead == b && f.kind == FindingKind::LowConfidence);
+            let repaired = noted.contains(&b);
             if !repaired && self.low_confidence > 0.0 && bead.confidence < self.low_confidence {
                 findings.push(Finding {
                     kind: FindingKind::LowConfidence,
@@ -669,6 +674,48 @@ impl<'a> Context<'a> {
             .clone()
             .filter(|&i| self.en_furniture.get(i).is_some_and(|f| f.is_none()))
             .collect()
+    }
+}
+
+/// The sentences that findings of some kinds name, on each side: what a
+/// later check must not report again, looked up in constant time (a scan of
+/// the findings for every sentence made long texts quadratic).
+pub(crate) struct Reported {
+    kinds: &'static [FindingKind],
+    zh: HashSet<usize>,
+    en: HashSet<usize>,
+}
+
+impl Reported {
+    /// The sentences `findings` of `kinds` name.
+    pub(crate) fn new(findings: &[Finding], kinds: &'static [FindingKind]) -> Reported {
+        let mut reported = Reported {
+            kinds,
+            zh: HashSet::new(),
+            en: HashSet::new(),
+        };
+        for f in findings {
+            reported.add(f);
+        }
+        reported
+    }
+
+    /// Note the sentences of `f`, if it is of one of the kinds.
+    pub(crate) fn add(&mut self, f: &Finding) {
+        if self.kinds.contains(&f.kind) {
+            self.zh.extend(f.zh_sentences.iter().copied());
+            self.en.extend(f.en_sentences.iter().copied());
+        }
+    }
+
+    /// Whether Chinese sentence `i` is named.
+    pub(crate) fn zh(&self, i: usize) -> bool {
+        self.zh.contains(&i)
+    }
+
+    /// Whether English sentence `j` is named.
+    pub(crate) fn en(&self, j: usize) -> bool {
+        self.en.contains(&j)
     }
 }
 

@@ -9,7 +9,7 @@
 //! almost everywhere else and hardly any other bead crosses a line.
 
 use super::repair::evidence;
-use super::{quote, Context, Finding, FindingKind, Severity};
+use super::{quote, Context, Finding, FindingKind, Reported, Severity};
 use crate::lang::Lang;
 use crate::numbers::list_marker;
 
@@ -71,12 +71,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     if breaks < MIN_BREAKS || (both as f64) < AGREEMENT * breaks as f64 {
         return;
     }
-    let reported = |i: usize, out: &[Finding]| {
-        out.iter().any(|f| {
-            matches!(f.kind, FindingKind::Omission | FindingKind::PartialOmission)
-                && f.zh_sentences.contains(&i)
-        })
-    };
+    let mut reported = Reported::new(out, &[FindingKind::Omission, FindingKind::PartialOmission]);
     for (b, bead) in ctx.beads.iter().enumerate() {
         if bead.zh.len() < 2 || bead.en.is_empty() || !ctx.in_body(b) {
             continue;
@@ -131,20 +126,17 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         };
         for &i in run.iter() {
-            if reported(i, out) || ctx.zh_furniture.get(i).is_some_and(Option::is_some) {
+            if reported.zh(i) || ctx.zh_furniture.get(i).is_some_and(Option::is_some) {
                 continue;
             }
             let message = format!(
                 "possible omission: \"{}\" may have no English translation (aligned together with a sentence of another paragraph, while the English is one paragraph)",
                 quote(ctx.zh_text(i), 50)
             );
-            out.push(ctx.zh_sentence_finding(
-                FindingKind::Omission,
-                Severity::Warning,
-                b,
-                i,
-                message,
-            ));
+            let finding =
+                ctx.zh_sentence_finding(FindingKind::Omission, Severity::Warning, b, i, message);
+            reported.add(&finding);
+            out.push(finding);
         }
     }
 }

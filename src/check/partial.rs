@@ -3,6 +3,7 @@
 //! in the English. A Chinese sentence merged into a bead without any partner
 //! at all is reported as an omission.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::repair::{evidence, Evidence};
@@ -10,7 +11,7 @@ use super::{quote, Context, Finding, FindingKind, Severity};
 use crate::align::Bead;
 use crate::lang::Lang;
 use crate::lexicon::{self, EnWord, Lexicon, ZhWord};
-use crate::numbers::{self, MatchQuality};
+use crate::numbers::{self, Figure, MatchQuality};
 
 /// Content length: letters and digits (Han characters count one each).
 pub(crate) fn content_len(text: &str) -> usize {
@@ -92,27 +93,36 @@ fn clauses(ctx: &Context<'_>, words: &BeadWords) -> Vec<Clause> {
     for (i, words) in &words.zh {
         let text = ctx.zh_text(*i);
         let base = ctx.zh_span(*i).start;
-        let flagged: Vec<(&ZhWord, bool)> = words
+        let ranges = clause_ranges(text);
+        let mut clauses: Vec<Clause> = ranges
             .iter()
-            .map(|w| (w, hits.next().unwrap_or(false)))
-            .collect();
-        for r in clause_ranges(text) {
-            let mut clause = Clause {
+            .map(|r| Clause {
                 span: base + r.start..base + r.end,
                 sentence: *i,
                 words: 0,
                 matched: 0,
-            };
-            for (_, hit) in flagged
-                .iter()
-                .filter(|(w, _)| w.span.start >= r.start && w.span.end <= r.end)
-                .filter(|(w, _)| !w.translations.is_empty())
-            {
-                clause.words += 1;
-                clause.matched += usize::from(*hit);
+            })
+            .collect();
+        // Each word in the clause it lies within, if any: clauses are
+        // disjoint and in order, so the last one starting at or before the
+        // word is the only candidate.
+        for w in words {
+            let hit = hits.next().unwrap_or(false);
+            if w.translations.is_empty() {
+                continue;
             }
-            out.push(clause);
+            let k = ranges.partition_point(|r| r.start <= w.span.start);
+            let Some(k) = k.checked_sub(1) else {
+                continue;
+            };
+            if let (Some(r), Some(clause)) = (ranges.get(k), clauses.get_mut(k)) {
+                if w.span.end <= r.end {
+                    clause.words += 1;
+                    clause.matched += usize::from(hit);
+                }
+            }
         }
+        out.extend(clauses);
     }
     out
 }
@@ -144,24 +154,46 @@ fn clause_ranges(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Whether some figure of Chinese sentence `i` has its value in the English
-/// sentences `en`: evidence of a translation the dictionary may not see.
-fn figures_found(ctx: &Context<'_>, i: usize, en: &[usize]) -> bool {
-    text_figures_found(ctx, ctx.zh_text(i), en)
+/// The figures of a bead's English sentences, read on first use and once
+/// (per clause, a long sentence of many clauses read them again for each).
+struct EnFigures<'a, 'c> {
+    ctx: &'a Context<'c>,
+    en: &'a [usize],
+    figures: OnceCell<Vec<Figure>>,
 }
 
-/// Whether some figure of the Chinese `text` has its value in the English
-/// sentences `en`.
-fn text_figures_found(ctx: &Context<'_>, text: &str, en: &[usize]) -> bool {
+impl<'a, 'c> EnFigures<'a, 'c> {
+    fn new(ctx: &'a Context<'c>, en: &'a [usize]) -> EnFigures<'a, 'c> {
+        EnFigures {
+            ctx,
+            en,
+            figures: OnceCell::new(),
+        }
+    }
+
+    fn get(&self) -> &[Figure] {
+        self.figures.get_or_init(|| {
+            self.en
+                .iter()
+                .flat_map(|&j| numbers::exact(self.ctx.en_text(j), Lang::En))
+                .collect()
+        })
+    }
+}
+
+/// Whether some figure of Chinese sentence `i` has its value in the English
+/// `en`: evidence of a translation the dictionary may not see.
+fn figures_found(ctx: &Context<'_>, i: usize, en: &EnFigures<'_, '_>) -> bool {
+    text_figures_found(ctx.zh_text(i), en)
+}
+
+/// Whether some figure of the Chinese `text` has its value in the English `en`.
+fn text_figures_found(text: &str, en: &EnFigures<'_, '_>) -> bool {
     let zf = numbers::exact(text, Lang::Zh);
     if zf.is_empty() {
         return false;
     }
-    let ef: Vec<_> = en
-        .iter()
-        .flat_map(|&j| numbers::exact(ctx.en_text(j), Lang::En))
-        .collect();
-    numbers::compare(&zf, &ef)
+    numbers::compare(&zf, en.get())
         .matched
         .iter()
         .any(|m| !matches!(m.quality, MatchQuality::Altered))
@@ -209,6 +241,46 @@ pub(super) fn check(ctx: &Context<'_>, ratio: f64, short_ratio: f64, out: &mut V
         let zh_len: usize = bead.zh.clone().map(|i| content_len(ctx.zh_text(i))).sum();
         let en_len: usize = en.iter().map(|&i| content_len(ctx.en_text(i))).sum();
         let share = en_len as f64 / (zh_len.max(1) as f64 * ratio);
+        // An English sentence of a merged bead that translates nothing of
+        // the Chinese, while the rest does: an addition.
+        if en.len() >= 2 {
+            let zh_ids: Vec<usize> = bead.zh.clone().collect();
+            let per: Vec<(usize, Evidence)> = en
+                .iter()
+                .map(|&i| (i, evidence(ctx, &zh_ids, &[i])))
+                .collect();
+            for (i, e) in &per {
+                let (rw, rm) = per
+                    .iter()
+                    .filter(|(j, _)| j != i)
+                    .fold((0, 0), |(w, m), (_, x)| (w + x.en_words, m + x.en_matched));
+                if e.en_words >= MIN_ADDED_WORDS && e.en_matched == 0 && rw > 0 && rm * 10 >= rw * 3
+                {
+                    let message = format!(
+                        "addition: \"{}\" has no Chinese source (aligned together with its neighbours)",
+                        quote(ctx.en_text(*i), 80)
+                    );
+                    out.push(ctx.en_sentence_finding(
+                        FindingKind::Addition,
+                        FindingKind::Addition.severity(),
+                        b,
+                        *i,
+                        message,
+                    ));
+                }
+            }
+        }
+
+        // Free translation leaves many clauses without a dictionary partner:
+        // that alone is no evidence, only with English too short for them.
+        let short = zh_len >= 12 && share < short_ratio;
+        let very_short = zh_len >= 40 && share < short_ratio * 0.65;
+        // The bead's words weigh only the sentences of a merged bead and
+        // English too short (they are read again here, so not for every bead).
+        if bead.zh.len() < 2 && !short && !very_short {
+            continue;
+        }
+        let en_figures = EnFigures::new(ctx, &en);
         let bead_words = BeadWords::new(ctx, bead, &en, lex);
         let clauses = clauses(ctx, &bead_words);
         let words: usize = clauses.iter().map(|c| c.words).sum();
@@ -226,7 +298,11 @@ pub(super) fn check(ctx: &Context<'_>, ratio: f64, short_ratio: f64, out: &mut V
                 // also short for the bead.
                 let none = w > MIN_CLAUSE_WORDS && m == 0;
                 let hardly = w >= MIN_CLAUSE_WORDS && m * 10 <= w && share < 0.75;
-                if (none || hardly) && ow > 0 && om * 10 >= ow * 3 && !figures_found(ctx, i, &en) {
+                if (none || hardly)
+                    && ow > 0
+                    && om * 10 >= ow * 3
+                    && !figures_found(ctx, i, &en_figures)
+                {
                     omitted.push(i);
                 }
             }
@@ -247,7 +323,7 @@ pub(super) fn check(ctx: &Context<'_>, ratio: f64, short_ratio: f64, out: &mut V
             if let Some((i, w, m, cov)) = weakest {
                 let (ow, om) = (words - w, matched - m);
                 let rest = om as f64 / ow.max(1) as f64;
-                if ow > 0 && cov * 2.0 <= rest && !figures_found(ctx, i, &en) {
+                if ow > 0 && cov * 2.0 <= rest && !figures_found(ctx, i, &en_figures) {
                     possible = Some(i);
                 }
             }
@@ -280,36 +356,6 @@ pub(super) fn check(ctx: &Context<'_>, ratio: f64, short_ratio: f64, out: &mut V
             ));
         }
 
-        // An English sentence of a merged bead that translates nothing of
-        // the Chinese, while the rest does: an addition.
-        if en.len() >= 2 {
-            let zh_ids: Vec<usize> = bead.zh.clone().collect();
-            let per: Vec<(usize, Evidence)> = en
-                .iter()
-                .map(|&i| (i, evidence(ctx, &zh_ids, &[i])))
-                .collect();
-            for (i, e) in &per {
-                let (rw, rm) = per
-                    .iter()
-                    .filter(|(j, _)| j != i)
-                    .fold((0, 0), |(w, m), (_, x)| (w + x.en_words, m + x.en_matched));
-                if e.en_words >= MIN_ADDED_WORDS && e.en_matched == 0 && rw > 0 && rm * 10 >= rw * 3
-                {
-                    let message = format!(
-                        "addition: \"{}\" has no Chinese source (aligned together with its neighbours)",
-                        quote(ctx.en_text(*i), 80)
-                    );
-                    out.push(ctx.en_sentence_finding(
-                        FindingKind::Addition,
-                        FindingKind::Addition.severity(),
-                        b,
-                        *i,
-                        message,
-                    ));
-                }
-            }
-        }
-
         // A clause whose figure the English gives is translated, whatever
         // its words (每千支徵收新臺幣一千五百九十元 / "NT$ 1,590 per 1000 sticks").
         let missing: Vec<&Clause> = clauses
@@ -317,7 +363,7 @@ pub(super) fn check(ctx: &Context<'_>, ratio: f64, short_ratio: f64, out: &mut V
             .filter(|c| unmatched(c) && !omitted.contains(&c.sentence))
             .filter(|c| {
                 let text = ctx.zh.text().get(c.span.clone()).unwrap_or("");
-                !text_figures_found(ctx, text, &en)
+                !text_figures_found(text, &en_figures)
             })
             .collect();
         let missing_words: usize = missing.iter().map(|c| c.words).sum();
@@ -327,10 +373,6 @@ pub(super) fn check(ctx: &Context<'_>, ratio: f64, short_ratio: f64, out: &mut V
             && missing_words * 4 >= words
             && rest_words > 0
             && rest_matched * 10 >= rest_words * 3;
-        // Free translation leaves many clauses without a dictionary partner:
-        // that alone is no evidence, only with English too short for them.
-        let short = zh_len >= 12 && share < short_ratio;
-        let very_short = zh_len >= 40 && share < short_ratio * 0.65;
         let suspect = (lexical && short) || very_short;
         if !suspect || !omitted.is_empty() || possible.is_some() {
             continue;

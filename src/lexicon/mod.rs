@@ -182,15 +182,18 @@ pub fn lexical_match(zh: &[&[ZhWord]], en: &[&[EnWord]]) -> LexicalMatch {
             keys: &mut keys,
             seen: &mut seen,
             owner: &mut owner,
+            next_free: &mut [],
+            taker: &mut [],
         };
         count_matches(zh, en, buffers, &mut result, |_| {});
     } else {
-        let buffers = Buffers {
-            keys: &mut vec![(0u32, 0u32); 2 * en_total],
-            seen: &mut vec![0u64; en_total.div_ceil(64)],
-            owner: &mut vec![FREE; en_total],
-        };
-        count_matches(zh, en, buffers, &mut result, |_| {});
+        count_matches(
+            zh,
+            en,
+            Buffers::on_heap(en_total).borrow(),
+            &mut result,
+            |_| {},
+        );
     }
     result
 }
@@ -198,7 +201,21 @@ pub fn lexical_match(zh: &[&[ZhWord]], en: &[&[EnWord]]) -> LexicalMatch {
 /// An English word no Chinese sentence has taken (see [`lexical_match`]).
 const FREE: u8 = u8::MAX;
 
-/// Scratch space of [`count_matches`], one slot per English word of the bead.
+/// A run of keys no Chinese word has looked up yet (see [`Buffers`]).
+const UNSEEN: u32 = u32::MAX;
+
+/// Scratch space of [`count_matches`], one or two slots per English word of
+/// the bead.
+///
+/// The keys of one id make a run; a Chinese word that looks the id up marks
+/// the run's words as seen and takes its first free word. In a large bead
+/// each run keeps its state at its first key, so that a word repeated a
+/// thousand times in a long sentence is not scanned a thousand times for
+/// every Chinese word that translates it (that was quadratic): the words are
+/// marked seen at the first look-up, and the search for a free word resumes
+/// where the last one stopped (words are taken, never given back). A small
+/// bead, whose runs are short, scans them whole: `next_free` and `taker` are
+/// empty.
 struct Buffers<'a> {
     /// (id, English word index) pairs, stem and alternative ids.
     keys: &'a mut [(u32, u32)],
@@ -206,6 +223,53 @@ struct Buffers<'a> {
     seen: &'a mut [u64],
     /// Which Chinese sentence took the English word ([`FREE`] if none).
     owner: &'a mut [u8],
+    /// At the first key of a run: the key from which its words may be free
+    /// ([`UNSEEN`] before the first look-up).
+    next_free: &'a mut [u32],
+    /// At the first key of a run: the last Chinese sentence that took one of
+    /// its words ([`FREE`] if none); sentences take words in order, so this
+    /// says whether the sentence looking the id up already holds one.
+    taker: &'a mut [u8],
+}
+
+/// [`Buffers`] on the heap, for beads of many English words.
+struct HeapBuffers {
+    keys: Vec<(u32, u32)>,
+    seen: Vec<u64>,
+    owner: Vec<u8>,
+    next_free: Vec<u32>,
+    taker: Vec<u8>,
+}
+
+impl Buffers<'_> {
+    /// Buffers for `en_total` English words; runs keep their state only in
+    /// a bead too large for the stack.
+    fn on_heap(en_total: usize) -> HeapBuffers {
+        let state = if en_total > STACK_EN_WORDS {
+            2 * en_total
+        } else {
+            0
+        };
+        HeapBuffers {
+            keys: vec![(0u32, 0u32); 2 * en_total],
+            seen: vec![0u64; en_total.div_ceil(64)],
+            owner: vec![FREE; en_total],
+            next_free: vec![0u32; state],
+            taker: vec![FREE; state],
+        }
+    }
+}
+
+impl HeapBuffers {
+    fn borrow(&mut self) -> Buffers<'_> {
+        Buffers {
+            keys: &mut self.keys,
+            seen: &mut self.seen,
+            owner: &mut self.owner,
+            next_free: &mut self.next_free,
+            taker: &mut self.taker,
+        }
+    }
 }
 
 /// The bit of an id in [`count_matches`]' Bloom filter (0..256).
@@ -227,15 +291,13 @@ pub struct WordMatches {
 pub fn word_matches(zh: &[&[ZhWord]], en: &[&[EnWord]]) -> WordMatches {
     let zh_total = zh.iter().map(|s| s.len()).sum();
     let en_total: usize = en.iter().map(|s| s.len()).sum();
-    let mut seen = vec![0u64; en_total.div_ceil(64)];
-    let buffers = Buffers {
-        keys: &mut vec![(0u32, 0u32); 2 * en_total],
-        seen: &mut seen,
-        owner: &mut vec![FREE; en_total],
-    };
+    let mut buffers = Buffers::on_heap(en_total);
     let mut zh_flags = Vec::with_capacity(zh_total);
     let mut result = LexicalMatch::default();
-    count_matches(zh, en, buffers, &mut result, |hit| zh_flags.push(hit));
+    count_matches(zh, en, buffers.borrow(), &mut result, |hit| {
+        zh_flags.push(hit);
+    });
+    let seen = &buffers.seen;
     let en_flags = (0..en_total)
         .map(|i| seen.get(i / 64).is_some_and(|b| b & (1 << (i % 64)) != 0))
         .collect();
@@ -254,7 +316,13 @@ fn count_matches(
     result: &mut LexicalMatch,
     mut on_zh: impl FnMut(bool),
 ) {
-    let Buffers { keys, seen, owner } = buffers;
+    let Buffers {
+        keys,
+        seen,
+        owner,
+        next_free,
+        taker,
+    } = buffers;
     let mut n = 0;
     for (i, w) in en.iter().flat_map(|s| s.iter()).enumerate() {
         for id in std::iter::once(w.stem).chain(w.alt) {
@@ -268,11 +336,18 @@ fn count_matches(
     let keys = &mut keys[..len];
     keys.sort_unstable();
     // A 256-bit Bloom filter of the English ids turns most misses away
-    // before any binary search.
+    // before any binary search. Each run's state starts at its first key.
     let mut bloom = [0u64; 4];
-    for &(id, _) in keys.iter() {
-        let b = bloom_bit(id);
-        bloom[b >> 6] |= 1 << (b & 63);
+    let mut previous = None;
+    for (p, &(id, _)) in keys.iter().enumerate() {
+        if previous != Some(id) {
+            previous = Some(id);
+            let b = bloom_bit(id);
+            bloom[b >> 6] |= 1 << (b & 63);
+            if let (Some(f), Some(t)) = (next_free.get_mut(p), taker.get_mut(p)) {
+                (*f, *t) = (UNSEEN, FREE);
+            }
+        }
     }
     for (s, words) in zh.iter().enumerate() {
         let sentence = s.min(FREE as usize - 1) as u8;
@@ -289,24 +364,67 @@ fn count_matches(
                     continue;
                 }
                 let from = keys.partition_point(|&(id, _)| id < t);
-                for &(id, i) in keys.get(from..).unwrap_or(&[]) {
-                    if id != t {
-                        break;
+                let run = keys.get(from..).unwrap_or(&[]);
+                let Some(state) = next_free.get_mut(from) else {
+                    // A small bead: the run is scanned whole.
+                    for &(id, i) in run {
+                        if id != t {
+                            break;
+                        }
+                        if let Some(bits) = seen.get_mut(i as usize / 64) {
+                            *bits |= 1 << (i % 64);
+                        }
+                        match owner.get(i as usize) {
+                            Some(&o) if o == sentence => own = true,
+                            Some(&FREE) if free.is_none() => free = Some(i as usize),
+                            _ => {}
+                        }
                     }
-                    if let Some(bits) = seen.get_mut(i as usize / 64) {
-                        *bits |= 1 << (i % 64);
+                    continue;
+                };
+                if !run.first().is_some_and(|&(id, _)| id == t) {
+                    continue;
+                }
+                if *state == UNSEEN {
+                    for &(_, i) in run.iter().take_while(|&&(id, _)| id == t) {
+                        if let Some(bits) = seen.get_mut(i as usize / 64) {
+                            *bits |= 1 << (i % 64);
+                        }
                     }
-                    match owner.get(i as usize) {
-                        Some(&o) if o == sentence => own = true,
-                        Some(&FREE) if free.is_none() => free = Some(i as usize),
-                        _ => {}
+                    *state = from as u32;
+                }
+                own |= taker.get(from) == Some(&sentence);
+                if free.is_none() {
+                    // Past the words taken since the last look-up.
+                    let mut q = *state as usize;
+                    while let Some(&(id, i)) = keys.get(q) {
+                        if id != t || owner.get(i as usize) == Some(&FREE) {
+                            break;
+                        }
+                        q += 1;
                     }
+                    *state = q as u32;
+                    free = keys
+                        .get(q)
+                        .filter(|&&(id, _)| id == t)
+                        .map(|&(_, i)| i as usize);
                 }
             }
             let hit = own || free.is_some();
             if let (false, Some(i)) = (own, free) {
                 if let Some(o) = owner.get_mut(i) {
                     *o = sentence;
+                }
+                // Both runs the word is in now hold a word of the sentence.
+                let kept = !taker.is_empty();
+                for id in nth_word(en, i).map_or([None, None], |w| [Some(w.stem), w.alt]) {
+                    let Some(id) = id.filter(|_| kept) else {
+                        continue;
+                    };
+                    let first = keys.partition_point(|&(k, _)| k < id);
+                    if let Some(t) = taker.get_mut(first) {
+                        *t = sentence;
+                    }
                 }
             }
             any |= hit;
@@ -318,6 +436,17 @@ fn count_matches(
         }
     }
     result.en_matched = seen.iter().map(|b| b.count_ones() as usize).sum();
+}
+
+/// Word `i` of the sentences `en`, counted across them.
+fn nth_word<'w>(en: &[&'w [EnWord]], mut i: usize) -> Option<&'w EnWord> {
+    for s in en {
+        if let Some(w) = s.get(i) {
+            return Some(w);
+        }
+        i -= s.len();
+    }
+    None
 }
 
 /// The name a capitalised token starts when a hyphen joins it to a
@@ -700,6 +829,115 @@ mod tests {
 
     fn lex() -> &'static Lexicon {
         Lexicon::bundled()
+    }
+
+    /// `word_matches` as it read before runs kept their state: every
+    /// look-up scans the whole run of the id.
+    fn scanning_matches(zh: &[&[ZhWord]], en: &[&[EnWord]]) -> (WordMatches, LexicalMatch) {
+        let en_words: Vec<&EnWord> = en.iter().flat_map(|s| s.iter()).collect();
+        let mut keys: Vec<(u32, usize)> = Vec::new();
+        for (i, w) in en_words.iter().enumerate() {
+            keys.extend(std::iter::once(w.stem).chain(w.alt).map(|id| (id, i)));
+        }
+        keys.sort_unstable();
+        let mut seen = vec![false; en_words.len()];
+        let mut owner = vec![FREE; en_words.len()];
+        let mut flags = Vec::new();
+        let mut result = LexicalMatch::default();
+        for (s, words) in zh.iter().enumerate() {
+            let sentence = s.min(FREE as usize - 1) as u8;
+            let (mut known, mut any) = (false, false);
+            for w in words.iter() {
+                known |= !w.translations.is_empty();
+                let (mut own, mut free) = (false, None);
+                for &t in &w.translations {
+                    for &(_, i) in keys.iter().filter(|&&(id, _)| id == t) {
+                        seen[i] = true;
+                        if owner[i] == sentence {
+                            own = true;
+                        } else if owner[i] == FREE && free.is_none() {
+                            free = Some(i);
+                        }
+                    }
+                }
+                let hit = own || free.is_some();
+                if let (false, Some(i)) = (own, free) {
+                    owner[i] = sentence;
+                }
+                any |= hit;
+                result.zh_matched += usize::from(hit);
+                flags.push(hit);
+            }
+            if zh.len() >= 2 && known && !any {
+                result.zh_sentences_unmatched += 1;
+            }
+        }
+        result.en_matched = seen.iter().filter(|&&b| b).count();
+        (
+            WordMatches {
+                zh: flags,
+                en: seen,
+            },
+            result,
+        )
+    }
+
+    /// Sentences of words drawn from a few ids, so that ids repeat in long
+    /// runs, alternative ids share runs with stems, and more than 254
+    /// sentences share the last owner slot: the runs' kept state gives what
+    /// scanning them every time gave.
+    #[test]
+    fn runs_with_kept_state_match_as_scanning_them_did() {
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n) as u32
+        };
+        for trial in 0..60 {
+            let ids = 2 + u64::from(next(12));
+            let (zn, en_n) = if trial % 10 == 9 {
+                (300, 40)
+            } else {
+                (1 + next(6) as usize, 1 + next(4) as usize)
+            };
+            let zh: Vec<Vec<ZhWord>> = (0..zn)
+                .map(|_| {
+                    (0..next(8))
+                        .map(|k| {
+                            let translations = (0..next(3)).map(|_| next(ids)).collect();
+                            ZhWord::new(k as usize..k as usize + 1, translations)
+                        })
+                        .collect()
+                })
+                .collect();
+            let en: Vec<Vec<EnWord>> = (0..en_n)
+                .map(|_| {
+                    (0..next(200))
+                        .map(|k| EnWord {
+                            span: k as usize..k as usize + 1,
+                            stem: next(ids),
+                            alt: (next(3) == 0).then(|| next(ids)),
+                        })
+                        .collect()
+                })
+                .collect();
+            let zs: Vec<&[ZhWord]> = zh.iter().map(Vec::as_slice).collect();
+            let es: Vec<&[EnWord]> = en.iter().map(Vec::as_slice).collect();
+            let (flags, counts) = scanning_matches(&zs, &es);
+            assert_eq!(word_matches(&zs, &es), flags, "trial {trial}");
+            let got = lexical_match(&zs, &es);
+            assert_eq!(
+                (got.zh_matched, got.en_matched, got.zh_sentences_unmatched),
+                (
+                    counts.zh_matched,
+                    counts.en_matched,
+                    counts.zh_sentences_unmatched
+                ),
+                "trial {trial}"
+            );
+        }
     }
 
     /// The Chinese words of `zh` that some English word of `en` matches.

@@ -61,11 +61,11 @@ pub(super) fn extract(text: &str) -> Vec<Figure> {
 /// A list marker in digits at the start of a line or sentence (1. 2、
 /// 3) （4）): numbering, not a figure. Returns the offset after it.
 fn list_marker(text: &str, i: usize) -> Option<usize> {
-    let line = before(text, i).rsplit('\n').next().unwrap_or("").trim();
-    let open = matches!(line, "(" | "（");
-    if !line.is_empty() && !open {
-        return None;
-    }
+    let open = match line_head(text, i)? {
+        None => false,
+        Some('(' | '（') => true,
+        Some(_) => return None,
+    };
     let b = text.as_bytes();
     let mut j = i;
     while b.get(j).is_some_and(u8::is_ascii_digit) {
@@ -83,6 +83,27 @@ fn list_marker(text: &str, i: usize) -> Option<usize> {
     let after = j + close.len_utf8();
     let next = char_at(text, after);
     (closes && !next.is_some_and(|c| c.is_ascii_digit()) && next.is_some()).then_some(after)
+}
+
+/// What the line holds before byte `i`, past white space: `Some(None)`
+/// nothing, `Some(Some(c))` the one character `c`, `None` more. Reads back
+/// no further than the second character, so that a line of a million
+/// characters costs as little as a short one.
+fn line_head(text: &str, i: usize) -> Option<Option<char>> {
+    let mut head = None;
+    for c in before(text, i).chars().rev() {
+        if c == '\n' {
+            break;
+        }
+        if c.is_whitespace() {
+            continue;
+        }
+        if head.is_some() {
+            return None;
+        }
+        head = Some(c);
+    }
+    Some(head)
 }
 
 enum Step {

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::ops::Range;
 
-use super::{marks, pieces, Report};
+use super::{pieces, Marks, Report};
 use crate::check::{FindingKind, Severity};
 use crate::document::Document;
 
@@ -123,19 +123,39 @@ pub fn render(report: &Report<'_>) -> String {
             en_furniture.extend(f.en_sentences.iter().copied());
         }
     }
-    let zh_marks = marks(review, true);
-    let en_marks = marks(review, false);
+    let zh_marks = Marks::new(review, report.zh, true);
+    let en_marks = Marks::new(review, report.en, false);
+    // Low-confidence findings by the sentences they name (a bead's first
+    // sentence finds the few that may cover the bead), in order.
+    let mut low_zh: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut low_en: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (k, f) in review.findings.iter().enumerate() {
+        if f.kind == FindingKind::LowConfidence {
+            for &i in &f.zh_sentences {
+                low_zh.entry(i).or_default().push(k);
+            }
+            for &j in &f.en_sentences {
+                low_en.entry(j).or_default().push(k);
+            }
+        }
+    }
     let mut last_para: Option<(usize, usize)> = None;
     for (b, bead) in beads.iter().enumerate() {
         let attached = by_bead.get(&b).map(Vec::as_slice).unwrap_or(&[]);
         // A sentence the review merged into a neighbouring bead points there.
-        let merged_into = review
-            .findings
-            .iter()
+        let candidates = if !bead.zh.is_empty() {
+            low_zh.get(&bead.zh.start)
+        } else if !bead.en.is_empty() {
+            low_en.get(&bead.en.start)
+        } else {
+            None
+        };
+        let merged_into = candidates
+            .into_iter()
+            .flatten()
+            .filter_map(|&k| review.findings.get(k))
             .find(|f| {
-                f.kind == FindingKind::LowConfidence
-                    && f.bead != b
-                    && (!bead.zh.is_empty() || !bead.en.is_empty())
+                f.bead != b
                     && bead.zh.clone().all(|i| f.zh_sentences.contains(&i))
                     && bead.en.clone().all(|i| f.en_sentences.contains(&i))
             })
@@ -288,13 +308,7 @@ struct Cell {
 }
 
 /// The sentences of one side of a bead, with evidence highlighted.
-fn side(
-    report: &Report<'_>,
-    doc: &Document,
-    range: Range<usize>,
-    marks: &[(usize, Range<usize>)],
-    zh: bool,
-) -> Cell {
+fn side(report: &Report<'_>, doc: &Document, range: Range<usize>, marks: &Marks, zh: bool) -> Cell {
     let review = report.review;
     let mut html = String::new();
     let mut kinds = BTreeSet::new();
@@ -322,7 +336,7 @@ fn side(
         let Some(sentence) = doc.sentences().get(i) else {
             continue;
         };
-        let ps = pieces(doc.text(), sentence.span.clone(), marks, review);
+        let ps = pieces(doc.text(), sentence.span.clone(), marks.of(i), review);
         for p in &ps {
             for &f in &p.findings {
                 if let Some(x) = review.findings.get(f) {

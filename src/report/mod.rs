@@ -28,6 +28,7 @@ pub mod html;
 pub mod text;
 pub mod xlsx;
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::io::Write;
 use std::ops::Range;
@@ -242,15 +243,110 @@ pub(crate) fn pieces(
         .collect()
 }
 
-/// All evidence spans of the review for one side: (finding index, span).
-pub(crate) fn marks(review: &Review, zh: bool) -> Vec<(usize, Range<usize>)> {
-    review
-        .findings
-        .iter()
-        .enumerate()
-        .flat_map(|(i, f)| {
-            let spans = if zh { &f.zh_spans } else { &f.en_spans };
-            spans.iter().map(move |s| (i, s.clone()))
-        })
-        .collect()
+/// The evidence spans of a review on one side, filed under the sentences
+/// they overlap: (finding index, span), in the order of the findings. A
+/// sentence looks up its own instead of sifting every span of the review,
+/// which made the reports of long texts quadratic.
+pub(crate) struct Marks {
+    by_sentence: BTreeMap<usize, Vec<(usize, Range<usize>)>>,
+}
+
+impl Marks {
+    /// The spans of `review` on the side of `doc` (`zh` or English).
+    pub(crate) fn new(review: &Review, doc: &Document, zh: bool) -> Marks {
+        Marks::of_spans(
+            doc,
+            review.findings.iter().enumerate().flat_map(|(i, f)| {
+                let spans = if zh { &f.zh_spans } else { &f.en_spans };
+                spans.iter().map(move |r| (i, r.clone()))
+            }),
+        )
+    }
+
+    /// Spans (finding index, span) of `doc`, filed under their sentences.
+    pub(crate) fn of_spans(
+        doc: &Document,
+        spans: impl IntoIterator<Item = (usize, Range<usize>)>,
+    ) -> Marks {
+        let sentences = doc.sentences();
+        let mut by_sentence: BTreeMap<usize, Vec<(usize, Range<usize>)>> = BTreeMap::new();
+        for (i, r) in spans {
+            // Sentences are in order and disjoint: those overlapping the
+            // span follow the first that ends after its start.
+            let first = sentences.partition_point(|s| s.span.end <= r.start);
+            for (k, s) in sentences.iter().enumerate().skip(first) {
+                if s.span.start >= r.end {
+                    break;
+                }
+                by_sentence.entry(k).or_default().push((i, r.clone()));
+            }
+        }
+        Marks { by_sentence }
+    }
+
+    /// The spans overlapping sentence `i`.
+    pub(crate) fn of(&self, i: usize) -> &[(usize, Range<usize>)] {
+        self.by_sentence.get(&i).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The sentences shown for a bead (`range`) and its findings, which name
+/// sentences `ids`: all of them, in order. A finding may name a sentence
+/// far from its bead (an `inconsistent` one names an earlier translation
+/// anywhere in the document); the sentences between are not shown, and a
+/// report marks the gap.
+pub(crate) fn shown(range: Range<usize>, ids: impl IntoIterator<Item = usize>) -> Vec<usize> {
+    let mut out: Vec<usize> = range.chain(ids).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// What a report writes where the sentences shown skip some.
+pub(crate) const GAP: &str = "…";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{Finding, FindingKind};
+    use crate::Lang;
+
+    #[test]
+    fn shown_sentences_are_the_bead_and_those_named_without_the_gap() {
+        assert_eq!(shown(3..4, [5]), vec![3, 5]);
+        assert_eq!(shown(3..4, [4]), vec![3, 4]);
+        assert_eq!(shown(2..2, [7]), vec![7]);
+        assert_eq!(shown(1..3, []), vec![1, 2]);
+        assert_eq!(shown(4..5, [0, 4]), vec![0, 4]);
+    }
+
+    #[test]
+    fn marks_are_filed_under_every_sentence_they_overlap() {
+        let doc = Document::presegmented("一。\n二。\n三。\n".into(), Lang::Zh);
+        let spans: Vec<Range<usize>> = doc.sentences().iter().map(|s| s.span.clone()).collect();
+        let finding = |zh_spans: Vec<Range<usize>>| Finding {
+            kind: FindingKind::Omission,
+            severity: Severity::Error,
+            bead: 0,
+            zh_sentences: vec![],
+            en_sentences: vec![],
+            zh_spans,
+            en_spans: vec![],
+            message: String::new(),
+        };
+        let review = Review::new(vec![
+            finding(vec![spans[1].clone()]),
+            finding(vec![Range {
+                start: spans[0].start,
+                end: spans[2].start + 1,
+            }]),
+        ]);
+        let marks = Marks::new(&review, &doc, true);
+        let of = |i: usize| marks.of(i).iter().map(|(f, _)| *f).collect::<Vec<_>>();
+        assert_eq!(
+            (of(0), of(1), of(2), of(3)),
+            (vec![1], vec![0, 1], vec![1], vec![])
+        );
+        assert!(Marks::new(&review, &doc, false).of(1).is_empty());
+    }
 }

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use super::{marks, pieces, Report};
+use super::{pieces, shown, Marks, Report, GAP};
 use crate::check::{FindingKind, Severity};
 use crate::document::Document;
 
@@ -69,39 +69,46 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write, color: bool) -> io::Resul
     for (i, f) in review.findings.iter().enumerate() {
         by_bead.entry(f.bead).or_default().push(i);
     }
-    let zh_marks = marks(review, true);
-    let en_marks = marks(review, false);
+    let zh_marks = Marks::new(review, report.zh, true);
+    let en_marks = Marks::new(review, report.en, false);
     let mut last_group = None;
     for (&b, fs) in &by_bead {
-        let (mut zh_range, mut en_range) = match beads.get(b) {
+        let (zh_range, en_range) = match beads.get(b) {
             Some(bead) => (bead.zh.clone(), bead.en.clone()),
             None => (0..0, 0..0),
         };
         // Show the sentences findings point to, too (a sentence the review
         // merged into this bead sits in the bead before or after).
-        for f in fs.iter().filter_map(|&i| review.findings.get(i)) {
-            if f.kind == FindingKind::PageFurniture {
-                continue;
-            }
-            zh_range = widen(zh_range, &f.zh_sentences);
-            en_range = widen(en_range, &f.en_sentences);
-        }
+        let pointed = || {
+            fs.iter()
+                .filter_map(|&i| review.findings.get(i))
+                .filter(|f| f.kind != FindingKind::PageFurniture)
+        };
+        let zh_shown = shown(
+            zh_range,
+            pointed().flat_map(|f| f.zh_sentences.iter().copied()),
+        );
+        let en_shown = shown(
+            en_range,
+            pointed().flat_map(|f| f.en_sentences.iter().copied()),
+        );
+        let zh_start = zh_shown.first().copied();
+        let en_start = en_shown.first().copied();
         // Units of a bilingual file are grouped by the file's parts (its
         // XLIFF <file>s), kept in their paragraphs.
         let unit_group = |p: usize| format!("file {}", p + 1);
-        let group = paragraph_of(report.zh, zh_range.start, zh_range.is_empty())
+        let group = paragraph_of(report.zh, zh_start)
             .map(|p| match report.units {
                 Some(_) => unit_group(p),
                 None => format!("paragraph {}", p + 1),
             })
             .or_else(|| {
-                report.units.and_then(|_| {
-                    paragraph_of(report.en, en_range.start, en_range.is_empty()).map(unit_group)
-                })
+                report
+                    .units
+                    .and_then(|_| paragraph_of(report.en, en_start).map(unit_group))
             })
             .or_else(|| {
-                paragraph_of(report.en, en_range.start, en_range.is_empty())
-                    .map(|p| format!("English paragraph {}", p + 1))
+                paragraph_of(report.en, en_start).map(|p| format!("English paragraph {}", p + 1))
             })
             .unwrap_or_else(|| "unplaced".to_string());
         if last_group.as_ref() != Some(&group) {
@@ -119,20 +126,26 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write, color: bool) -> io::Resul
         };
         writeln!(out, "{}", paint(&format!("{name}  {shape}"), BOLD))?;
         let side = |doc: &Document,
-                    range: std::ops::Range<usize>,
-                    marks: &[(usize, std::ops::Range<usize>)],
+                    ids: &[usize],
+                    marks: &Marks,
                     label: &str,
                     out: &mut dyn Write|
          -> io::Result<()> {
             let mut line = String::new();
-            for i in range.clone() {
+            let mut last = None;
+            for &i in ids {
                 let Some(s) = doc.sentences().get(i) else {
                     continue;
                 };
                 if !line.is_empty() {
                     line.push(' ');
                 }
-                for p in pieces(doc.text(), s.span.clone(), marks, review) {
+                if last.is_some_and(|l: usize| l + 1 < i) {
+                    line.push_str(&paint(GAP, DIM));
+                    line.push(' ');
+                }
+                last = Some(i);
+                for p in pieces(doc.text(), s.span.clone(), marks.of(i), review) {
                     let t = doc.text().get(p.range.clone()).unwrap_or("");
                     match p.severity {
                         Some(sev) if color => line.push_str(&format!("{}{t}{RESET}", bg(sev))),
@@ -141,13 +154,13 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write, color: bool) -> io::Resul
                     }
                 }
             }
-            if range.is_empty() {
+            if ids.is_empty() {
                 line = paint("(nothing)", DIM);
             }
             writeln!(out, "  {} │ {line}", paint(label, DIM))
         };
-        side(report.zh, zh_range, &zh_marks, "zh", out)?;
-        side(report.en, en_range, &en_marks, "en", out)?;
+        side(report.zh, &zh_shown, &zh_marks, "zh", out)?;
+        side(report.en, &en_shown, &en_marks, "en", out)?;
         for &i in fs {
             let f = &review.findings[i];
             writeln!(
@@ -191,29 +204,15 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write, color: bool) -> io::Resul
     Ok(())
 }
 
-/// The smallest range covering `range` and the sentence indices `ids`.
-fn widen(range: std::ops::Range<usize>, ids: &[usize]) -> std::ops::Range<usize> {
-    let (Some(&lo), Some(&hi)) = (ids.iter().min(), ids.iter().max()) else {
-        return range;
-    };
-    if range.is_empty() {
-        return lo..hi + 1;
-    }
-    range.start.min(lo)..range.end.max(hi + 1)
-}
-
-/// The paragraph of sentence `i`, unless the side is empty.
-fn paragraph_of(doc: &Document, i: usize, empty: bool) -> Option<usize> {
-    if empty {
-        return None;
-    }
-    doc.sentences().get(i).map(|s| s.paragraph)
+/// The paragraph of sentence `i`, if there is one to show.
+fn paragraph_of(doc: &Document, i: Option<usize>) -> Option<usize> {
+    doc.sentences().get(i?).map(|s| s.paragraph)
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::check::check;
     use crate::check::tests::{docs, ladder};
+    use crate::check::{check, Checker, FindingKind};
     use crate::report::{Format, Report};
 
     fn render(color: bool) -> String {
@@ -247,6 +246,50 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains('\x1b'));
+    }
+
+    /// A sentence translated twice, first at the start and again at the end
+    /// of a long text: the `inconsistent` finding at the end names the first
+    /// translation, and the report printed every sentence in between (on a
+    /// 30 MB line of repeated text, tens of megabytes). It shows the two
+    /// with a gap marked.
+    #[test]
+    fn far_inconsistent_translation_does_not_print_the_text_between() {
+        let n = 200;
+        let zh: Vec<String> = (0..n)
+            .map(|k| match k {
+                0 | 199 => "这是一个重复出现的很长的句子。".to_string(),
+                _ => format!("第{k}句话讲的是另外一件事情。"),
+            })
+            .collect();
+        let en: Vec<String> = (0..n)
+            .map(|k| match k {
+                0 => "This is a long sentence that appears twice.".to_string(),
+                199 => "Here a long sentence shows up for a second time.".to_string(),
+                _ => format!("Sentence number {k} talks about another matter."),
+            })
+            .collect();
+        let zh: Vec<&str> = zh.iter().map(String::as_str).collect();
+        let en: Vec<&str> = en.iter().map(String::as_str).collect();
+        let (zd, ed) = docs(&zh, &en);
+        let a = ladder(&vec![(1, 1); n]);
+        let review = Checker::new().doubt_margin(0.0).check(&zd, &ed, &a);
+        let far = review
+            .findings
+            .iter()
+            .find(|f| f.kind == FindingKind::Inconsistent)
+            .unwrap_or_else(|| panic!("no inconsistent finding: {:#?}", review.findings));
+        assert_eq!((far.bead, far.en_sentences.clone()), (199, vec![0, 199]));
+        let mut out = Vec::new();
+        Report::new(&zd, &ed, &a, &review)
+            .write(Format::Text, &mut out, false)
+            .unwrap_or_default();
+        let text = String::from_utf8(out).unwrap_or_default();
+        assert!(
+            text.contains("This is a long sentence that appears twice.]] … [[Here a long"),
+            "{text}"
+        );
+        assert!(!text.contains("Sentence number 100 "), "{text}");
     }
 
     #[test]

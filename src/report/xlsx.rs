@@ -23,7 +23,7 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
-use super::{marks, pieces, Report};
+use super::{pieces, shown, Marks, Report, GAP};
 use crate::check::{FindingKind, Review, Severity};
 use crate::document::Document;
 use crate::error::{Error, ErrorKind, Result};
@@ -190,16 +190,13 @@ fn findings_sheet(
     for (i, f) in review.findings.iter().enumerate() {
         let r = row(i + 1);
         let (zh_range, en_range) = match report.alignment.beads.get(f.bead) {
-            Some(b) => (
-                widen(b.zh.clone(), &f.zh_sentences),
-                widen(b.en.clone(), &f.en_sentences),
-            ),
-            None => (widen(0..0, &f.zh_sentences), widen(0..0, &f.en_sentences)),
+            Some(b) => (b.zh.clone(), b.en.clone()),
+            None => (0..0, 0..0),
         };
-        let zh_marks: Vec<(usize, Range<usize>)> =
-            f.zh_spans.iter().map(|s| (i, s.clone())).collect();
-        let en_marks: Vec<(usize, Range<usize>)> =
-            f.en_spans.iter().map(|s| (i, s.clone())).collect();
+        let zh_shown = shown(zh_range, f.zh_sentences.iter().copied());
+        let en_shown = shown(en_range, f.en_sentences.iter().copied());
+        let zh_marks = Marks::of_spans(report.zh, f.zh_spans.iter().map(|s| (i, s.clone())));
+        let en_marks = Marks::of_spans(report.en, f.en_spans.iter().map(|s| (i, s.clone())));
         ws.write_string_with_format(r, 0, id_of(report.units, f.bead), &styles.plain)?;
         ws.write_string_with_format(
             r,
@@ -208,9 +205,9 @@ fn findings_sheet(
             &styles.severity[Styles::index(f.severity)],
         )?;
         ws.write_string_with_format(r, 2, f.kind.name(), &styles.plain)?;
-        let zh = side_text(report.zh, zh_range, &zh_marks, review, "");
+        let zh = side_text(report.zh, &zh_shown, &zh_marks, review, "");
         rich_cell(ws, r, 3, &zh, styles)?;
-        let en = side_text(report.en, en_range, &en_marks, review, " ");
+        let en = side_text(report.en, &en_shown, &en_marks, review, " ");
         rich_cell(ws, r, 4, &en, styles)?;
         let evidence = |doc: &Document, spans: &[Range<usize>]| -> String {
             spans
@@ -258,7 +255,10 @@ fn aligned_sheet(
     header(ws, &names, &widths, beads.len(), styles)?;
     let empty = Review::default();
     let review_or_empty = review.unwrap_or(&empty);
-    let (zh_marks, en_marks) = (marks(review_or_empty, true), marks(review_or_empty, false));
+    let (zh_marks, en_marks) = (
+        Marks::new(review_or_empty, pair.zh, true),
+        Marks::new(review_or_empty, pair.en, false),
+    );
     let mut kinds: BTreeMap<usize, Vec<FindingKind>> = BTreeMap::new();
     for f in &review_or_empty.findings {
         let k = kinds.entry(f.bead).or_default();
@@ -271,9 +271,11 @@ fn aligned_sheet(
         ws.write_string_with_format(r, 0, id_of(units, b), &styles.plain)?;
         ws.write_string_with_format(r, 1, bead.kind(), &styles.plain)?;
         ws.write_number_with_format(r, 2, bead.confidence, &styles.number)?;
-        let zh = side_text(pair.zh, bead.zh.clone(), &zh_marks, review_or_empty, "");
+        let zh_ids: Vec<usize> = bead.zh.clone().collect();
+        let zh = side_text(pair.zh, &zh_ids, &zh_marks, review_or_empty, "");
         rich_cell(ws, r, 3, &zh, styles)?;
-        let en = side_text(pair.en, bead.en.clone(), &en_marks, review_or_empty, " ");
+        let en_ids: Vec<usize> = bead.en.clone().collect();
+        let en = side_text(pair.en, &en_ids, &en_marks, review_or_empty, " ");
         rich_cell(ws, r, 4, &en, styles)?;
         if review.is_some() {
             let k: Vec<&str> = kinds
@@ -340,35 +342,30 @@ fn summary_sheet(
     Ok(())
 }
 
-/// The smallest range covering `range` and the sentence indices `ids`.
-fn widen(range: Range<usize>, ids: &[usize]) -> Range<usize> {
-    let (Some(&lo), Some(&hi)) = (ids.iter().min(), ids.iter().max()) else {
-        return range;
-    };
-    if range.is_empty() {
-        return lo..hi + 1;
-    }
-    range.start.min(lo)..range.end.max(hi + 1)
-}
-
-/// The text of sentences `range` of `doc`, joined by `sep`, in pieces
-/// marked with the severity of the evidence they carry.
+/// The text of sentences `ids` of `doc`, joined by `sep` (a gap between
+/// sentences not adjacent marked), in pieces marked with the severity of
+/// the evidence they carry.
 fn side_text(
     doc: &Document,
-    range: Range<usize>,
-    marks: &[(usize, Range<usize>)],
+    ids: &[usize],
+    marks: &Marks,
     review: &Review,
     sep: &str,
 ) -> Vec<(Option<Severity>, String)> {
     let mut out: Vec<(Option<Severity>, String)> = Vec::new();
-    for i in range {
+    let mut last = None;
+    for &i in ids {
         let Some(s) = doc.sentences().get(i) else {
             continue;
         };
         if !out.is_empty() && !sep.is_empty() {
             out.push((None, sep.to_string()));
         }
-        for p in pieces(doc.text(), s.span.clone(), marks, review) {
+        if last.is_some_and(|l: usize| l + 1 < i) {
+            out.push((None, format!("{GAP}{sep}")));
+        }
+        last = Some(i);
+        for p in pieces(doc.text(), s.span.clone(), marks.of(i), review) {
             let t = doc.text().get(p.range.clone()).unwrap_or("");
             match out.last_mut() {
                 Some((sev, text)) if *sev == p.severity => text.push_str(t),
@@ -457,12 +454,5 @@ mod tests {
         let long = "字".repeat(MAX_CELL + 5);
         assert_eq!(cut(&long).chars().count(), MAX_CELL + 1);
         assert_eq!(cut("short"), "short");
-    }
-
-    #[test]
-    fn widen_covers_the_finding_sentences() {
-        assert_eq!(widen(3..4, &[5]), 3..6);
-        assert_eq!(widen(2..2, &[7]), 7..8);
-        assert_eq!(widen(1..2, &[]), 1..2);
     }
 }
