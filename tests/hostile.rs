@@ -5,7 +5,6 @@
 //! must reach their target without destroying it.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 use predicates::prelude::*;
@@ -130,8 +129,9 @@ fn unwritable_output_is_an_error_and_leaves_nothing() {
 }
 
 /// A 1 MB paragraph without a single punctuation mark, on either side or
-/// both: the command finishes in seconds (each sentence's words are capped
-/// in the bead costs; nothing is quadratic in sentence length).
+/// both: the command finishes and writes its alignment (how fast, against
+/// `align` on ordinary text, is measured by `benches/check.rs` and
+/// `scripts/bench-scale --long-line`, not here).
 #[test]
 fn one_megabyte_line_without_punctuation() {
     let dir = tempfile::tempdir().unwrap();
@@ -156,18 +156,9 @@ fn one_megabyte_line_without_punctuation() {
         (&seed("zh.txt"), &big_en),
         (&big_zh, &big_en),
     ] {
-        let start = Instant::now();
         let (code, stdout, stderr) = align(&[z, e]);
-        let took = start.elapsed();
-        assert_eq!(code, 0, "{stderr}");
+        assert_eq!(code, 0, "{} + {}: {stderr}", z.display(), e.display());
         assert!(!stdout.is_empty());
-        // Seconds in a release build; generous for debug builds and busy machines.
-        assert!(
-            took < Duration::from_secs(60),
-            "{} + {}: {took:?}",
-            z.display(),
-            e.display()
-        );
     }
 }
 
