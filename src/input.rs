@@ -436,7 +436,7 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 /// Decode UTF-16 code units; `offset` is where `bytes` starts in the input, for messages.
 fn utf16(bytes: &[u8], big_endian: bool, offset: usize) -> Result<String> {
     let name = if big_endian { "UTF-16BE" } else { "UTF-16LE" };
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(Error::new(
             ErrorKind::Encoding,
             format!(
@@ -481,7 +481,7 @@ fn utf16(bytes: &[u8], big_endian: bool, offset: usize) -> Result<String> {
 /// big-endian. Accepted only when that side clearly dominates, the bytes
 /// decode without error, and the result reads as text with white space.
 fn guess_utf16(bytes: &[u8]) -> Option<(String, Encoding)> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     // A code unit with both bytes NUL is U+0000: not text.

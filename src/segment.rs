@@ -463,9 +463,7 @@ impl Segmenter {
             false
         } else if only_ellipsis && !closed_any {
             !(stack.iter().any(|o| o.kind == PairKind::Quote)
-                || before.map_or(true, |b| {
-                    is_continuation(b) || zh_opener(b).is_some() || b == '"'
-                })
+                || before.is_none_or(|b| is_continuation(b) || zh_opener(b).is_some() || b == '"')
                 || stammer(p, i, j))
         } else {
             true
@@ -1104,8 +1102,8 @@ fn next_token(p: &str, m: usize) -> Next<'_> {
 /// closer or the end after.
 fn standalone_dot(p: &str, i: usize) -> bool {
     char_at(p, i) == Some('.')
-        && char_before(p, i).map_or(true, char::is_whitespace)
-        && char_at(p, i + 1).map_or(true, |c| c.is_whitespace() || is_en_closer(c))
+        && char_before(p, i).is_none_or(char::is_whitespace)
+        && char_at(p, i + 1).is_none_or(|c| c.is_whitespace() || is_en_closer(c))
 }
 
 /// Counts a group of standalone dots (`. . .`) starting at byte `i`; returns
@@ -1300,7 +1298,7 @@ impl Segmenter {
                     words = 0;
                 }
                 let lone_bullet =
-                    is_bullet(c) && char_at(p, i + len).map_or(true, char::is_whitespace);
+                    is_bullet(c) && char_at(p, i + len).is_none_or(char::is_whitespace);
                 if !lone_bullet {
                     words += 1;
                 }

@@ -22,7 +22,7 @@ const RIVER_ZH: &str = include_str!("fixtures/batch/river.zh");
 const RIVER_EN: &str = include_str!("fixtures/batch/river.en");
 
 fn pair_line(id: Value, i: usize) -> String {
-    let (zh, en) = if i % 3 == 0 {
+    let (zh, en) = if i.is_multiple_of(3) {
         (RIVER_ZH, RIVER_EN)
     } else {
         (TEA_ZH, TEA_EN)

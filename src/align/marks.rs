@@ -319,11 +319,11 @@ fn en_quote(chars: &[char], k: usize) -> Option<Quote> {
         '"' => Some(Quote::Either),
         '\'' | '‘' | '’' => {
             let open = chars[k] != '’'
-                && before.map_or(true, |b| b.is_whitespace() || "([—-".contains(b))
+                && before.is_none_or(|b| b.is_whitespace() || "([—-".contains(b))
                 && after.is_some_and(char::is_alphanumeric);
             let close = chars[k] != '‘'
                 && before.is_some_and(|b| ",.!?…—-".contains(b))
-                && after.map_or(true, |a| a.is_whitespace() || ")]—-".contains(a));
+                && after.is_none_or(|a| a.is_whitespace() || ")]—-".contains(a));
             if open {
                 Some(Quote::Open)
             } else if close {

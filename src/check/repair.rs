@@ -150,7 +150,7 @@ pub(super) fn repair(ctx: &mut Context<'_>, ratio: f64) -> Vec<Finding> {
                 && cov >= MIN_COVERAGE
                 && cov >= own_cov
                 && (lengths_agree || clearly || full)
-                && best.map_or(true, |(_, v)| cov > v)
+                && best.is_none_or(|(_, v)| cov > v)
             {
                 best = Some((c, cov));
             }

@@ -382,7 +382,7 @@ fn count_matches(
                     }
                     continue;
                 };
-                if !run.first().is_some_and(|&(id, _)| id == t) {
+                if run.first().is_none_or(|&(id, _)| id != t) {
                     continue;
                 }
                 if *state == UNSEEN {

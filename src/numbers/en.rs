@@ -1758,7 +1758,7 @@ impl<'a> Parser<'a> {
                     || self
                         .t
                         .get(i + 2)
-                        .map_or(true, |t| matches!(t.kind, TokKind::Punct(_)))
+                        .is_none_or(|t| matches!(t.kind, TokKind::Punct(_)))
                 {
                     return Some((
                         Qty::new(

@@ -668,7 +668,7 @@ fn push_plain(s: &mut String, x: f64) {
     // Four-digit numbers read best ungrouped (2023, 1500); 10,000 and up are grouped.
     let group = n > 4;
     for (k, ch) in digits.chars().enumerate() {
-        if group && k > 0 && (n - k) % 3 == 0 {
+        if group && k > 0 && (n - k).is_multiple_of(3) {
             s.push(',');
         }
         s.push(ch);

@@ -273,7 +273,7 @@ fn unit_after(text: &str, end: usize, lang: Lang) -> Option<Unit> {
             let lower: String = rest.chars().take(24).flat_map(char::to_lowercase).collect();
             EN_UNITS.iter().find_map(|&(w, u)| {
                 let tail = lower.strip_prefix(w)?;
-                let ends = tail.chars().next().map_or(true, |c| !c.is_alphanumeric());
+                let ends = tail.chars().next().is_none_or(|c| !c.is_alphanumeric());
                 ends.then_some(u)
             })
         }

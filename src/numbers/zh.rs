@@ -1601,7 +1601,7 @@ fn apply_unit_num(text: &str, q: &mut Qty, n: Option<&ZhNum>) {
     let j = q.end;
     let r = rest(text, j);
     let v = q.value;
-    let int = v.fract() == 0.0 && n.map_or(true, |n| !n.decimal);
+    let int = v.fract() == 0.0 && n.is_none_or(|n| !n.decimal);
     let lone_one = n.is_some_and(|n| matches!(n.lone, Some('一' | '壹' | '弌')));
     let set = |q: &mut Qty, kind: Kind, len: usize| {
         q.kind = kind;
@@ -1665,7 +1665,7 @@ fn apply_unit_num(text: &str, q: &mut Qty, n: Option<&ZhNum>) {
         && (1.0..=10.0).contains(&v)
         && q.scale.is_none()
         && !q.vague
-        && n.is_some_and(|n| n.arabic.map_or(true, |a| a.int_digits <= 2))
+        && n.is_some_and(|n| n.arabic.is_none_or(|a| a.int_digits <= 2))
         && !rest(text, j + 3).starts_with(|c| {
             "为员立功绩本果熟长年人型交分就都了品效形份败全千百群批套对像色家器语事不".contains(c)
         })
