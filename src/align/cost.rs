@@ -97,7 +97,7 @@ fn unit_figures(text: &str, lang: Lang) -> Vec<Figure> {
 }
 
 /// Figures of a bead that agree in value, and the figures on both sides.
-fn figure_agreement(zh: &[ZhUnit], en: &[EnUnit]) -> (usize, usize) {
+pub(crate) fn figure_agreement(zh: &[ZhUnit], en: &[EnUnit]) -> (usize, usize) {
     let zt: usize = zh.iter().map(|u| u.figures.len()).sum();
     let et: usize = en.iter().map(|u| u.figures.len()).sum();
     if zt == 0 || et == 0 {
@@ -289,7 +289,8 @@ impl CostModel {
 
     pub(crate) fn evidence(&self, zh: &[ZhUnit], en: &[EnUnit]) -> Evidence {
         if zh.is_empty() || en.is_empty() {
-            return self.evidence_from(zh, en, LexicalMatch::default(), 0, &LlrTable::default());
+            let none = LexicalMatch::default();
+            return self.evidence_from(zh, en, none, 0, (0, 0), &LlrTable::default());
         }
         let lm = super::pairs::lexicon_match(zh, en);
         // Words the dictionary knows something of: the others cannot match.
@@ -298,7 +299,8 @@ impl CostModel {
             .flat_map(|u| &u.words)
             .filter(|x| !x.translations.is_empty())
             .count();
-        self.evidence_from(zh, en, lm, zh_known, &LlrTable::default())
+        let figures = figure_agreement(zh, en);
+        self.evidence_from(zh, en, lm, zh_known, figures, &LlrTable::default())
     }
 
     /// A table of the log-likelihood ratio's terms for this model's weights.
@@ -311,15 +313,17 @@ impl CostModel {
     }
 
     /// The evidence of a bead whose dictionary matches `lm` are counted
-    /// already, `zh_known` of its Chinese words known to the dictionary;
-    /// `llr` holds the log-likelihood ratio's terms (an empty table computes
-    /// them).
+    /// already, `zh_known` of its Chinese words known to the dictionary,
+    /// `figures` its figures that agree and all of them (as
+    /// [`figure_agreement`] counts them); `llr` holds the log-likelihood
+    /// ratio's terms (an empty table computes them).
     pub(crate) fn evidence_from(
         &self,
         zh: &[ZhUnit],
         en: &[EnUnit],
         lm: LexicalMatch,
         zh_known: usize,
+        figures: (usize, usize),
         llr: &LlrTable,
     ) -> Evidence {
         let w = &self.weights;
@@ -338,7 +342,7 @@ impl CostModel {
         let mean = ((lz + le) / 2.0).max(1.0);
         let delta = (le - lz) / (w.variance * mean).sqrt();
         // Figures count as words that must find their partner.
-        let (fig_agreed, fig_total) = figure_agreement(zh, en);
+        let (fig_agreed, fig_total) = figures;
         let fw = w.figure;
         let matched = (lm.zh_matched + lm.en_matched) as f64 + fw * 2.0 * fig_agreed as f64;
         let total = (lm.zh_total + lm.en_total) as f64 + fw * fig_total as f64;

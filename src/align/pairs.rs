@@ -10,9 +10,10 @@
 //! about to price, and a bead's counts are put together from the matches of
 //! its pairs: exactly the counts `lexical_match` gives, its rule that an
 //! English word serves one Chinese sentence of the bead included (the
-//! sentences take words in the same order). A bead whose pairs are not at
-//! hand, or that holds an unusual number of matches, is priced by
-//! `lexical_match` itself.
+//! sentences take words in the same order). Likewise the figures of a pair
+//! are related once ([`numbers::relations`]) and a bead's figure agreement
+//! is put together from them. A bead whose pairs are not at hand is priced
+//! word by word.
 
 use std::ops::Range;
 
@@ -22,6 +23,7 @@ use super::cost::{CostModel, EnUnit, LlrTable, ZhUnit};
 use super::dp::Pricer;
 use super::MAX_BEAD_SIDE;
 use crate::lexicon::{self, LexicalMatch};
+use crate::numbers::{self, Figure, Relation, Value};
 
 /// One match of a pair: Chinese word `zw` meets English word `ew` through
 /// translation id `t`. A pair's matches are sorted by (zw, t, ew).
@@ -43,6 +45,9 @@ struct PairRec {
     w0: u32,
     nz: u32,
     nen: u32,
+    /// Figures that may match: `rels[r0..r0 + nr]`.
+    r0: u32,
+    nr: u32,
 }
 
 /// A pair's matches, and its distinct matched Chinese and English words.
@@ -51,7 +56,11 @@ struct PairView<'r> {
     entries: &'r [Entry],
     zw: &'r [u32],
     ew: &'r [u32],
+    rels: &'r [Relation],
 }
+
+/// The pairs of a bead, by Chinese then English unit.
+type Pairs<'r> = [[PairView<'r>; MAX_BEAD_SIDE]; MAX_BEAD_SIDE];
 
 /// The pairs of one Chinese unit with the English units `cols`.
 #[derive(Debug, Default)]
@@ -60,6 +69,7 @@ struct Row {
     recs: Vec<PairRec>,
     entries: Vec<Entry>,
     words: Vec<u32>,
+    rels: Vec<Relation>,
 }
 
 /// The English side looked up by id: each unit's (id, word) keys, stem and
@@ -105,9 +115,6 @@ impl EnKeys {
     }
 }
 
-/// Matches of bead beyond which it is priced by `lexical_match` itself.
-const MAX_BEAD_ENTRIES: usize = 256;
-
 /// Prices beads for [`super::dp`], pairs matched once per row of the grid.
 pub(crate) struct PairPricer<'a> {
     zh: &'a [ZhUnit],
@@ -117,6 +124,10 @@ pub(crate) struct PairPricer<'a> {
     llr: LlrTable,
     /// Chinese words with a translation, per unit.
     zh_known: Vec<usize>,
+    /// Units with a range among their figures, which [`numbers::compare`]
+    /// may pair with single figures at its ends.
+    zh_ranges: Vec<bool>,
+    en_ranges: Vec<bool>,
     /// The rows at hand: Chinese units `first..first + rows.len()`.
     first: usize,
     rows: Vec<Row>,
@@ -137,6 +148,22 @@ impl<'a> PairPricer<'a> {
                         .iter()
                         .filter(|w| !w.translations.is_empty())
                         .count()
+                })
+                .collect(),
+            zh_ranges: zh
+                .iter()
+                .map(|u| {
+                    u.figures
+                        .iter()
+                        .any(|f| matches!(f.value, Value::Range { .. }))
+                })
+                .collect(),
+            en_ranges: en
+                .iter()
+                .map(|u| {
+                    u.figures
+                        .iter()
+                        .any(|f| matches!(f.value, Value::Range { .. }))
                 })
                 .collect(),
             first: 0,
@@ -196,12 +223,16 @@ impl<'a> PairPricer<'a> {
                 }
             }
             row.words.truncate(k);
+            let r0 = row.rels.len();
+            numbers::relations(&self.zh[i].figures, &self.en[j].figures, &mut row.rels);
             row.recs.push(PairRec {
                 e0: e0 as u32,
                 ne: entries.len() as u32,
                 w0: w0 as u32,
                 nz: nz as u32,
                 nen: (k - w0 - nz) as u32,
+                r0: r0 as u32,
+                nr: (row.rels.len() - r0) as u32,
             });
         }
         row
@@ -214,12 +245,88 @@ impl<'a> PairPricer<'a> {
         Some((row, rec))
     }
 
+    /// The pairs of the bead over Chinese `i..i + a` and English `j..j + b`
+    /// (at most [`MAX_BEAD_SIDE`] a side), when all are at hand.
+    fn gather(&self, i: usize, j: usize, a: usize, b: usize) -> Option<Pairs<'_>> {
+        let mut pairs = [[PairView::default(); MAX_BEAD_SIDE]; MAX_BEAD_SIDE];
+        for (s, line) in pairs.iter_mut().enumerate().take(a) {
+            for (k, view) in line.iter_mut().enumerate().take(b) {
+                let (row, rec) = self.pair(i + s, j + k)?;
+                let e0 = rec.e0 as usize;
+                let w0 = rec.w0 as usize;
+                let z1 = w0 + rec.nz as usize;
+                *view = PairView {
+                    entries: &row.entries[e0..e0 + rec.ne as usize],
+                    zw: &row.words[w0..z1],
+                    ew: &row.words[z1..z1 + rec.nen as usize],
+                    rels: &row.rels[rec.r0 as usize..(rec.r0 + rec.nr) as usize],
+                };
+            }
+        }
+        Some(pairs)
+    }
+
+    /// Figures of the bead that agree, and its figures on both sides, as
+    /// [`super::cost::figure_agreement`] counts them, from the relations of
+    /// its pairs: figures are compared once per pair.
+    fn figures(
+        &self,
+        pairs: &Pairs<'_>,
+        (i, j, a, b): (usize, usize, usize, usize),
+    ) -> (usize, usize) {
+        let (zs, es) = (&self.zh[i..i + a], &self.en[j..j + b]);
+        let zt: usize = zs.iter().map(|u| u.figures.len()).sum();
+        let et: usize = es.iter().map(|u| u.figures.len()).sum();
+        if zt == 0 || et == 0 {
+            return (0, zt + et);
+        }
+        let no_ranges = !self.zh_ranges[i..i + a]
+            .iter()
+            .chain(&self.en_ranges[j..j + b])
+            .any(|&r| r);
+        if no_ranges
+            && pairs[..a]
+                .iter()
+                .all(|line| line[..b].iter().all(|p| p.rels.is_empty()))
+        {
+            // Nothing to pair: no figure relates, no range to split.
+            return (0, zt + et);
+        }
+        // Each pair's relations, at the figures' places in the whole bead.
+        let mut rels = Vec::new();
+        let mut zoff = 0;
+        for (s, line) in pairs[..a].iter().enumerate() {
+            let mut eoff = 0;
+            for (k, p) in line[..b].iter().enumerate() {
+                rels.extend(p.rels.iter().map(|r| Relation {
+                    zh: r.zh + zoff,
+                    en: r.en + eoff,
+                    ..*r
+                }));
+                eoff += es[k].figures.len();
+            }
+            zoff += zs[s].figures.len();
+        }
+        let zf: Vec<&Figure> = zs.iter().flat_map(|u| &u.figures).collect();
+        let ef: Vec<&Figure> = es.iter().flat_map(|u| &u.figures).collect();
+        let agreed = numbers::pair_up(&zf, &ef, rels.into_iter())
+            .matched
+            .iter()
+            .filter(|m| !matches!(m.quality, numbers::MatchQuality::Altered))
+            .count()
+            .min(zt.min(et));
+        (agreed, zt + et)
+    }
+
     /// The counts of [`lexicon::lexical_match`] for the bead over Chinese
-    /// `i..i + a` and English `j..j + b` (both sides non-empty), from the
-    /// pairs at hand; None when some pair is not at hand or the bead holds
-    /// too many matches.
+    /// `i..i + a` and English `j..j + b` (both sides non-empty), from its
+    /// pairs.
     #[allow(clippy::needless_range_loop)] // s and k index pairs and units alike
-    fn lexical(&self, i: usize, j: usize, a: usize, b: usize) -> Option<LexicalMatch> {
+    fn lexical(
+        &self,
+        pairs: &Pairs<'_>,
+        (i, j, a, b): (usize, usize, usize, usize),
+    ) -> LexicalMatch {
         let zh_total: usize = self.zh[i..i + a].iter().map(|u| u.words.len()).sum();
         let en_total: usize = self.en[j..j + b].iter().map(|u| u.words.len()).sum();
         let mut result = LexicalMatch {
@@ -228,26 +335,7 @@ impl<'a> PairPricer<'a> {
             ..LexicalMatch::default()
         };
         if zh_total == 0 || en_total == 0 {
-            return Some(result);
-        }
-        let mut pairs = [[PairView::default(); MAX_BEAD_SIDE]; MAX_BEAD_SIDE];
-        let mut count = 0;
-        for s in 0..a {
-            for k in 0..b {
-                let (row, rec) = self.pair(i + s, j + k)?;
-                let e0 = rec.e0 as usize;
-                let w0 = rec.w0 as usize;
-                let z1 = w0 + rec.nz as usize;
-                pairs[s][k] = PairView {
-                    entries: &row.entries[e0..e0 + rec.ne as usize],
-                    zw: &row.words[w0..z1],
-                    ew: &row.words[z1..z1 + rec.nen as usize],
-                };
-                count += rec.ne as usize;
-            }
-        }
-        if count > MAX_BEAD_ENTRIES {
-            return None;
+            return result;
         }
         if a == 1 {
             // One Chinese sentence takes every English word it meets.
@@ -257,7 +345,7 @@ impl<'a> PairPricer<'a> {
                 result.en_matched += pairs[0][k].ew.len();
             }
             result.zh_matched = union_count(&lists[..b]);
-            return Some(result);
+            return result;
         }
         // English words matched by some Chinese sentence, unit by unit.
         for k in 0..b {
@@ -270,8 +358,22 @@ impl<'a> PairPricer<'a> {
         // Sentences take words in order, each word of a sentence the first
         // free English word it meets (by translation id, then position)
         // unless the sentence holds one already.
-        let mut owned = [(0usize, 0u32, 0usize); MAX_BEAD_ENTRIES];
-        let mut n_owned = 0;
+        let count: usize = pairs[..a]
+            .iter()
+            .flat_map(|line| &line[..b])
+            .map(|p| p.entries.len())
+            .sum();
+        let mut owners = if count <= SMALL_BEAD_ENTRIES {
+            Owners::Few([(0, 0, 0); SMALL_BEAD_ENTRIES], 0)
+        } else {
+            let mut start = [0usize; MAX_BEAD_SIDE];
+            let mut total = 0;
+            for k in 0..b {
+                start[k] = total;
+                total += self.en[j + k].words.len();
+            }
+            Owners::Many(start, vec![FREE; total])
+        };
         for s in 0..a {
             let mut cur = [0usize; MAX_BEAD_SIDE];
             let mut any = false;
@@ -291,11 +393,8 @@ impl<'a> PairPricer<'a> {
                     let list = pairs[s][k].entries;
                     while let Some(e) = list.get(cur[k]).filter(|e| e.zw == zw) {
                         cur[k] += 1;
-                        match owned[..n_owned]
-                            .iter()
-                            .find(|&&(ok, ew, _)| ok == k && ew == e.ew)
-                        {
-                            Some(&(_, _, o)) => own |= o == s,
+                        match owners.get(k, e.ew) {
+                            Some(o) => own |= o == s,
                             None => {
                                 let cand = (e.t, k, e.ew);
                                 if free.map_or(true, |f| cand < f) {
@@ -306,8 +405,7 @@ impl<'a> PairPricer<'a> {
                     }
                 }
                 if let (false, Some((_, k, ew))) = (own, free) {
-                    owned[n_owned] = (k, ew, s);
-                    n_owned += 1;
+                    owners.set(k, ew, s);
                 }
                 let hit = own || free.is_some();
                 any |= hit;
@@ -317,7 +415,55 @@ impl<'a> PairPricer<'a> {
                 result.zh_sentences_unmatched += 1;
             }
         }
-        Some(result)
+        result
+    }
+}
+
+/// Owned English words of a bead of at most this many matches are looked
+/// up in a list; beyond, in a table over the bead's English words.
+const SMALL_BEAD_ENTRIES: usize = 64;
+
+/// An English word no Chinese sentence of the bead has taken.
+const FREE: u8 = u8::MAX;
+
+/// Which Chinese sentence of a bead took which English word (unit `k`,
+/// word `ew`).
+#[allow(clippy::large_enum_variant)] // on the stack for one bead: no allocation for the list
+enum Owners {
+    /// (k, ew, sentence) triples, and how many there are.
+    Few([(usize, u32, usize); SMALL_BEAD_ENTRIES], usize),
+    /// The first word of each English unit in the table, and the table.
+    Many([usize; MAX_BEAD_SIDE], Vec<u8>),
+}
+
+impl Owners {
+    fn get(&self, k: usize, ew: u32) -> Option<usize> {
+        match self {
+            Owners::Few(list, n) => list[..*n]
+                .iter()
+                .find(|&&(ok, w, _)| ok == k && w == ew)
+                .map(|&(_, _, s)| s),
+            Owners::Many(start, table) => table
+                .get(start[k] + ew as usize)
+                .filter(|&&o| o != FREE)
+                .map(|&o| usize::from(o)),
+        }
+    }
+
+    fn set(&mut self, k: usize, ew: u32, s: usize) {
+        match self {
+            Owners::Few(list, n) => {
+                if let Some(slot) = list.get_mut(*n) {
+                    *slot = (k, ew, s);
+                    *n += 1;
+                }
+            }
+            Owners::Many(start, table) => {
+                if let Some(o) = table.get_mut(start[k] + ew as usize) {
+                    *o = s as u8;
+                }
+            }
+        }
     }
 }
 
@@ -396,12 +542,20 @@ impl Pricer for PairPricer<'_> {
         if a == 0 || b == 0 {
             return self.model.evidence(zs, es).cost;
         }
-        let lm = match self.lexical(i, j, a, b) {
-            Some(lm) => lm,
+        let pairs = self.gather(i, j, a, b);
+        let bead = (i, j, a, b);
+        let lm = match &pairs {
+            Some(p) => self.lexical(p, bead),
             None => lexicon_match(zs, es),
         };
+        let figures = match &pairs {
+            Some(p) => self.figures(p, bead),
+            None => super::cost::figure_agreement(zs, es),
+        };
         let known = self.zh_known[i..i + a].iter().sum();
-        self.model.evidence_from(zs, es, lm, known, &self.llr).cost
+        self.model
+            .evidence_from(zs, es, lm, known, figures, &self.llr)
+            .cost
     }
 }
 
@@ -428,16 +582,18 @@ mod tests {
     use crate::lang::Lang;
     use crate::lexicon::Lexicon;
 
-    fn seed(times: usize) -> (Vec<ZhUnit>, Vec<EnUnit>) {
-        let dir = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/corpora/global-times-2023-fentanyl"
-        );
-        let read = |f: &str| std::fs::read_to_string(format!("{dir}/{f}")).unwrap();
-        let zh = Document::segment(read("zh.txt").repeat(times), Lang::Zh);
-        let en = Document::segment(read("en.txt").repeat(times), Lang::En);
+    fn units(zh: &str, en: &str, times: usize) -> (Vec<ZhUnit>, Vec<EnUnit>) {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let read = |f: &str| std::fs::read_to_string(format!("{root}/{f}")).unwrap();
+        let zh = Document::segment(read(zh).repeat(times), Lang::Zh);
+        let en = Document::segment(read(en).repeat(times), Lang::En);
         let lex = Lexicon::bundled();
         (cost::zh_units(&zh, lex), cost::en_units(&en, lex))
+    }
+
+    fn seed(times: usize) -> (Vec<ZhUnit>, Vec<EnUnit>) {
+        let dir = "corpora/global-times-2023-fentanyl";
+        units(&format!("{dir}/zh.txt"), &format!("{dir}/en.txt"), times)
     }
 
     /// Every bead of the grid, priced from pairs and priced word by word.
@@ -472,6 +628,16 @@ mod tests {
         // second finds them taken.
         let twice: Vec<ZhUnit> = zh.iter().flat_map(|u| [u.clone(), u.clone()]).collect();
         assert_prices_agree(&twice[..24], &en[..30], &MOVES);
+        // Figures in every sentence, ranges among them.
+        let dir = "tests/fixtures/check";
+        let (zf, ef) = units(
+            &format!("{dir}/figures.zh.txt"),
+            &format!("{dir}/figures.en.txt"),
+            1,
+        );
+        let range = |f: &Figure| matches!(f.value, Value::Range { .. });
+        assert!(zf.iter().any(|u| u.figures.iter().any(range)));
+        assert_prices_agree(&zf, &ef, &MOVES);
         // Blocks of the coarse pass, large bags of words.
         let (zb, eb) = (cost::zh_blocks(&zh, 4), cost::en_blocks(&en, 6));
         assert_prices_agree(&zb, &eb, &COARSE_MOVES);
