@@ -85,6 +85,16 @@ fn bloom_bit(id: u32) -> usize {
     (id.wrapping_mul(0x9E37_79B9) >> 24) as usize
 }
 
+/// Translation ids of a Chinese unit beyond which its pairs are matched
+/// from the English side (see [`PairPricer::row`]).
+const LARGE_UNIT_IDS: usize = 512;
+
+/// The bit of an id in a Bloom filter of `bits` bits (a power of two).
+fn wide_bit(id: u32, bits: usize) -> usize {
+    let shift = 32u32.saturating_sub(bits.trailing_zeros()).min(31);
+    (id.wrapping_mul(0x9E37_79B9) >> shift) as usize & (bits - 1)
+}
+
 impl EnKeys {
     fn new(en: &[EnUnit]) -> EnKeys {
         let mut keys = Vec::new();
@@ -179,10 +189,46 @@ impl<'a> PairPricer<'a> {
             ..Row::default()
         };
         let words = &self.zh[i].words;
+        // A large unit (a block of the coarse pass) is looked up from the
+        // English side: its (id, word) pairs sorted, and a Bloom filter of
+        // its ids large enough to turn most English words away.
+        let ids: usize = words.iter().map(|w| w.translations.len()).sum();
+        let large = ids > LARGE_UNIT_IDS;
+        let mut sorted: Vec<(u32, u32)> = Vec::new();
+        let mut zbloom: Vec<u64> = Vec::new();
+        let zbits = (ids * 8).next_power_of_two().max(64);
+        if large {
+            sorted = words
+                .iter()
+                .enumerate()
+                .flat_map(|(zw, w)| w.translations.iter().map(move |&t| (t, zw as u32)))
+                .collect();
+            sorted.sort_unstable();
+            zbloom = vec![0u64; zbits / 64];
+            for &(t, _) in &sorted {
+                let b = wide_bit(t, zbits);
+                zbloom[b >> 6] |= 1 << (b & 63);
+            }
+        }
         for j in cols {
             let (keys, bloom) = self.keys.unit(j);
             let e0 = row.entries.len();
-            if !keys.is_empty() {
+            if large {
+                for &(id, ew) in keys {
+                    let b = wide_bit(id, zbits);
+                    if zbloom[b >> 6] & (1 << (b & 63)) == 0 {
+                        continue;
+                    }
+                    let from = sorted.partition_point(|&(t, _)| t < id);
+                    for &(t, zw) in &sorted[from..] {
+                        if t != id {
+                            break;
+                        }
+                        row.entries.push(Entry { zw, t, ew });
+                    }
+                }
+                row.entries[e0..].sort_unstable_by_key(|e| (e.zw, e.t, e.ew));
+            } else if !keys.is_empty() {
                 for (zw, w) in words.iter().enumerate() {
                     for &t in &w.translations {
                         let b = bloom_bit(t);
@@ -640,6 +686,12 @@ mod tests {
         assert_prices_agree(&zf, &ef, &MOVES);
         // Blocks of the coarse pass, large bags of words.
         let (zb, eb) = (cost::zh_blocks(&zh, 4), cost::en_blocks(&en, 6));
+        assert_prices_agree(&zb, &eb, &COARSE_MOVES);
+        // Blocks large enough to be matched from the English side.
+        let (zh, en) = seed(4);
+        let (zb, eb) = (cost::zh_blocks(&zh, 8), cost::en_blocks(&en, 12));
+        let ids = |u: &ZhUnit| u.words.iter().map(|w| w.translations.len()).sum::<usize>();
+        assert!(zb.iter().filter(|u| ids(u) > LARGE_UNIT_IDS).count() > 4);
         assert_prices_agree(&zb, &eb, &COARSE_MOVES);
     }
 
