@@ -26,6 +26,8 @@ mod numbers;
 mod lexicon;
 // The aligner: the seed article bead by bead, the MAC-Dev F1 floor, `align` output.
 mod align;
+// Alignments pinned byte for byte (beads, confidences, scores, skip margins) against faster pricing.
+mod pinned;
 // Document scores and `match`: seed against same-topic articles, MAC-Dev true/false pairs, the CLI.
 mod matching;
 // Pipeline invariants over arbitrary text pairs: coverage, spans, export round trips, self-evaluation.

@@ -3,7 +3,7 @@
 
 use crate::document::Document;
 use crate::lang::Lang;
-use crate::lexicon::{self, EnWord, Lexicon, ZhWord};
+use crate::lexicon::{EnWord, LexicalMatch, Lexicon, ZhWord};
 use crate::numbers::{self, Figure};
 
 use super::marks::{self, Marks};
@@ -109,7 +109,7 @@ fn unit_figures(text: &str, lang: Lang) -> Vec<Figure> {
 }
 
 /// Figures of a bead that agree in value, and the figures on both sides.
-fn figure_agreement(zh: &[ZhUnit], en: &[EnUnit]) -> (usize, usize) {
+pub(crate) fn figure_agreement(zh: &[ZhUnit], en: &[EnUnit]) -> (usize, usize) {
     let zt: usize = zh.iter().map(|u| u.figures.len()).sum();
     let et: usize = en.iter().map(|u| u.figures.len()).sum();
     if zt == 0 || et == 0 {
@@ -311,6 +311,44 @@ impl CostModel {
     }
 
     pub(crate) fn evidence(&self, zh: &[ZhUnit], en: &[EnUnit]) -> Evidence {
+        if zh.is_empty() || en.is_empty() {
+            let none = LexicalMatch::default();
+            return self.evidence_from(zh, en, none, 0, (0, 0), &LlrTable::default());
+        }
+        let lm = super::pairs::lexicon_match(zh, en);
+        // Words the dictionary knows something of: the others cannot match.
+        let zh_known: usize = zh
+            .iter()
+            .flat_map(|u| &u.words)
+            .filter(|x| !x.translations.is_empty())
+            .count();
+        let figures = figure_agreement(zh, en);
+        self.evidence_from(zh, en, lm, zh_known, figures, &LlrTable::default())
+    }
+
+    /// A table of the log-likelihood ratio's terms for this model's weights.
+    pub(crate) fn llr_table(&self) -> LlrTable {
+        LlrTable {
+            terms: (0..LLR_TABLE)
+                .map(|other| llr_terms(other, &self.weights))
+                .collect(),
+        }
+    }
+
+    /// The evidence of a bead whose dictionary matches `lm` are counted
+    /// already, `zh_known` of its Chinese words known to the dictionary,
+    /// `figures` its figures that agree and all of them (as
+    /// [`figure_agreement`] counts them); `llr` holds the log-likelihood
+    /// ratio's terms (an empty table computes them).
+    pub(crate) fn evidence_from(
+        &self,
+        zh: &[ZhUnit],
+        en: &[EnUnit],
+        lm: LexicalMatch,
+        zh_known: usize,
+        figures: (usize, usize),
+        llr: &LlrTable,
+    ) -> Evidence {
         let w = &self.weights;
         let (a, b) = (zh.len(), en.len());
         if a == 0 || b == 0 {
@@ -326,33 +364,17 @@ impl CostModel {
         let le: f64 = en.iter().map(|u| u.len).sum::<f64>() / self.ratio;
         let mean = ((lz + le) / 2.0).max(1.0);
         let delta = (le - lz) / (w.variance * mean).sqrt();
-        let mut zw: [&[ZhWord]; MAX_SIDE] = [&[]; MAX_SIDE];
-        let mut ew: [&[EnWord]; MAX_SIDE] = [&[]; MAX_SIDE];
-        for (slot, u) in zw.iter_mut().zip(zh) {
-            *slot = &u.words;
-        }
-        for (slot, u) in ew.iter_mut().zip(en) {
-            *slot = &u.words;
-        }
-        let (zw, ew) = (&zw[..a.min(MAX_SIDE)], &ew[..b.min(MAX_SIDE)]);
-        let lm = lexicon::lexical_match(zw, ew);
         // Figures count as words that must find their partner.
-        let (fig_agreed, fig_total) = figure_agreement(zh, en);
+        let (fig_agreed, fig_total) = figures;
         let fw = w.figure;
         let matched = (lm.zh_matched + lm.en_matched) as f64 + fw * 2.0 * fig_agreed as f64;
         let total = (lm.zh_total + lm.en_total) as f64 + fw * fig_total as f64;
         let lex = if total > 0.0 { matched / total } else { 0.0 };
-        // Words the dictionary knows something of: the others cannot match.
-        let zh_known: usize = zh
-            .iter()
-            .flat_map(|u| &u.words)
-            .filter(|x| !x.translations.is_empty())
-            .count();
         let fig_unmatched = fig_total.saturating_sub(2 * fig_agreed);
         let figures = fw * (2 * fig_agreed) as f64 * (w.p_true / w.p_chance).ln().min(3.0)
             - fw * fig_unmatched as f64 * 0.5;
-        let llr = log_likelihood_ratio(lm.zh_matched, zh_known, lm.en_total, w)
-            + log_likelihood_ratio(lm.en_matched, lm.en_total, zh_known, w)
+        let llr = llr.ratio(lm.zh_matched, zh_known, lm.en_total, w)
+            + llr.ratio(lm.en_matched, lm.en_total, zh_known, w)
             + figures;
         // Paragraph boundaries between the bead's sentences (or blocks),
         // never inside a block: a block of lines, each its own paragraph,
@@ -620,11 +642,39 @@ pub(crate) fn en_boundaries(units: &[EnUnit]) -> Vec<bool> {
 /// found some evidence against it, so long sentences weigh more than short
 /// ones either way.
 fn log_likelihood_ratio(matched: usize, total: usize, other: usize, w: &Weights) -> f64 {
+    let (found, missed) = llr_terms(other, w);
+    let unmatched = total.saturating_sub(matched);
+    matched as f64 * found + unmatched as f64 * missed
+}
+
+/// What one word found, and one word not found, among `other` words of the
+/// other side adds to [`log_likelihood_ratio`].
+fn llr_terms(other: usize, w: &Weights) -> (f64, f64) {
     let p1 = w.p_true;
     let chance = 1.0 - (1.0 - w.p_chance).powi(other.min(i32::MAX as usize) as i32);
     let p0 = chance.clamp(1e-3, p1 * 0.5);
-    let unmatched = total.saturating_sub(matched);
-    matched as f64 * (p1 / p0).ln() + unmatched as f64 * ((1.0 - p1) / (1.0 - p0)).ln()
+    ((p1 / p0).ln(), ((1.0 - p1) / (1.0 - p0)).ln())
+}
+
+/// Sizes of the other side tabulated in an [`LlrTable`].
+const LLR_TABLE: usize = 1024;
+
+/// [`llr_terms`] for the sizes of the other side up to [`LLR_TABLE`],
+/// worked out once per search instead of once per bead.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct LlrTable {
+    terms: Vec<(f64, f64)>,
+}
+
+impl LlrTable {
+    /// [`log_likelihood_ratio`], its terms from the table when there.
+    fn ratio(&self, matched: usize, total: usize, other: usize, w: &Weights) -> f64 {
+        let Some(&(found, missed)) = self.terms.get(other) else {
+            return log_likelihood_ratio(matched, total, other, w);
+        };
+        let unmatched = total.saturating_sub(matched);
+        matched as f64 * found + unmatched as f64 * missed
+    }
 }
 
 /// Gale–Church's length cost: −ln of the two-tailed probability of `delta`.

@@ -1,5 +1,7 @@
 //! Dynamic programming over beads inside a band of the alignment grid.
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 
 /// Bead shapes the search may use, as (Chinese sentences, English sentences).
@@ -87,6 +89,51 @@ pub(crate) struct Step {
 
 const ROW_CHUNK: usize = 64;
 
+/// Prices the beads of a search.
+pub(crate) trait Pricer: Sync {
+    /// Get ready to price beads over Chinese units `rows`, each with the
+    /// English units `cols(row)`: the search is about to price such beads
+    /// (and, as far as it can tell, no others).
+    fn prepare(&mut self, _rows: Range<usize>, _cols: &dyn Fn(usize) -> Range<usize>) {}
+
+    /// The price of the bead covering Chinese `i..i + a` and English `j..j + b`.
+    fn price(&self, i: usize, j: usize, a: usize, b: usize) -> f64;
+}
+
+impl<F> Pricer for F
+where
+    F: Fn(usize, usize, usize, usize) -> f64 + Sync,
+{
+    fn price(&self, i: usize, j: usize, a: usize, b: usize) -> f64 {
+        self(i, j, a, b)
+    }
+}
+
+/// A pricer seen from the far corner of an `n` × `m` grid: bead (i, j, a,
+/// b) is the inner pricer's (n − i − a, m − j − b, a, b).
+struct Mirrored<'p, P> {
+    inner: &'p mut P,
+    n: usize,
+    m: usize,
+}
+
+impl<P: Pricer> Pricer for Mirrored<'_, P> {
+    fn prepare(&mut self, rows: Range<usize>, cols: &dyn Fn(usize) -> Range<usize>) {
+        let (n, m) = (self.n, self.m);
+        let flip =
+            |r: Range<usize>, len: usize| len.saturating_sub(r.end)..len.saturating_sub(r.start);
+        let inner_cols = |i: usize| flip(cols(n.saturating_sub(i + 1)), m);
+        self.inner.prepare(flip(rows, n), &inner_cols);
+    }
+
+    fn price(&self, i: usize, j: usize, a: usize, b: usize) -> f64 {
+        match (self.n.checked_sub(i + a), self.m.checked_sub(j + b)) {
+            (Some(pi), Some(pj)) => self.inner.price(pi, pj, a, b),
+            _ => f64::INFINITY,
+        }
+    }
+}
+
 /// Cheapest costs from (0, 0) to every cell of a band, with back pointers.
 struct Table<'b> {
     band: &'b Band,
@@ -113,16 +160,13 @@ impl Table<'_> {
 /// Fill the table of cheapest costs over `band`, bead costs for a chunk of
 /// rows computed in parallel, then the recurrence run over them.
 #[allow(clippy::needless_range_loop)] // rows index several parallel arrays
-fn forward<'b, F>(
+fn forward<'b, P: Pricer>(
     n: usize,
     band: &'b Band,
     moves: &[(usize, usize)],
-    cost: &F,
+    cost: &mut P,
     keep_costs: bool,
-) -> Table<'b>
-where
-    F: Fn(usize, usize, usize, usize) -> f64 + Sync,
-{
+) -> Table<'b> {
     let mut row_start = Vec::with_capacity(n + 2);
     let mut total = 0usize;
     for i in 0..=n {
@@ -140,10 +184,21 @@ where
     table.acc[0] = 0.0;
     let row_start = table.row_start.clone();
     let nm = moves.len();
+    let amax = moves.iter().map(|&(a, _)| a).max().unwrap_or(0);
     let mut chunk_costs: Vec<f64> = Vec::new();
     let mut i0 = 0;
     while i0 <= n {
         let i1 = (i0 + ROW_CHUNK).min(n + 1);
+        // The beads ending in rows i0..i1 cover Chinese units from
+        // i0 - amax to i1 - 2; unit r's English units start at or after the
+        // band's first cell of row r - amax + 1 and end before its last cell
+        // of row r + amax (the band's bounds never decrease).
+        if amax > 0 {
+            let cols =
+                |r: usize| band.lo[r.saturating_sub(amax - 1).min(n)]..band.hi[(r + amax).min(n)];
+            cost.prepare(i0.saturating_sub(amax)..i1.saturating_sub(1), &cols);
+        }
+        let cost = &*cost;
         let base = row_start[i0];
         let len = row_start[i1] - base;
         chunk_costs.clear();
@@ -165,7 +220,7 @@ where
                         if a <= i && b <= j {
                             let (pi, pj) = (i - a, j - b);
                             if pj >= band.lo[pi] && pj <= band.hi[pi] {
-                                cell_costs[mi] = cost(pi, pj, a, b);
+                                cell_costs[mi] = cost.price(pi, pj, a, b);
                             }
                         }
                     }
@@ -209,17 +264,14 @@ where
 ///
 /// `cost(i, j, a, b)` prices the bead covering Chinese `i..i+a` and English
 /// `j..j+b`; `moves` are the shapes tried.
-pub(crate) fn best_path<F>(
+pub(crate) fn best_path<P: Pricer>(
     n: usize,
     m: usize,
     band: &Band,
     moves: &[(usize, usize)],
-    cost: F,
-) -> Vec<Step>
-where
-    F: Fn(usize, usize, usize, usize) -> f64 + Sync,
-{
-    trace_back(&forward(n, band, moves, &cost, false), n, m, moves)
+    mut cost: P,
+) -> Vec<Step> {
+    trace_back(&forward(n, band, moves, &mut cost, false), n, m, moves)
 }
 
 /// The path of a filled table, from (0, 0) to (n, m).
@@ -261,20 +313,17 @@ const MAX_KEPT_COSTS: usize = 1 << 23;
 /// (min-marginals); bead costs are priced once and kept for it when the grid
 /// is not too large. A caller that throws the path away (to search again
 /// with a better model) never pays for the second direction.
-pub(crate) struct MarginSearch<'b, F> {
+pub(crate) struct MarginSearch<'b, P> {
     n: usize,
     m: usize,
     band: &'b Band,
     moves: &'b [(usize, usize)],
-    cost: F,
+    cost: P,
     ahead: Table<'b>,
     steps: Vec<Step>,
 }
 
-impl<'b, F> MarginSearch<'b, F>
-where
-    F: Fn(usize, usize, usize, usize) -> f64 + Sync,
-{
+impl<'b, P: Pricer> MarginSearch<'b, P> {
     /// Search `band` from (0, 0) to (n, m). `moves` must include (1, 0) and
     /// (0, 1).
     pub(crate) fn new(
@@ -282,10 +331,22 @@ where
         m: usize,
         band: &'b Band,
         moves: &'b [(usize, usize)],
-        cost: F,
+        cost: P,
     ) -> Self {
         let keep = band.cells().saturating_mul(moves.len()) <= MAX_KEPT_COSTS;
-        let ahead = forward(n, band, moves, &cost, keep);
+        Self::keeping(n, m, band, moves, cost, keep)
+    }
+
+    /// [`MarginSearch::new`], bead costs kept for the margins or not.
+    pub(crate) fn keeping(
+        n: usize,
+        m: usize,
+        band: &'b Band,
+        moves: &'b [(usize, usize)],
+        mut cost: P,
+        keep: bool,
+    ) -> Self {
+        let ahead = forward(n, band, moves, &mut cost, keep);
         let steps = trace_back(&ahead, n, m, moves);
         MarginSearch {
             n,
@@ -304,37 +365,48 @@ where
     }
 
     /// The skip margins of the Chinese and of the English sentences.
-    pub(crate) fn margins(&self) -> (Vec<f64>, Vec<f64>) {
-        let (n, m, band, moves, ahead) = (self.n, self.m, self.band, self.moves, &self.ahead);
+    pub(crate) fn margins(&mut self) -> (Vec<f64>, Vec<f64>) {
+        let (n, m, band, moves) = (self.n, self.m, self.band, self.moves);
         // Index of each shape in `moves`, looked up once rather than per bead.
         let side = moves.iter().map(|&(a, b)| a.max(b)).max().unwrap_or(0) + 1;
         let mut move_index = vec![None; side * side];
         for (mi, &(a, b)) in moves.iter().enumerate() {
             move_index[a * side + b] = Some(mi);
         }
-        // The price of the bead of shape (a, b) starting at (i, j), kept at
-        // the cell where it ends.
-        let priced = |i: usize, j: usize, a: usize, b: usize| -> f64 {
-            let mi = (a < side && b < side)
-                .then(|| move_index[a * side + b])
-                .flatten();
-            match (&ahead.costs, ahead.at(i + a, j + b), mi) {
-                (Some(kept), Some(cell), Some(mi)) => kept[cell * moves.len() + mi],
-                _ => (self.cost)(i, j, a, b),
-            }
-        };
         // The same search from the far corner: cells and beads mirrored.
         let mirrored = Band {
             lo: (0..=n).map(|i| m - band.hi[n - i]).collect(),
             hi: (0..=n).map(|i| m - band.lo[n - i]).collect(),
         };
-        let behind = forward(
-            n,
-            &mirrored,
-            moves,
-            &|i, j, a, b| priced(n - i - a, m - j - b, a, b),
-            false,
-        );
+        let behind = match &self.ahead.costs {
+            // The price of the bead of shape (a, b) starting at (i, j), kept
+            // at the cell where it ends.
+            Some(kept) => {
+                let (ahead, cost) = (&self.ahead, &self.cost);
+                let kept_price = |i: usize, j: usize, a: usize, b: usize| -> f64 {
+                    let (i, j) = (n - i - a, m - j - b);
+                    let mi = (a < side && b < side)
+                        .then(|| move_index[a * side + b])
+                        .flatten();
+                    match (ahead.at(i + a, j + b), mi) {
+                        (Some(cell), Some(mi)) => kept[cell * moves.len() + mi],
+                        _ => cost.price(i, j, a, b),
+                    }
+                };
+                forward(n, &mirrored, moves, &mut &kept_price, false)
+            }
+            None => {
+                let mut flipped = Mirrored {
+                    inner: &mut self.cost,
+                    n,
+                    m,
+                };
+                forward(n, &mirrored, moves, &mut flipped, false)
+            }
+        };
+        let (ahead, cost) = (&self.ahead, &self.cost);
+        // A sentence left unaligned is priced without any pair.
+        let priced = |i: usize, j: usize, a: usize, b: usize| cost.price(i, j, a, b);
         let to_end = |i: usize, j: usize| behind.cost_to(n - i, m - j);
         let best = ahead.cost_to(n, m);
         let zh = (0..n)
@@ -406,7 +478,7 @@ mod tests {
             _ => 10.0,
         };
         let band = Band::full(3, 2);
-        let search = MarginSearch::new(3, 2, &band, &MOVES, cost);
+        let mut search = MarginSearch::new(3, 2, &band, &MOVES, cost);
         assert_eq!(search.path(), best_path(3, 2, &band, &MOVES, cost));
         let (zh, en) = search.margins();
         assert_eq!(zh[1], 0.0);

@@ -10,6 +10,7 @@ mod cost;
 mod docscore;
 mod dp;
 mod marks;
+mod pairs;
 
 use std::ops::Range;
 
@@ -167,7 +168,7 @@ impl Aligner {
             let band = search_band(&zu, &eu, &model);
             let cost = bead_cost(&zu, &eu, &model);
             let (steps, margins) = if margins {
-                let found = dp::MarginSearch::new(n, m, &band, &MOVES, cost);
+                let mut found = dp::MarginSearch::new(n, m, &band, &MOVES, cost);
                 match first.then(|| refine(found.path(), &zu, &eu, &zb, &eb, &model)) {
                     Some(Some(next)) => (Err(next), SkipMargins::default()),
                     _ => {
@@ -285,13 +286,8 @@ fn bead_cost<'a>(
     zh: &'a [ZhUnit],
     en: &'a [EnUnit],
     model: &'a CostModel,
-) -> impl Fn(usize, usize, usize, usize) -> f64 + Sync + 'a {
-    move |i, j, a, b| {
-        if i + a > zh.len() || j + b > en.len() {
-            return f64::INFINITY;
-        }
-        model.evidence(&zh[i..i + a], &en[j..j + b]).cost
-    }
+) -> pairs::PairPricer<'a> {
+    pairs::PairPricer::new(zh, en, model)
 }
 
 /// The cheapest path over `zh` × `en`, coarse-to-fine when the grid is large.

@@ -46,6 +46,8 @@
 //! Within a round, pairs whose relative positions in the two sentences are
 //! nearest go first. Whatever is left is unmatched.
 
+use std::borrow::Borrow;
+
 use serde::Serialize;
 
 use super::{Currency, Figure, Qualifier, RangeKind, TimeUnit, Value};
@@ -118,54 +120,105 @@ pub fn compare(zh: &[Figure], en: &[Figure]) -> Comparison {
             en_unmatched: (0..m).collect(),
         };
     }
-    let mut cands: Vec<Cand> = Vec::with_capacity(n * m);
+    let mut rels = Vec::with_capacity(n * m);
+    relations(zh, en, &mut rels);
+    pair_up(zh, en, rels.into_iter())
+}
+
+/// [`compare`] of `zh` and `en` (both non-empty) given every pair of their
+/// figures that relates, as [`relations`] finds them (in any order).
+pub(crate) fn pair_up<F: Borrow<Figure>>(
+    zh: &[F],
+    en: &[F],
+    rels: impl Iterator<Item = Relation>,
+) -> Comparison {
+    let (n, m) = (zh.len(), en.len());
+    let cands = candidates(n, m, rels);
+    let mut zu = vec![false; n];
+    let mut eu = vec![false; m];
+    let mut matched = Vec::new();
+    take_round(&cands, 0, &mut zu, &mut eu, &mut matched);
+    split_ranges(zh, en, &mut zu, &mut eu, &mut matched, false);
+    split_ranges(en, zh, &mut eu, &mut zu, &mut matched, true);
+    take_round(&cands, 1, &mut zu, &mut eu, &mut matched);
+    take_round(&cands, 2, &mut zu, &mut eu, &mut matched);
+    matched.sort_by_key(|x| (x.zh, x.en));
+    Comparison {
+        matched,
+        zh_unmatched: (0..n).filter(|&i| !zu[i]).collect(),
+        en_unmatched: (0..m).filter(|&j| !eu[j]).collect(),
+    }
+}
+
+/// How figure `zh` of one text may pair with figure `en` of the other:
+/// the quality of the match and the round of [`compare`] it is taken in.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Relation {
+    pub zh: usize,
+    pub en: usize,
+    pub quality: MatchQuality,
+    pub round: u8,
+    pub sub: u8,
+}
+
+/// Every pair of figures of `zh` and `en` that may match, in order of the
+/// Chinese then the English index, appended to `out`.
+pub(crate) fn relations(zh: &[Figure], en: &[Figure], out: &mut Vec<Relation>) {
     for (i, a) in zh.iter().enumerate() {
         for (j, b) in en.iter().enumerate() {
             if let Some((quality, round, sub)) = relate(a, b) {
-                let dist = ((i as f64 + 0.5) / n as f64 - (j as f64 + 0.5) / m as f64).abs();
-                cands.push(Cand {
-                    i,
-                    j,
+                out.push(Relation {
+                    zh: i,
+                    en: j,
                     quality,
                     round,
                     sub,
-                    dist,
                 });
             }
         }
     }
+}
+
+/// The candidate pairs of `n` Chinese and `m` English figures, in the order
+/// [`compare`] takes them: by round, then nearest relative positions first.
+fn candidates(n: usize, m: usize, rels: impl Iterator<Item = Relation>) -> Vec<Cand> {
+    let mut cands: Vec<Cand> = rels
+        .map(|r| Cand {
+            i: r.zh,
+            j: r.en,
+            quality: r.quality,
+            round: r.round,
+            sub: r.sub,
+            dist: ((r.zh as f64 + 0.5) / n as f64 - (r.en as f64 + 0.5) / m as f64).abs(),
+        })
+        .collect();
     cands.sort_by(|x, y| {
         (x.round, x.sub)
             .cmp(&(y.round, y.sub))
             .then(x.dist.total_cmp(&y.dist))
             .then((x.i, x.j).cmp(&(y.i, y.j)))
     });
-    let mut zu = vec![false; n];
-    let mut eu = vec![false; m];
-    let mut matched = Vec::new();
-    let take = |round: u8, zu: &mut [bool], eu: &mut [bool], matched: &mut Vec<FigureMatch>| {
-        for c in cands.iter().filter(|c| c.round == round) {
-            if !zu[c.i] && !eu[c.j] {
-                zu[c.i] = true;
-                eu[c.j] = true;
-                matched.push(FigureMatch {
-                    zh: c.i,
-                    en: c.j,
-                    quality: c.quality,
-                });
-            }
+    cands
+}
+
+/// Take the candidates of one round whose figures are both still free.
+fn take_round(
+    cands: &[Cand],
+    round: u8,
+    zu: &mut [bool],
+    eu: &mut [bool],
+    matched: &mut Vec<FigureMatch>,
+) {
+    for c in cands.iter().filter(|c| c.round == round) {
+        if !zu[c.i] && !eu[c.j] {
+            zu[c.i] = true;
+            eu[c.j] = true;
+            matched.push(FigureMatch {
+                zh: c.i,
+                en: c.j,
+                quality: c.quality,
+            });
         }
-    };
-    take(0, &mut zu, &mut eu, &mut matched);
-    split_ranges(zh, en, &mut zu, &mut eu, &mut matched, false);
-    split_ranges(en, zh, &mut eu, &mut zu, &mut matched, true);
-    take(1, &mut zu, &mut eu, &mut matched);
-    take(2, &mut zu, &mut eu, &mut matched);
-    matched.sort_by_key(|x| (x.zh, x.en));
-    Comparison {
-        matched,
-        zh_unmatched: (0..n).filter(|&i| !zu[i]).collect(),
-        en_unmatched: (0..m).filter(|&j| !eu[j]).collect(),
     }
 }
 
@@ -181,15 +234,15 @@ struct Cand {
 
 /// Pair an unused range of `side` with two unused single figures of `other`
 /// equal (or close) to its ends. `flipped` when `side` is the English one.
-fn split_ranges(
-    side: &[Figure],
-    other: &[Figure],
+fn split_ranges<F: Borrow<Figure>>(
+    side: &[F],
+    other: &[F],
     su: &mut [bool],
     ou: &mut [bool],
     matched: &mut Vec<FigureMatch>,
     flipped: bool,
 ) {
-    for (r, f) in side.iter().enumerate() {
+    for (r, f) in side.iter().map(Borrow::borrow).enumerate() {
         if su[r] || f.vague {
             continue;
         }
@@ -198,7 +251,7 @@ fn split_ranges(
         };
         let find = |end: f64, ou: &[bool], skip: Option<usize>| -> Option<(usize, bool)> {
             let mut best = None;
-            for (k, g) in other.iter().enumerate() {
+            for (k, g) in other.iter().map(Borrow::borrow).enumerate() {
                 if ou[k] || Some(k) == skip || g.vague {
                     continue;
                 }

@@ -33,6 +33,7 @@ mod units;
 mod zh;
 
 pub use compare::{compare, Comparison, FigureMatch, MatchQuality};
+pub(crate) use compare::{pair_up, relations, Relation};
 pub use units::Unit;
 
 /// One figure found in a text.

@@ -1,0 +1,732 @@
+//! Bead prices for the search, with the dictionary matches of every
+//! sentence pair found once and shared by all the bead shapes that hold it.
+//!
+//! A sentence pair sits in some 45 candidate beads (every shape up to 1-5
+//! and 5-1 that contains it, at every cell of the band that reaches it).
+//! Matching words bead by bead, as [`lexicon::lexical_match`] does, looks up
+//! the same words of the same pairs again for each. Here the matches of a
+//! pair (which Chinese word meets which English word, through which
+//! translation id) are found once, for the rows of the grid the search is
+//! about to price, and a bead's counts are put together from the matches of
+//! its pairs: exactly the counts `lexical_match` gives, its rule that an
+//! English word serves one Chinese sentence of the bead included (the
+//! sentences take words in the same order). Likewise the figures of a pair
+//! are related once ([`numbers::relations`]) and a bead's figure agreement
+//! is put together from them. A bead whose pairs are not at hand is priced
+//! word by word.
+
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use super::cost::{CostModel, EnUnit, LlrTable, ZhUnit};
+use super::dp::Pricer;
+use super::MAX_BEAD_SIDE;
+use crate::lexicon::{self, LexicalMatch};
+use crate::numbers::{self, Figure, Relation, Value};
+
+/// One match of a pair: Chinese word `zw` meets English word `ew` through
+/// translation id `t`. A pair's matches are sorted by (zw, t, ew).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Entry {
+    zw: u32,
+    t: u32,
+    ew: u32,
+}
+
+/// Where a pair's matches and its distinct matched words lie in its row.
+#[derive(Debug, Clone, Copy, Default)]
+struct PairRec {
+    /// Matches: `entries[e0..e0 + ne]`.
+    e0: u32,
+    ne: u32,
+    /// Distinct matched Chinese words, then distinct matched English words:
+    /// `words[w0..w0 + nz]` and `words[w0 + nz..w0 + nz + nen]`, sorted.
+    w0: u32,
+    nz: u32,
+    nen: u32,
+    /// Figures that may match: `rels[r0..r0 + nr]`.
+    r0: u32,
+    nr: u32,
+}
+
+/// A pair's matches, and its distinct matched Chinese and English words.
+#[derive(Debug, Clone, Copy, Default)]
+struct PairView<'r> {
+    entries: &'r [Entry],
+    zw: &'r [u32],
+    ew: &'r [u32],
+    rels: &'r [Relation],
+}
+
+/// The pairs of a bead, by Chinese then English unit.
+type Pairs<'r> = [[PairView<'r>; MAX_BEAD_SIDE]; MAX_BEAD_SIDE];
+
+/// The pairs of one Chinese unit with the English units `cols`.
+#[derive(Debug, Default)]
+struct Row {
+    cols: Range<usize>,
+    recs: Vec<PairRec>,
+    entries: Vec<Entry>,
+    words: Vec<u32>,
+    rels: Vec<Relation>,
+}
+
+/// The English side looked up by id: each unit's (id, word) keys, stem and
+/// alternative ids, sorted, and a 256-bit Bloom filter of its ids.
+struct EnKeys {
+    keys: Vec<(u32, u32)>,
+    start: Vec<usize>,
+    bloom: Vec<[u64; 4]>,
+}
+
+/// The bit of an id in a unit's Bloom filter (0..256).
+fn bloom_bit(id: u32) -> usize {
+    (id.wrapping_mul(0x9E37_79B9) >> 24) as usize
+}
+
+/// Translation ids of a Chinese unit beyond which its pairs are matched
+/// from the English side (see [`PairPricer::row`]).
+const LARGE_UNIT_IDS: usize = 512;
+
+/// The bit of an id in a Bloom filter of `bits` bits (a power of two).
+fn wide_bit(id: u32, bits: usize) -> usize {
+    let shift = 32u32.saturating_sub(bits.trailing_zeros()).min(31);
+    (id.wrapping_mul(0x9E37_79B9) >> shift) as usize & (bits - 1)
+}
+
+impl EnKeys {
+    fn new(en: &[EnUnit]) -> EnKeys {
+        let mut keys = Vec::new();
+        let mut start = Vec::with_capacity(en.len() + 1);
+        let mut bloom = Vec::with_capacity(en.len());
+        for u in en {
+            let s = keys.len();
+            start.push(s);
+            for (i, w) in u.words.iter().enumerate() {
+                for id in std::iter::once(w.stem).chain(w.alt) {
+                    keys.push((id, i as u32));
+                }
+            }
+            keys[s..].sort_unstable();
+            let mut b = [0u64; 4];
+            for &(id, _) in &keys[s..] {
+                let k = bloom_bit(id);
+                b[k >> 6] |= 1 << (k & 63);
+            }
+            bloom.push(b);
+        }
+        start.push(keys.len());
+        EnKeys { keys, start, bloom }
+    }
+
+    fn unit(&self, j: usize) -> (&[(u32, u32)], &[u64; 4]) {
+        (&self.keys[self.start[j]..self.start[j + 1]], &self.bloom[j])
+    }
+}
+
+/// Prices beads for [`super::dp`], pairs matched once per row of the grid.
+pub(crate) struct PairPricer<'a> {
+    zh: &'a [ZhUnit],
+    en: &'a [EnUnit],
+    model: &'a CostModel,
+    keys: EnKeys,
+    llr: LlrTable,
+    /// Chinese words with a translation, per unit.
+    zh_known: Vec<usize>,
+    /// Units with a range among their figures, which [`numbers::compare`]
+    /// may pair with single figures at its ends.
+    zh_ranges: Vec<bool>,
+    en_ranges: Vec<bool>,
+    /// The rows at hand: Chinese units `first..first + rows.len()`.
+    first: usize,
+    rows: Vec<Row>,
+}
+
+impl<'a> PairPricer<'a> {
+    pub(crate) fn new(zh: &'a [ZhUnit], en: &'a [EnUnit], model: &'a CostModel) -> Self {
+        PairPricer {
+            zh,
+            en,
+            model,
+            keys: EnKeys::new(en),
+            llr: model.llr_table(),
+            zh_known: zh
+                .iter()
+                .map(|u| {
+                    u.words
+                        .iter()
+                        .filter(|w| !w.translations.is_empty())
+                        .count()
+                })
+                .collect(),
+            zh_ranges: zh
+                .iter()
+                .map(|u| {
+                    u.figures
+                        .iter()
+                        .any(|f| matches!(f.value, Value::Range { .. }))
+                })
+                .collect(),
+            en_ranges: en
+                .iter()
+                .map(|u| {
+                    u.figures
+                        .iter()
+                        .any(|f| matches!(f.value, Value::Range { .. }))
+                })
+                .collect(),
+            first: 0,
+            rows: Vec::new(),
+        }
+    }
+
+    /// The matches of Chinese unit `i` with the English units `cols`.
+    fn row(&self, i: usize, cols: Range<usize>) -> Row {
+        let mut row = Row {
+            cols: cols.clone(),
+            recs: Vec::with_capacity(cols.len()),
+            ..Row::default()
+        };
+        let words = &self.zh[i].words;
+        // A large unit (a block of the coarse pass) is looked up from the
+        // English side: its (id, word) pairs sorted, and a Bloom filter of
+        // its ids large enough to turn most English words away.
+        let ids: usize = words.iter().map(|w| w.translations.len()).sum();
+        let large = ids > LARGE_UNIT_IDS;
+        let mut sorted: Vec<(u32, u32)> = Vec::new();
+        let mut zbloom: Vec<u64> = Vec::new();
+        let zbits = (ids * 8).next_power_of_two().max(64);
+        if large {
+            sorted = words
+                .iter()
+                .enumerate()
+                .flat_map(|(zw, w)| w.translations.iter().map(move |&t| (t, zw as u32)))
+                .collect();
+            sorted.sort_unstable();
+            zbloom = vec![0u64; zbits / 64];
+            for &(t, _) in &sorted {
+                let b = wide_bit(t, zbits);
+                zbloom[b >> 6] |= 1 << (b & 63);
+            }
+        }
+        for j in cols {
+            let (keys, bloom) = self.keys.unit(j);
+            let e0 = row.entries.len();
+            if large {
+                for &(id, ew) in keys {
+                    let b = wide_bit(id, zbits);
+                    if zbloom[b >> 6] & (1 << (b & 63)) == 0 {
+                        continue;
+                    }
+                    let from = sorted.partition_point(|&(t, _)| t < id);
+                    for &(t, zw) in &sorted[from..] {
+                        if t != id {
+                            break;
+                        }
+                        row.entries.push(Entry { zw, t, ew });
+                    }
+                }
+                row.entries[e0..].sort_unstable_by_key(|e| (e.zw, e.t, e.ew));
+            } else if !keys.is_empty() {
+                for (zw, w) in words.iter().enumerate() {
+                    for &t in &w.translations {
+                        let b = bloom_bit(t);
+                        if bloom[b >> 6] & (1 << (b & 63)) == 0 {
+                            continue;
+                        }
+                        let from = keys.partition_point(|&(id, _)| id < t);
+                        for &(id, ew) in &keys[from..] {
+                            if id != t {
+                                break;
+                            }
+                            row.entries.push(Entry {
+                                zw: zw as u32,
+                                t,
+                                ew,
+                            });
+                        }
+                    }
+                }
+            }
+            let entries = &row.entries[e0..];
+            let w0 = row.words.len();
+            let mut last = None;
+            for e in entries {
+                if last != Some(e.zw) {
+                    row.words.push(e.zw);
+                    last = Some(e.zw);
+                }
+            }
+            let nz = row.words.len() - w0;
+            row.words.extend(entries.iter().map(|e| e.ew));
+            row.words[w0 + nz..].sort_unstable();
+            let mut k = w0 + nz;
+            for r in w0 + nz..row.words.len() {
+                if k == w0 + nz || row.words[r] != row.words[k - 1] {
+                    row.words[k] = row.words[r];
+                    k += 1;
+                }
+            }
+            row.words.truncate(k);
+            let r0 = row.rels.len();
+            numbers::relations(&self.zh[i].figures, &self.en[j].figures, &mut row.rels);
+            row.recs.push(PairRec {
+                e0: e0 as u32,
+                ne: entries.len() as u32,
+                w0: w0 as u32,
+                nz: nz as u32,
+                nen: (k - w0 - nz) as u32,
+                r0: r0 as u32,
+                nr: (row.rels.len() - r0) as u32,
+            });
+        }
+        row
+    }
+
+    /// The row of Chinese unit `i` and the record of its pair with English unit `j`.
+    fn pair(&self, i: usize, j: usize) -> Option<(&Row, &PairRec)> {
+        let row = self.rows.get(i.checked_sub(self.first)?)?;
+        let rec = row.recs.get(j.checked_sub(row.cols.start)?)?;
+        Some((row, rec))
+    }
+
+    /// The pairs of the bead over Chinese `i..i + a` and English `j..j + b`
+    /// (at most [`MAX_BEAD_SIDE`] a side), when all are at hand.
+    fn gather(&self, i: usize, j: usize, a: usize, b: usize) -> Option<Pairs<'_>> {
+        let mut pairs = [[PairView::default(); MAX_BEAD_SIDE]; MAX_BEAD_SIDE];
+        for (s, line) in pairs.iter_mut().enumerate().take(a) {
+            for (k, view) in line.iter_mut().enumerate().take(b) {
+                let (row, rec) = self.pair(i + s, j + k)?;
+                let e0 = rec.e0 as usize;
+                let w0 = rec.w0 as usize;
+                let z1 = w0 + rec.nz as usize;
+                *view = PairView {
+                    entries: &row.entries[e0..e0 + rec.ne as usize],
+                    zw: &row.words[w0..z1],
+                    ew: &row.words[z1..z1 + rec.nen as usize],
+                    rels: &row.rels[rec.r0 as usize..(rec.r0 + rec.nr) as usize],
+                };
+            }
+        }
+        Some(pairs)
+    }
+
+    /// Figures of the bead that agree, and its figures on both sides, as
+    /// [`super::cost::figure_agreement`] counts them, from the relations of
+    /// its pairs: figures are compared once per pair.
+    fn figures(
+        &self,
+        pairs: &Pairs<'_>,
+        (i, j, a, b): (usize, usize, usize, usize),
+    ) -> (usize, usize) {
+        let (zs, es) = (&self.zh[i..i + a], &self.en[j..j + b]);
+        let zt: usize = zs.iter().map(|u| u.figures.len()).sum();
+        let et: usize = es.iter().map(|u| u.figures.len()).sum();
+        if zt == 0 || et == 0 {
+            return (0, zt + et);
+        }
+        let no_ranges = !self.zh_ranges[i..i + a]
+            .iter()
+            .chain(&self.en_ranges[j..j + b])
+            .any(|&r| r);
+        if no_ranges
+            && pairs[..a]
+                .iter()
+                .all(|line| line[..b].iter().all(|p| p.rels.is_empty()))
+        {
+            // Nothing to pair: no figure relates, no range to split.
+            return (0, zt + et);
+        }
+        // Each pair's relations, at the figures' places in the whole bead.
+        let mut rels = Vec::new();
+        let mut zoff = 0;
+        for (s, line) in pairs[..a].iter().enumerate() {
+            let mut eoff = 0;
+            for (k, p) in line[..b].iter().enumerate() {
+                rels.extend(p.rels.iter().map(|r| Relation {
+                    zh: r.zh + zoff,
+                    en: r.en + eoff,
+                    ..*r
+                }));
+                eoff += es[k].figures.len();
+            }
+            zoff += zs[s].figures.len();
+        }
+        let zf: Vec<&Figure> = zs.iter().flat_map(|u| &u.figures).collect();
+        let ef: Vec<&Figure> = es.iter().flat_map(|u| &u.figures).collect();
+        let agreed = numbers::pair_up(&zf, &ef, rels.into_iter())
+            .matched
+            .iter()
+            .filter(|m| !matches!(m.quality, numbers::MatchQuality::Altered))
+            .count()
+            .min(zt.min(et));
+        (agreed, zt + et)
+    }
+
+    /// The counts of [`lexicon::lexical_match`] for the bead over Chinese
+    /// `i..i + a` and English `j..j + b` (both sides non-empty), from its
+    /// pairs.
+    #[allow(clippy::needless_range_loop)] // s and k index pairs and units alike
+    fn lexical(
+        &self,
+        pairs: &Pairs<'_>,
+        (i, j, a, b): (usize, usize, usize, usize),
+    ) -> LexicalMatch {
+        let zh_total: usize = self.zh[i..i + a].iter().map(|u| u.words.len()).sum();
+        let en_total: usize = self.en[j..j + b].iter().map(|u| u.words.len()).sum();
+        let mut result = LexicalMatch {
+            zh_total,
+            en_total,
+            ..LexicalMatch::default()
+        };
+        if zh_total == 0 || en_total == 0 {
+            return result;
+        }
+        if a == 1 {
+            // One Chinese sentence takes every English word it meets.
+            let mut lists: [&[u32]; MAX_BEAD_SIDE] = [&[]; MAX_BEAD_SIDE];
+            for k in 0..b {
+                lists[k] = pairs[0][k].zw;
+                result.en_matched += pairs[0][k].ew.len();
+            }
+            result.zh_matched = union_count(&lists[..b]);
+            return result;
+        }
+        // English words matched by some Chinese sentence, unit by unit.
+        for k in 0..b {
+            let mut lists: [&[u32]; MAX_BEAD_SIDE] = [&[]; MAX_BEAD_SIDE];
+            for s in 0..a {
+                lists[s] = pairs[s][k].ew;
+            }
+            result.en_matched += union_count(&lists[..a]);
+        }
+        // Sentences take words in order, each word of a sentence the first
+        // free English word it meets (by translation id, then position)
+        // unless the sentence holds one already.
+        let count: usize = pairs[..a]
+            .iter()
+            .flat_map(|line| &line[..b])
+            .map(|p| p.entries.len())
+            .sum();
+        let mut owners = if count <= SMALL_BEAD_ENTRIES {
+            Owners::Few([(0, 0, 0); SMALL_BEAD_ENTRIES], 0)
+        } else {
+            let mut start = [0usize; MAX_BEAD_SIDE];
+            let mut total = 0;
+            for k in 0..b {
+                start[k] = total;
+                total += self.en[j + k].words.len();
+            }
+            Owners::Many(start, vec![FREE; total])
+        };
+        for s in 0..a {
+            let mut cur = [0usize; MAX_BEAD_SIDE];
+            let mut any = false;
+            loop {
+                let mut zw = u32::MAX;
+                for k in 0..b {
+                    if let Some(e) = pairs[s][k].entries.get(cur[k]) {
+                        zw = zw.min(e.zw);
+                    }
+                }
+                if zw == u32::MAX {
+                    break;
+                }
+                let mut own = false;
+                let mut free: Option<(u32, usize, u32)> = None;
+                for k in 0..b {
+                    let list = pairs[s][k].entries;
+                    while let Some(e) = list.get(cur[k]).filter(|e| e.zw == zw) {
+                        cur[k] += 1;
+                        match owners.get(k, e.ew) {
+                            Some(o) => own |= o == s,
+                            None => {
+                                let cand = (e.t, k, e.ew);
+                                if free.map_or(true, |f| cand < f) {
+                                    free = Some(cand);
+                                }
+                            }
+                        }
+                    }
+                }
+                if let (false, Some((_, k, ew))) = (own, free) {
+                    owners.set(k, ew, s);
+                }
+                let hit = own || free.is_some();
+                any |= hit;
+                result.zh_matched += usize::from(hit);
+            }
+            if self.zh_known[i + s] > 0 && !any {
+                result.zh_sentences_unmatched += 1;
+            }
+        }
+        result
+    }
+}
+
+/// Owned English words of a bead of at most this many matches are looked
+/// up in a list; beyond, in a table over the bead's English words.
+const SMALL_BEAD_ENTRIES: usize = 64;
+
+/// An English word no Chinese sentence of the bead has taken.
+const FREE: u8 = u8::MAX;
+
+/// Which Chinese sentence of a bead took which English word (unit `k`,
+/// word `ew`).
+#[allow(clippy::large_enum_variant)] // on the stack for one bead: no allocation for the list
+enum Owners {
+    /// (k, ew, sentence) triples, and how many there are.
+    Few([(usize, u32, usize); SMALL_BEAD_ENTRIES], usize),
+    /// The first word of each English unit in the table, and the table.
+    Many([usize; MAX_BEAD_SIDE], Vec<u8>),
+}
+
+impl Owners {
+    fn get(&self, k: usize, ew: u32) -> Option<usize> {
+        match self {
+            Owners::Few(list, n) => list[..*n]
+                .iter()
+                .find(|&&(ok, w, _)| ok == k && w == ew)
+                .map(|&(_, _, s)| s),
+            Owners::Many(start, table) => table
+                .get(start[k] + ew as usize)
+                .filter(|&&o| o != FREE)
+                .map(|&o| usize::from(o)),
+        }
+    }
+
+    fn set(&mut self, k: usize, ew: u32, s: usize) {
+        match self {
+            Owners::Few(list, n) => {
+                if let Some(slot) = list.get_mut(*n) {
+                    *slot = (k, ew, s);
+                    *n += 1;
+                }
+            }
+            Owners::Many(start, table) => {
+                if let Some(o) = table.get_mut(start[k] + ew as usize) {
+                    *o = s as u8;
+                }
+            }
+        }
+    }
+}
+
+/// Number of distinct values in sorted, deduplicated lists.
+fn union_count(lists: &[&[u32]]) -> usize {
+    match lists {
+        [] => 0,
+        [one] => one.len(),
+        _ => {
+            let mut cur = [0usize; MAX_BEAD_SIDE];
+            let mut n = 0;
+            loop {
+                let mut min = u32::MAX;
+                let mut found = false;
+                for (c, l) in cur.iter().zip(lists) {
+                    if let Some(&v) = l.get(*c) {
+                        if !found || v < min {
+                            min = v;
+                            found = true;
+                        }
+                    }
+                }
+                if !found {
+                    return n;
+                }
+                n += 1;
+                for (c, l) in cur.iter_mut().zip(lists) {
+                    if l.get(*c) == Some(&min) {
+                        *c += 1;
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Pricer for PairPricer<'_> {
+    fn prepare(&mut self, rows: Range<usize>, cols: &dyn Fn(usize) -> Range<usize>) {
+        let (n, m) = (self.zh.len(), self.en.len());
+        let rows = rows.start.min(n)..rows.end.min(n);
+        let want: Vec<(usize, Range<usize>)> = rows
+            .map(|i| {
+                let c = cols(i);
+                (i, c.start.min(m)..c.end.min(m))
+            })
+            .collect();
+        // Rows already at hand over the same columns are kept.
+        let mut old = std::mem::take(&mut self.rows);
+        let old_first = self.first;
+        let mut kept: Vec<Option<Row>> = want
+            .iter()
+            .map(|(i, c)| {
+                let r = old.get_mut(i.checked_sub(old_first)?)?;
+                (r.cols == *c).then(|| std::mem::take(r))
+            })
+            .collect();
+        drop(old);
+        let this = &*self;
+        kept.par_iter_mut()
+            .zip(want.par_iter())
+            .for_each(|(slot, (i, c))| {
+                if slot.is_none() {
+                    *slot = Some(this.row(*i, c.clone()));
+                }
+            });
+        self.first = want.first().map_or(0, |(i, _)| *i);
+        self.rows = kept.into_iter().map(Option::unwrap_or_default).collect();
+    }
+
+    fn price(&self, i: usize, j: usize, a: usize, b: usize) -> f64 {
+        let (zh, en) = (self.zh, self.en);
+        if i + a > zh.len() || j + b > en.len() {
+            return f64::INFINITY;
+        }
+        let (zs, es) = (&zh[i..i + a], &en[j..j + b]);
+        if a == 0 || b == 0 {
+            return self.model.evidence(zs, es).cost;
+        }
+        let pairs = self.gather(i, j, a, b);
+        let bead = (i, j, a, b);
+        let lm = match &pairs {
+            Some(p) => self.lexical(p, bead),
+            None => lexicon_match(zs, es),
+        };
+        let figures = match &pairs {
+            Some(p) => self.figures(p, bead),
+            None => super::cost::figure_agreement(zs, es),
+        };
+        let known = self.zh_known[i..i + a].iter().sum();
+        self.model
+            .evidence_from(zs, es, lm, known, figures, &self.llr)
+            .cost
+    }
+}
+
+/// [`lexicon::lexical_match`] over the words of a bead's units.
+pub(crate) fn lexicon_match(zh: &[ZhUnit], en: &[EnUnit]) -> LexicalMatch {
+    let mut zw: [&[lexicon::ZhWord]; MAX_BEAD_SIDE] = [&[]; MAX_BEAD_SIDE];
+    let mut ew: [&[lexicon::EnWord]; MAX_BEAD_SIDE] = [&[]; MAX_BEAD_SIDE];
+    for (slot, u) in zw.iter_mut().zip(zh) {
+        *slot = &u.words;
+    }
+    for (slot, u) in ew.iter_mut().zip(en) {
+        *slot = &u.words;
+    }
+    let (a, b) = (zh.len().min(MAX_BEAD_SIDE), en.len().min(MAX_BEAD_SIDE));
+    lexicon::lexical_match(&zw[..a], &ew[..b])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::cost::{self, Weights};
+    use super::super::dp::{self, Band, MarginSearch, COARSE_MOVES, MOVES};
+    use super::*;
+    use crate::document::Document;
+    use crate::lang::Lang;
+    use crate::lexicon::Lexicon;
+
+    fn units(zh: &str, en: &str, times: usize) -> (Vec<ZhUnit>, Vec<EnUnit>) {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let read = |f: &str| std::fs::read_to_string(format!("{root}/{f}")).unwrap();
+        let zh = Document::segment(read(zh).repeat(times), Lang::Zh);
+        let en = Document::segment(read(en).repeat(times), Lang::En);
+        let lex = Lexicon::bundled();
+        (cost::zh_units(&zh, lex), cost::en_units(&en, lex))
+    }
+
+    fn seed(times: usize) -> (Vec<ZhUnit>, Vec<EnUnit>) {
+        let dir = "corpora/global-times-2023-fentanyl";
+        units(&format!("{dir}/zh.txt"), &format!("{dir}/en.txt"), times)
+    }
+
+    /// Every bead of the grid, priced from pairs and priced word by word.
+    fn assert_prices_agree(zh: &[ZhUnit], en: &[EnUnit], moves: &[(usize, usize)]) {
+        let mut model = CostModel::new(zh, en, Weights::default());
+        model.crossing_zh = 1.5;
+        let (n, m) = (zh.len(), en.len());
+        let mut pricer = PairPricer::new(zh, en, &model);
+        pricer.prepare(0..n, &|_| 0..m);
+        let mut beads = 0;
+        for i in 0..n {
+            for j in 0..m {
+                for &(a, b) in moves {
+                    if i + a > n || j + b > m {
+                        continue;
+                    }
+                    let want = model.evidence(&zh[i..i + a], &en[j..j + b]).cost;
+                    let got = pricer.price(i, j, a, b);
+                    assert_eq!(got.to_bits(), want.to_bits(), "bead {i} {j} {a} {b}");
+                    beads += 1;
+                }
+            }
+        }
+        assert!(beads > 400, "{beads}");
+    }
+
+    #[test]
+    fn beads_priced_from_pairs_cost_what_word_matching_says() {
+        let (zh, en) = seed(1);
+        assert_prices_agree(&zh, &en, &MOVES);
+        // A Chinese sentence twice over meets the same English words: the
+        // second finds them taken.
+        let twice: Vec<ZhUnit> = zh.iter().flat_map(|u| [u.clone(), u.clone()]).collect();
+        assert_prices_agree(&twice[..24], &en[..30], &MOVES);
+        // Figures in every sentence, ranges among them.
+        let dir = "tests/fixtures/check";
+        let (zf, ef) = units(
+            &format!("{dir}/figures.zh.txt"),
+            &format!("{dir}/figures.en.txt"),
+            1,
+        );
+        let range = |f: &Figure| matches!(f.value, Value::Range { .. });
+        assert!(zf.iter().any(|u| u.figures.iter().any(range)));
+        assert_prices_agree(&zf, &ef, &MOVES);
+        // Blocks of the coarse pass, large bags of words.
+        let (zb, eb) = (cost::zh_blocks(&zh, 4), cost::en_blocks(&en, 6));
+        assert_prices_agree(&zb, &eb, &COARSE_MOVES);
+        // Blocks large enough to be matched from the English side.
+        let (zh, en) = seed(4);
+        let (zb, eb) = (cost::zh_blocks(&zh, 8), cost::en_blocks(&en, 12));
+        let ids = |u: &ZhUnit| u.words.iter().map(|w| w.translations.len()).sum::<usize>();
+        assert!(zb.iter().filter(|u| ids(u) > LARGE_UNIT_IDS).count() > 4);
+        assert_prices_agree(&zb, &eb, &COARSE_MOVES);
+    }
+
+    #[test]
+    fn margins_priced_again_equal_margins_kept() {
+        let (zh, en) = seed(2);
+        let model = CostModel::new(&zh, &en, Weights::default());
+        let (n, m) = (zh.len(), en.len());
+        // A band narrow enough that pairs are prepared chunk by chunk.
+        let lo = (0..=n).map(|i| (i * m / n).saturating_sub(8)).collect();
+        let hi = (0..=n).map(|i| i * m / n + 8).collect();
+        let band = Band::from_bounds(lo, hi, m);
+        let margins = |keep: bool| {
+            let pricer = PairPricer::new(&zh, &en, &model);
+            let mut search = MarginSearch::keeping(n, m, &band, &MOVES, pricer, keep);
+            (search.path().to_vec(), search.margins())
+        };
+        let (kept_path, kept) = margins(true);
+        let (again_path, again) = margins(false);
+        assert_eq!(kept_path, again_path);
+        assert_eq!(kept, again);
+        let word_by_word = |i: usize, j: usize, a: usize, b: usize| {
+            if i + a > n || j + b > m {
+                return f64::INFINITY;
+            }
+            model.evidence(&zh[i..i + a], &en[j..j + b]).cost
+        };
+        assert_eq!(kept_path, dp::best_path(n, m, &band, &MOVES, word_by_word));
+        assert!(kept.0.iter().any(|&d| d > 0.0 && d.is_finite()));
+    }
+
+    #[test]
+    fn union_counts_distinct_values() {
+        assert_eq!(union_count(&[]), 0);
+        assert_eq!(union_count(&[&[1, 4]]), 2);
+        assert_eq!(union_count(&[&[1, 4, 9], &[], &[2, 4, 10], &[9]]), 5);
+    }
+}
