@@ -1,0 +1,515 @@
+//! Places: a country, province or city of the Chinese rendered as another.
+//!
+//! `build.rs` compiles CC-CEDICT's places (proper nouns whose gloss is a
+//! country, a province, a city, a county, a capital…) into `places.tsv`:
+//! each headword with its English names (`台北市` → Taibei, Taipei; `广东` →
+//! Guangdong, Kwangtung), its pinyin and the capitalised words of its glosses
+//! (what it lies in or holds: `taiwan` for Taipei, `wuhan` for Hubei).
+//!
+//! A place of the bead's Chinese is rendered when the English of the bead or
+//! of the beads around it gives one of its names, its pinyin, or an
+//! adjective of it (China → Chinese, 美国 → US, America, American, United
+//! States). A place that is not, while the bead's English names another
+//! place that nothing in the Chinese around accounts for (not its Chinese
+//! name, not a Chinese word the dictionary translates by it, not a place the
+//! Chinese names that lies in it, holds it or is its capital: 美国 and
+//! "Washington", 湖北 and "Wuhan"), is reported as altered.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::{cap_runs, has_word_ci, known_names, BeadView};
+use crate::check::{Context, Finding};
+
+static TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/places.tsv"));
+
+/// A place of the table.
+#[derive(Debug)]
+pub(super) struct Place {
+    /// Checked when the Chinese names it (a country, a province, a city
+    /// whose headword is not also a common word).
+    major: bool,
+    /// Toneless pinyin, joined (`guangdong`).
+    pinyin: &'static str,
+    /// English names (`Taibei`, `Taipei`).
+    names: Vec<&'static str>,
+    /// Lower-cased capitalised words of its glosses other than its names.
+    mentioned: Vec<&'static str>,
+}
+
+struct Tables {
+    by_zh: HashMap<&'static str, Place>,
+    /// Lower-cased English name → the headwords of major places so named.
+    by_name: HashMap<String, Vec<&'static str>>,
+    longest: usize,
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut by_zh = HashMap::new();
+        let mut by_name: HashMap<String, Vec<&'static str>> = HashMap::new();
+        let mut longest = 0;
+        for line in TABLE.lines() {
+            let f: Vec<&'static str> = line.split('\t').collect();
+            let [zh, flag, pinyin, names, mentioned] = f[..] else {
+                continue;
+            };
+            let split = |s: &'static str| -> Vec<&'static str> {
+                s.split('|').filter(|x| !x.is_empty()).collect()
+            };
+            let place = Place {
+                major: flag == "P",
+                pinyin,
+                names: split(names),
+                mentioned: split(mentioned),
+            };
+            if place.major {
+                longest = longest.max(zh.chars().count());
+                for n in &place.names {
+                    // Demonyms in parentheses ("(Tibetan …)") are no names.
+                    let demonym = ["ese", "ish", "ian", "ean", "ans"]
+                        .iter()
+                        .any(|s| n.ends_with(s));
+                    if n.len() > 2 && !demonym {
+                        by_name.entry(n.to_lowercase()).or_default().push(zh);
+                    }
+                }
+            }
+            by_zh.insert(zh, place);
+        }
+        Tables {
+            by_zh,
+            by_name,
+            longest,
+        }
+    })
+}
+
+pub(super) fn longest() -> usize {
+    tables().longest
+}
+
+/// A major place of the table (a Chinese name the rules check).
+pub(super) fn is_place(zh: &str) -> bool {
+    tables().by_zh.get(zh).is_some_and(|p| p.major)
+}
+
+/// A name of a major place, as English writes it ("Hong Kong").
+pub(super) fn is_english_place(name: &str) -> bool {
+    tables().by_name.contains_key(&name.to_lowercase())
+}
+
+/// Other ways the English writes a place than its names: short forms and
+/// adjectives that share no stem with the name.
+const ALIASES: &[(&str, &[&str])] = &[
+    (
+        "United States",
+        &[
+            "US",
+            "USA",
+            "America",
+            "American",
+            "Americans",
+            "United States",
+        ],
+    ),
+    ("USA", &["US", "USA", "America", "American", "Americans"]),
+    (
+        "America",
+        &["US", "USA", "American", "Americans", "Americas"],
+    ),
+    (
+        "United Kingdom",
+        &[
+            "UK",
+            "Britain",
+            "British",
+            "England",
+            "English",
+            "Great Britain",
+        ],
+    ),
+    ("Britain", &["UK", "British", "United Kingdom", "England"]),
+    ("England", &["UK", "British", "Britain", "English"]),
+    ("China", &["Chinese", "PRC", "Sino", "mainland"]),
+    (
+        "People's Republic of China",
+        &["China", "Chinese", "PRC", "Sino"],
+    ),
+    ("Republic of China", &["Taiwan", "Taiwanese", "ROC"]),
+    (
+        "Taiwan",
+        &["Taiwanese", "ROC", "Republic of China", "Formosa"],
+    ),
+    ("Hong Kong", &["HK", "HKSAR", "Hongkongers"]),
+    ("Macao", &["Macau", "Macanese", "MSAR"]),
+    ("Netherlands", &["Dutch", "Holland"]),
+    ("Holland", &["Dutch", "Netherlands"]),
+    ("France", &["French"]),
+    ("Switzerland", &["Swiss"]),
+    ("Philippines", &["Filipino", "Filipinos", "Philippine"]),
+    ("Denmark", &["Danish", "Danes"]),
+    ("Poland", &["Polish", "Poles"]),
+    ("Finland", &["Finnish", "Finns"]),
+    ("Wales", &["Welsh"]),
+    ("Ireland", &["Irish"]),
+    ("Scotland", &["Scottish", "Scots"]),
+    ("Spain", &["Spanish", "Spaniards"]),
+    ("Portugal", &["Portuguese"]),
+    ("Turkey", &["Turkish", "Turks", "Türkiye"]),
+    ("Norway", &["Norwegian", "Norwegians"]),
+    ("Greece", &["Greek", "Greeks", "Hellenic"]),
+    ("Thailand", &["Thai"]),
+    ("Sweden", &["Swedish", "Swedes"]),
+    ("New Zealand", &["NZ"]),
+    ("Korea", &["Korean", "Koreans", "ROK", "DPRK"]),
+    ("South Korea", &["Korea", "Korean", "Koreans", "ROK"]),
+    ("North Korea", &["Korea", "Korean", "DPRK", "Pyongyang"]),
+    ("Russia", &["Russian", "Russians", "Soviet", "USSR"]),
+    ("Europe", &["European", "Europeans", "EU"]),
+    ("Vietnam", &["Viet Nam", "Vietnamese"]),
+    ("Saudi Arabia", &["Saudi", "Saudis"]),
+    ("United Arab Emirates", &["UAE", "Emirati"]),
+    ("Czech Republic", &["Czech"]),
+    ("Tibet", &["Xizang", "Tibetan", "Tibetans"]),
+    ("Xinjiang", &["Uygur", "Uyghur", "Uighur"]),
+    ("Inner Mongolia", &["Nei Mongol"]),
+    ("Peking", &["Beijing"]),
+    ("Beijing", &["Peking"]),
+    ("Canton", &["Guangzhou", "Cantonese"]),
+    ("Guangzhou", &["Canton", "Cantonese"]),
+];
+
+/// Suffixes that make an adjective or a people of a place's name (Japan →
+/// Japanese, Italy → Italian, Pakistan → Pakistani, Germany → German).
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "", "n", "an", "ian", "ean", "ese", "ish", "i", "ic", "er", "ers", "ns", "ans", "ians", "s",
+    "es",
+];
+
+/// The forms of a place an English text may give: its names, their aliases.
+fn forms(place: &Place) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = place.names.clone();
+    for n in &place.names {
+        if let Some((_, a)) = ALIASES.iter().find(|(k, _)| k == n) {
+            out.extend_from_slice(a);
+        }
+    }
+    out
+}
+
+/// An adjective of a one-word name: the name, or the name less up to three
+/// final letters (keeping four), with an adjective ending (China → Chinese,
+/// Germany → German, Britain → British).
+fn is_adjective_of(word: &str, name: &str) -> bool {
+    if name.contains(' ') || name.len() < 4 || !word.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let (w, n) = (word.to_lowercase(), name.to_lowercase());
+    (0..=3usize.min(n.len() - 4)).any(|cut| {
+        let stem = &n[..n.len() - cut];
+        w.strip_prefix(stem)
+            .is_some_and(|rest| ADJECTIVE_ENDINGS.contains(&rest))
+    })
+}
+
+/// Whether the English gives the place: a form, its pinyin, an adjective.
+fn rendered(place: &Place, en: &str, en_lower: &str) -> bool {
+    if forms(place).iter().any(|f| has_word_ci(en_lower, f)) {
+        return true;
+    }
+    // "Beijing", "Guangdong" in any case or spacing ("Xin Jiang").
+    if place.pinyin.len() >= 4 {
+        let letters: String = en_lower.chars().filter(char::is_ascii_lowercase).collect();
+        if letters.contains(place.pinyin) {
+            return true;
+        }
+    }
+    let words: Vec<&str> = en
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    place
+        .names
+        .iter()
+        .any(|n| words.iter().any(|w| is_adjective_of(w, n)))
+}
+
+/// The lower-cased names and aliases of a place, and the last word of each
+/// multi-word one ("york" of New York), as other places' glosses mention it.
+fn mention_keys(place: &Place) -> Vec<String> {
+    let mut keys = Vec::new();
+    for f in forms(place) {
+        let l = f.to_lowercase();
+        if let Some(last) = l.rsplit(' ').next().filter(|_| l.contains(' ')) {
+            keys.push(last.to_string());
+        }
+        keys.push(l);
+    }
+    keys
+}
+
+/// One place lies in, holds or is the capital of the other, as their
+/// glosses say: 武汉 (`hubei`) and 湖北; 华盛顿 (`us`) and 美国.
+fn related(a: &Place, b: &Place) -> bool {
+    let one_way = |x: &Place, y: &Place| {
+        let keys = mention_keys(y);
+        x.mentioned.iter().any(|m| keys.iter().any(|k| k == m))
+    };
+    one_way(a, b) || one_way(b, a)
+}
+
+/// English words that are place names and also common words or given
+/// names: not a place when they open a sentence.
+const AMBIGUOUS: &[&str] = &[
+    "Reading",
+    "Nice",
+    "Bath",
+    "Mobile",
+    "Split",
+    "Turkey",
+    "Chad",
+    "Jordan",
+    "Georgia",
+    "Victoria",
+    "Orange",
+    "Guinea",
+    "Niger",
+    "Hope",
+    "Eden",
+    "Male",
+    "Sale",
+    "Wells",
+    "Buffalo",
+    "Phoenix",
+    "Florence",
+    "Lincoln",
+    "Washington",
+    "Columbia",
+    "Independence",
+    "Concord",
+    "Union",
+    "Liberty",
+    "Providence",
+    "Of",
+    "Nanny",
+];
+
+/// Words after a place name that keep it a place (Guangdong Province).
+const PLACE_ENDINGS: &[&str] = &[
+    "Province",
+    "City",
+    "County",
+    "Island",
+    "Islands",
+    "Region",
+    "Autonomous",
+    "Special",
+    "Administrative",
+    "SAR",
+    "Municipality",
+    "State",
+    "Prefecture",
+    "District",
+    "Area",
+];
+
+/// The places the bead's English names, each with the headwords so named:
+/// names that make a whole capitalised run (not "Bank of China", "New York
+/// Times"), allowing a leading "The" and a trailing "Province".
+fn english_places(en: &str) -> Vec<(String, &'static [&'static str])> {
+    let t = tables();
+    let mut out = Vec::new();
+    for run in cap_runs(en) {
+        for (k, len, name, zh) in known_names(&run, 4, |n| t.by_name.get(n)) {
+            let lead_ok = run.words[..k].iter().all(|w| w == "The");
+            let tail_ok = run.words[k + len..]
+                .iter()
+                .all(|w| PLACE_ENDINGS.contains(&w.as_str()));
+            let opening = run.sentence_start && k == 0 && len == 1;
+            if !lead_ok || !tail_ok || (opening && AMBIGUOUS.contains(&name.as_str())) {
+                continue;
+            }
+            out.push((name, zh.as_slice()));
+        }
+    }
+    out
+}
+
+/// `name-altered` findings for places of bead `view`.
+pub(super) fn check(ctx: &Context<'_>, view: &BeadView, out: &mut Vec<Finding>) {
+    let t = tables();
+    let english = english_places(&view.en);
+    if english.is_empty() {
+        return;
+    }
+    let en_lower = view.en_window.to_lowercase();
+    let mentions = super::chinese_mentions(ctx, view);
+    let missing: Vec<&(usize, std::ops::Range<usize>, String)> = mentions
+        .iter()
+        .filter(|(_, _, zh)| {
+            t.by_zh
+                .get(zh.as_str())
+                .is_some_and(|p| p.major && !rendered(p, &view.en_window, &en_lower))
+        })
+        .collect();
+    let Some((i, span, zh)) = missing.first().map(|m| (m.0, m.1.clone(), m.2.as_str())) else {
+        return;
+    };
+    // Places the Chinese around names, to account for English ones.
+    let around: Vec<&Place> = super::scan_chinese(&view.zh_window, t.longest, is_place)
+        .into_iter()
+        .filter_map(|(_, w)| t.by_zh.get(w))
+        .collect();
+    let explained = |name: &str, zh_names: &[&str]| {
+        zh_names.iter().any(|z| view.zh_window.contains(z))
+            || zh_names
+                .iter()
+                .filter_map(|z| t.by_zh.get(z))
+                .any(|q| around.iter().any(|p| related(p, q) || std::ptr::eq(*p, q)))
+            || view.translated_in_chinese(&name.split(' ').collect::<Vec<_>>())
+    };
+    let Some((other, _)) = english
+        .iter()
+        .find(|(name, zh_names)| !explained(name, zh_names))
+    else {
+        return;
+    };
+    let Some(place) = t.by_zh.get(zh) else {
+        return;
+    };
+    let english_name = place.names.first().copied().unwrap_or(place.pinyin);
+    let zh_shown = ctx.zh_text(i).get(span.clone()).unwrap_or(zh);
+    out.push(view.finding(
+        ctx,
+        i,
+        span,
+        other,
+        format!("name altered: {zh_shown} ({english_name}) became {other}"),
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::tests::{docs, kinds, ladder};
+    use crate::check::Checker;
+
+    fn review(zh: &[&str], en: &[&str]) -> crate::check::Review {
+        let (z, e) = docs(zh, en);
+        let shapes: Vec<(usize, usize)> = zh.iter().map(|_| (1, 1)).collect();
+        Checker::new()
+            .doubt_margin(0.0)
+            .check(&z, &e, &ladder(&shapes))
+    }
+
+    #[test]
+    fn the_table_knows_countries_provinces_and_cities() {
+        for zh in [
+            "美国",
+            "中国",
+            "日本",
+            "广东",
+            "广东省",
+            "台北",
+            "高雄",
+            "武汉",
+            "纽约",
+        ] {
+            assert!(is_place(zh), "{zh}");
+        }
+        // A common word as well: not checked.
+        assert!(!is_place("朝阳"));
+        assert!(tables().by_name.contains_key("guangxi"));
+    }
+
+    #[test]
+    fn province_rendered_as_another_is_name_altered() {
+        let r = review(
+            &["广东的工厂去年增加了出口。"],
+            &["Factories in Guangxi raised their exports last year."],
+        );
+        assert_eq!(kinds(&r), vec!["name-altered"]);
+        assert!(
+            r.findings[0]
+                .message
+                .contains("广东 (Guangdong) became Guangxi"),
+            "{}",
+            r.findings[0].message
+        );
+        let r = review(&["他上个月访问了日本。"], &["He visited Korea last month."]);
+        assert_eq!(kinds(&r), vec!["name-altered"]);
+        let r = review(
+            &["上海市政府宣布了新的措施。"],
+            &["The Beijing government announced new measures."],
+        );
+        assert_eq!(kinds(&r), vec!["name-altered"]);
+    }
+
+    #[test]
+    fn adjectives_suffixes_and_capitals_are_no_alteration() {
+        for (zh, en) in [
+            (
+                "日本企业在广东投资。",
+                "Japanese companies invest in Guangdong Province.",
+            ),
+            (
+                "美国政府表示反对。",
+                "The American government said it objected in Washington.",
+            ),
+            (
+                "美国政府表示反对。",
+                "The U.S. government said so, Washington said.",
+            ),
+            (
+                "德国和法国的代表出席了会议。",
+                "German and French delegates attended the meeting in Paris.",
+            ),
+            ("湖北省的经济恢复了。", "The economy of Wuhan recovered."),
+            (
+                "中美关系很重要，美国应该重视。",
+                "China-US relations matter, and America should see that.",
+            ),
+            ("广东省深圳市的企业。", "Firms in Shenzhen, in south China."),
+        ] {
+            let r = review(&[zh], &[en]);
+            assert!(r.findings.is_empty(), "{en}: {:#?}", r.findings);
+        }
+    }
+
+    #[test]
+    fn taiwan_romanisations_are_no_alteration() {
+        for (zh, en) in [
+            (
+                "新竹縣的科技公司在高雄設廠。",
+                "Technology firms of Hsinchu County build plants in Kaohsiung.",
+            ),
+            (
+                "臺北市政府與基隆市合作。",
+                "The Taipei City Government works with Keelung City.",
+            ),
+            ("臺中市和彰化縣。", "Taichung City and Changhua County."),
+        ] {
+            let r = review(&[zh], &[en]);
+            assert!(r.findings.is_empty(), "{en}: {:#?}", r.findings);
+        }
+    }
+
+    #[test]
+    fn a_place_named_in_a_neighbour_or_dropped_in_a_second_mention_is_no_alteration() {
+        let r = review(
+            &[
+                "广东去年出口增长了。",
+                "该省的工厂雇用了更多工人。",
+                "广东的港口也很繁忙。",
+            ],
+            &[
+                "Guangdong's exports grew last year.",
+                "The province's factories hired more workers, as in Beijing.",
+                "Its ports were busy too.",
+            ],
+        );
+        assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    }
+}
