@@ -456,9 +456,11 @@ fn pinyin_key(e: &Entry<'_>) -> String {
 
 /// Places in CC-CEDICT: one line per simplified headword of two or more
 /// characters with a proper-noun reading and a place gloss,
-/// `simplified<TAB>flag<TAB>pinyin<TAB>names<TAB>mentioned`: the flag `P`
-/// for a country, province, city… whose headword is no common word as well
-/// (朝阳 "sunny" is also Chaoyang), `-` otherwise; names joined by `|`; the
+/// `simplified<TAB>flags<TAB>pinyin<TAB>names<TAB>mentioned`: the flags
+/// start with `P` for a country, province, city… whose headword is no
+/// common word as well (朝阳 "sunny" is also Chaoyang), `-` otherwise, and
+/// hold `C` for a country, a continent or a US state, `K` for a capital;
+/// names joined by `|`; the
 /// capitalised words of its glosses that are not its names (lower-cased,
 /// `|`-joined), which say what it lies in or holds (`taiwan` for Taipei).
 pub fn place_table(cedict: &str) -> String {
@@ -469,6 +471,8 @@ pub fn place_table(cedict: &str) -> String {
     #[derive(Default)]
     struct Row {
         major: bool,
+        wide: bool,
+        capital: bool,
         pinyin: String,
         names: BTreeSet<String>,
         mentioned: BTreeSet<String>,
@@ -486,6 +490,10 @@ pub fn place_table(cedict: &str) -> String {
             };
             let row = rows.entry(simp).or_default();
             row.major |= major;
+            row.wide |= names.iter().any(|n| BARE_PLACES.contains(&n.as_str()));
+            row.capital |= gloss.contains("capital of")
+                || gloss.contains("capital)")
+                || gloss.contains("capital,");
             if row.pinyin.is_empty() {
                 row.pinyin = pinyin_key(&e);
             }
@@ -504,11 +512,17 @@ pub fn place_table(cedict: &str) -> String {
     }
     let mut out = String::new();
     for (simp, row) in rows {
-        let flag = if row.major && !common.contains(simp) {
+        let mut flag = String::from(if row.major && !common.contains(simp) {
             "P"
         } else {
             "-"
-        };
+        });
+        if row.wide {
+            flag.push('C');
+        }
+        if row.capital {
+            flag.push('K');
+        }
         let names: Vec<&str> = row.names.iter().map(String::as_str).collect();
         let mentioned: Vec<&str> = row.mentioned.iter().map(String::as_str).collect();
         out.push_str(&format!(

@@ -148,6 +148,12 @@ pub(super) fn word_matches<'t>(
     })
 }
 
+/// The words of an English text.
+pub(super) fn word_starts(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
 /// Whether `word` occurs in `text` as a whole word, case-insensitively.
 pub(super) fn has_word_ci(text_lower: &str, word: &str) -> bool {
     let w = word.to_lowercase();

@@ -6,14 +6,17 @@
 //! Guangdong, Kwangtung), its pinyin and the capitalised words of its glosses
 //! (what it lies in or holds: `taiwan` for Taipei, `wuhan` for Hubei).
 //!
-//! A place of the bead's Chinese is rendered when the English of the bead or
-//! of the beads around it gives one of its names, its pinyin, or an
-//! adjective of it (China → Chinese, 美国 → US, America, American, United
-//! States). A place that is not, while the bead's English names another
-//! place that nothing in the Chinese around accounts for (not its Chinese
-//! name, not a Chinese word the dictionary translates by it, not a place the
-//! Chinese names that lies in it, holds it or is its capital: 美国 and
-//! "Washington", 湖北 and "Wuhan"), is reported as altered.
+//! A place of the bead's Chinese is rendered when the English of the bead
+//! gives one of its names (or a short form: 美国 → US, America, United
+//! States) or its pinyin. A place that is not, while the bead's English
+//! names another place that nothing in the Chinese of the bead or the beads
+//! around it accounts for (not its Chinese name, not a Chinese word the
+//! dictionary translates by it, not 我国 for "China", not a place the Chinese
+//! names that lies in it, holds it or is its capital: 美国 and "Washington",
+//! 湖北 and "Wuhan"), is reported as altered. An adjective (Chinese,
+//! American) does not render a place there: "China's GDP" turned into
+//! "Japan's GDP" beside "Chinese strength" is still an altered name; with no
+//! unexplained place in the English, nothing is said.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -29,6 +32,10 @@ pub(super) struct Place {
     /// Checked when the Chinese names it (a country, a province, a city
     /// whose headword is not also a common word).
     major: bool,
+    /// A country, a continent or a US state.
+    wide: bool,
+    /// The capital of the place its gloss names.
+    capital: bool,
     /// Toneless pinyin, joined (`guangdong`).
     pinyin: &'static str,
     /// English names (`Taibei`, `Taipei`).
@@ -59,7 +66,9 @@ fn tables() -> &'static Tables {
                 s.split('|').filter(|x| !x.is_empty()).collect()
             };
             let place = Place {
-                major: flag == "P",
+                major: flag.starts_with('P'),
+                wide: flag.contains('C'),
+                capital: flag.contains('K'),
                 pinyin,
                 names: split(names),
                 mentioned: split(mentioned),
@@ -73,6 +82,12 @@ fn tables() -> &'static Tables {
                         .any(|s| n.ends_with(s));
                     if n.len() > 2 && !demonym {
                         by_name.entry(n.to_lowercase()).or_default().push(zh);
+                    }
+                    let aliases = ALIASES.iter().filter(|(k, _)| k == n);
+                    for a in aliases.flat_map(|(_, a)| a.iter()) {
+                        if a.starts_with(char::is_uppercase) {
+                            by_name.entry(a.to_lowercase()).or_default().push(zh);
+                        }
                     }
                 }
             }
@@ -100,95 +115,153 @@ pub(super) fn is_english_place(name: &str) -> bool {
     tables().by_name.contains_key(&name.to_lowercase())
 }
 
-/// Other ways the English writes a place than its names: short forms and
-/// adjectives that share no stem with the name.
+/// Other names the English gives a place than the dictionary's.
 const ALIASES: &[(&str, &[&str])] = &[
-    (
-        "United States",
-        &[
-            "US",
-            "USA",
-            "America",
-            "American",
-            "Americans",
-            "United States",
-        ],
-    ),
-    ("USA", &["US", "USA", "America", "American", "Americans"]),
-    (
-        "America",
-        &["US", "USA", "American", "Americans", "Americas"],
-    ),
+    ("United States", &["US", "USA", "America", "United States"]),
+    ("USA", &["US", "America", "United States"]),
+    ("America", &["US", "USA", "United States"]),
     (
         "United Kingdom",
-        &[
-            "UK",
-            "Britain",
-            "British",
-            "England",
-            "English",
-            "Great Britain",
-        ],
+        &["UK", "Britain", "England", "Great Britain"],
     ),
-    ("Britain", &["UK", "British", "United Kingdom", "England"]),
-    ("England", &["UK", "British", "Britain", "English"]),
-    ("China", &["Chinese", "PRC", "Sino", "mainland"]),
-    (
-        "People's Republic of China",
-        &["China", "Chinese", "PRC", "Sino"],
-    ),
-    ("Republic of China", &["Taiwan", "Taiwanese", "ROC"]),
-    (
-        "Taiwan",
-        &["Taiwanese", "ROC", "Republic of China", "Formosa"],
-    ),
-    ("Hong Kong", &["HK", "HKSAR", "Hongkongers"]),
-    ("Macao", &["Macau", "Macanese", "MSAR"]),
-    ("Netherlands", &["Dutch", "Holland"]),
-    ("Holland", &["Dutch", "Netherlands"]),
-    ("France", &["French"]),
-    ("Switzerland", &["Swiss"]),
-    ("Philippines", &["Filipino", "Filipinos", "Philippine"]),
-    ("Denmark", &["Danish", "Danes"]),
-    ("Poland", &["Polish", "Poles"]),
-    ("Finland", &["Finnish", "Finns"]),
-    ("Wales", &["Welsh"]),
-    ("Ireland", &["Irish"]),
-    ("Scotland", &["Scottish", "Scots"]),
-    ("Spain", &["Spanish", "Spaniards"]),
-    ("Portugal", &["Portuguese"]),
-    ("Turkey", &["Turkish", "Turks", "Türkiye"]),
-    ("Norway", &["Norwegian", "Norwegians"]),
-    ("Greece", &["Greek", "Greeks", "Hellenic"]),
-    ("Thailand", &["Thai"]),
-    ("Sweden", &["Swedish", "Swedes"]),
+    ("Britain", &["UK", "United Kingdom", "England"]),
+    ("England", &["UK", "Britain"]),
+    ("China", &["PRC", "mainland"]),
+    ("People's Republic of China", &["China", "PRC"]),
+    ("Republic of China", &["Taiwan", "ROC"]),
+    ("Taiwan", &["ROC", "Republic of China", "Formosa"]),
+    ("Hong Kong", &["HK", "HKSAR"]),
+    ("Macao", &["Macau", "MSAR"]),
+    ("Netherlands", &["Holland"]),
+    ("Holland", &["Netherlands"]),
+    ("Turkey", &["Türkiye"]),
     ("New Zealand", &["NZ"]),
-    ("Korea", &["Korean", "Koreans", "ROK", "DPRK"]),
-    ("South Korea", &["Korea", "Korean", "Koreans", "ROK"]),
-    ("North Korea", &["Korea", "Korean", "DPRK", "Pyongyang"]),
-    ("Russia", &["Russian", "Russians", "Soviet", "USSR"]),
-    ("Europe", &["European", "Europeans", "EU"]),
-    ("Vietnam", &["Viet Nam", "Vietnamese"]),
-    ("Saudi Arabia", &["Saudi", "Saudis"]),
-    ("United Arab Emirates", &["UAE", "Emirati"]),
-    ("Czech Republic", &["Czech"]),
-    ("Tibet", &["Xizang", "Tibetan", "Tibetans"]),
-    ("Xinjiang", &["Uygur", "Uyghur", "Uighur"]),
+    ("Korea", &["ROK", "DPRK"]),
+    ("South Korea", &["Korea", "ROK"]),
+    ("North Korea", &["Korea", "DPRK", "Pyongyang"]),
+    ("Russia", &["USSR", "Soviet Union"]),
+    ("Europe", &["EU"]),
+    ("Vietnam", &["Viet Nam"]),
+    ("United Arab Emirates", &["UAE"]),
+    ("Czech Republic", &["Czechia"]),
+    ("Tibet", &["Xizang"]),
     ("Inner Mongolia", &["Nei Mongol"]),
     ("Peking", &["Beijing"]),
     ("Beijing", &["Peking"]),
-    ("Canton", &["Guangzhou", "Cantonese"]),
-    ("Guangzhou", &["Canton", "Cantonese"]),
+    ("Canton", &["Guangzhou"]),
+    ("Guangzhou", &["Canton"]),
 ];
 
-/// Suffixes that make an adjective or a people of a place's name (Japan →
-/// Japanese, Italy → Italian, Pakistan → Pakistani, Germany → German).
-const ADJECTIVE_ENDINGS: &[&str] = &[
-    "", "n", "an", "ian", "ean", "ese", "ish", "i", "ic", "er", "ers", "ns", "ans", "ians", "s",
-    "es",
+/// Chinese words that name a place without its name, and the English names
+/// they account for: 我国 ("our country") is China in a Chinese text, 美方
+/// ("the US side") the United States.
+const CONTEXT_WORDS: &[(&str, &[&str])] = &[
+    (
+        "China",
+        &[
+            "我国", "祖国", "中方", "中华", "大陆", "内地", "两岸", "华人", "华侨",
+        ],
+    ),
+    ("Chinese", &["我国", "中方", "中华", "华人", "华侨"]),
+    ("PRC", &["我国", "中方"]),
+    (
+        "Taiwan",
+        &["两岸", "台胞", "台商", "台独", "台当局", "台海"],
+    ),
+    ("United States", &["美方", "美元", "美军"]),
+    ("US", &["美方", "美元", "美军"]),
+    ("America", &["美方", "美元", "美军", "美洲"]),
+    ("Hong Kong", &["港澳", "港人"]),
+    ("Macao", &["港澳"]),
 ];
+
+/// One-character abbreviations of places, and the English names they stand
+/// for. They account for an English name where they stand together
+/// (中日韩 "China, Japan and the ROK", 粤港澳 "Guangdong, Hong Kong and
+/// Macao") or before a word that makes them a place (美方, 日元, 港股).
+const ABBREVIATIONS: &[(char, &[&str])] = &[
+    ('中', &["China"]),
+    ('美', &["United States", "US", "America", "USA"]),
+    ('日', &["Japan"]),
+    ('韩', &["Korea", "South Korea", "ROK"]),
+    ('朝', &["North Korea", "Korea", "DPRK"]),
+    ('俄', &["Russia"]),
+    ('英', &["Britain", "United Kingdom", "UK", "England"]),
+    ('法', &["France"]),
+    ('德', &["Germany"]),
+    ('欧', &["Europe", "EU"]),
+    ('印', &["India", "Indonesia"]),
+    ('澳', &["Australia", "Macao", "Macau"]),
+    ('加', &["Canada"]),
+    ('港', &["Hong Kong"]),
+    ('台', &["Taiwan"]),
+    ('非', &["Africa"]),
+    ('亚', &["Asia"]),
+    ('巴', &["Pakistan", "Brazil"]),
+    ('越', &["Vietnam"]),
+    ('意', &["Italy"]),
+    ('西', &["Spain"]),
+    ('荷', &["Netherlands", "Holland"]),
+    ('土', &["Turkey"]),
+    ('伊', &["Iran", "Iraq"]),
+    ('以', &["Israel"]),
+    ('沙', &["Saudi Arabia"]),
+    ('新', &["Singapore", "New Zealand"]),
+    ('泰', &["Thailand"]),
+    ('菲', &["Philippines"]),
+    ('蒙', &["Mongolia"]),
+    ('乌', &["Ukraine"]),
+    ('京', &["Beijing"]),
+    ('沪', &["Shanghai"]),
+    ('津', &["Tianjin"]),
+    ('渝', &["Chongqing"]),
+    ('冀', &["Hebei"]),
+    ('粤', &["Guangdong"]),
+    ('鄂', &["Hubei"]),
+    ('湘', &["Hunan"]),
+    ('川', &["Sichuan"]),
+    ('闽', &["Fujian"]),
+    ('浙', &["Zhejiang"]),
+    ('苏', &["Jiangsu"]),
+    ('鲁', &["Shandong"]),
+    ('豫', &["Henan"]),
+    ('皖', &["Anhui"]),
+    ('赣', &["Jiangxi"]),
+    ('桂', &["Guangxi"]),
+    ('琼', &["Hainan"]),
+    ('黔', &["Guizhou"]),
+    ('滇', &["Yunnan"]),
+    ('藏', &["Tibet"]),
+    ('陕', &["Shaanxi"]),
+    ('晋', &["Shanxi"]),
+];
+
+/// Characters after an abbreviation that make it a place (美方 "the US
+/// side", 日元 "yen", 港股 "Hong Kong stocks").
+const ABBREVIATION_SUFFIXES: &[char] =
+    &['方', '军', '籍', '元', '企', '资', '股', '胞', '商', '币'];
+
+/// Whether an abbreviation in the Chinese accounts for the English name.
+fn abbreviated(zh: &str, name: &str) -> bool {
+    let abbr = |c: char| ABBREVIATIONS.iter().find(|(a, _)| *a == c);
+    let chars: Vec<char> = zh.chars().collect();
+    chars.iter().enumerate().any(|(k, &c)| {
+        let Some((_, names)) = abbr(c) else {
+            return false;
+        };
+        if !names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+            return false;
+        }
+        let prev = k.checked_sub(1).and_then(|p| chars.get(p)).copied();
+        let next = chars.get(k + 1).copied();
+        prev.is_some_and(|p| abbr(p).is_some())
+            || next.is_some_and(|n| abbr(n).is_some() || ABBREVIATION_SUFFIXES.contains(&n))
+    })
+}
 
 /// The forms of a place an English text may give: its names, their aliases.
+/// Adjectives (Chinese, American) do not count: "China's GDP" turned into
+/// "Japan's GDP" beside "Chinese strength" is still an altered name.
 fn forms(place: &Place) -> Vec<&'static str> {
     let mut out: Vec<&'static str> = place.names.clone();
     for n in &place.names {
@@ -199,23 +272,8 @@ fn forms(place: &Place) -> Vec<&'static str> {
     out
 }
 
-/// An adjective of a one-word name: the name, or the name less up to three
-/// final letters (keeping four), with an adjective ending (China → Chinese,
-/// Germany → German, Britain → British).
-fn is_adjective_of(word: &str, name: &str) -> bool {
-    if name.contains(' ') || name.len() < 4 || !word.starts_with(char::is_uppercase) {
-        return false;
-    }
-    let (w, n) = (word.to_lowercase(), name.to_lowercase());
-    (0..=3usize.min(n.len() - 4)).any(|cut| {
-        let stem = &n[..n.len() - cut];
-        w.strip_prefix(stem)
-            .is_some_and(|rest| ADJECTIVE_ENDINGS.contains(&rest))
-    })
-}
-
-/// Whether the English gives the place: a form, its pinyin, an adjective.
-fn rendered(place: &Place, en: &str, en_lower: &str) -> bool {
+/// Whether the English gives the place: a form, or its pinyin.
+fn rendered(place: &Place, en_lower: &str) -> bool {
     if forms(place).iter().any(|f| has_word_ci(en_lower, f)) {
         return true;
     }
@@ -226,14 +284,18 @@ fn rendered(place: &Place, en: &str, en_lower: &str) -> bool {
             return true;
         }
     }
-    let words: Vec<&str> = en
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    place
-        .names
-        .iter()
-        .any(|n| words.iter().any(|w| is_adjective_of(w, n)))
+    false
+}
+
+/// Whether the English holds a capitalised word that starts like one of the
+/// place's names (Chinese for China, Japanese for Japan).
+fn has_adjective(place: &Place, en: &str) -> bool {
+    place.names.iter().any(|n| {
+        let stem: String = n.chars().take(4).collect();
+        stem.chars().count() == 4
+            && !n.contains(' ')
+            && super::word_starts(en).any(|w| w.starts_with(stem.as_str()))
+    })
 }
 
 /// The lower-cased names and aliases of a place, and the last word of each
@@ -251,13 +313,15 @@ fn mention_keys(place: &Place) -> Vec<String> {
 }
 
 /// One place lies in, holds or is the capital of the other, as their
-/// glosses say: 武汉 (`hubei`) and 湖北; 华盛顿 (`us`) and 美国.
+/// glosses say: 武汉 (`hubei`) and 湖北; 华盛顿 (`us`) and 美国. A country
+/// accounts only for its capital: every province "in central China" lies
+/// in China, but "Hubei" is no rendering of 中国.
 fn related(a: &Place, b: &Place) -> bool {
-    let one_way = |x: &Place, y: &Place| {
-        let keys = mention_keys(y);
-        x.mentioned.iter().any(|m| keys.iter().any(|k| k == m))
+    let holds = |holder: &Place, held: &Place| {
+        let keys = mention_keys(holder);
+        held.mentioned.iter().any(|m| keys.iter().any(|k| k == m)) && (!holder.wide || held.capital)
     };
-    one_way(a, b) || one_way(b, a)
+    holds(a, b) || holds(b, a)
 }
 
 /// English words that are place names and also common words or given
@@ -344,19 +408,19 @@ pub(super) fn check(ctx: &Context<'_>, view: &BeadView, out: &mut Vec<Finding>) 
     if english.is_empty() {
         return;
     }
-    let en_lower = view.en_window.to_lowercase();
+    let en_lower = view.en.to_lowercase();
     let mentions = super::chinese_mentions(ctx, view);
     let missing: Vec<&(usize, std::ops::Range<usize>, String)> = mentions
         .iter()
         .filter(|(_, _, zh)| {
             t.by_zh
                 .get(zh.as_str())
-                .is_some_and(|p| p.major && !rendered(p, &view.en_window, &en_lower))
+                .is_some_and(|p| p.major && !rendered(p, &en_lower))
         })
         .collect();
-    let Some((i, span, zh)) = missing.first().map(|m| (m.0, m.1.clone(), m.2.as_str())) else {
+    if missing.is_empty() {
         return;
-    };
+    }
     // Places the Chinese around names, to account for English ones.
     let around: Vec<&Place> = super::scan_chinese(&view.zh_window, t.longest, is_place)
         .into_iter()
@@ -364,19 +428,36 @@ pub(super) fn check(ctx: &Context<'_>, view: &BeadView, out: &mut Vec<Finding>) 
         .collect();
     let explained = |name: &str, zh_names: &[&str]| {
         zh_names.iter().any(|z| view.zh_window.contains(z))
+            || abbreviated(&view.zh_window, name)
+            || CONTEXT_WORDS
+                .iter()
+                .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+                .any(|(_, zs)| zs.iter().any(|z| view.zh_window.contains(z)))
             || zh_names
                 .iter()
                 .filter_map(|z| t.by_zh.get(z))
                 .any(|q| around.iter().any(|p| related(p, q) || std::ptr::eq(*p, q)))
             || view.translated_in_chinese(&name.split(' ').collect::<Vec<_>>())
     };
-    let Some((other, _)) = english
+    let Some((other, other_zh)) = english
         .iter()
         .find(|(name, zh_names)| !explained(name, zh_names))
     else {
         return;
     };
-    let Some(place) = t.by_zh.get(zh) else {
+    // The Chinese place it most likely stands for: one of its own rank (a
+    // country for a country), and one no adjective of the English gives.
+    let wide = other_zh
+        .iter()
+        .filter_map(|z| t.by_zh.get(z))
+        .any(|q| q.wide);
+    let Some((i, span, zh, place)) = missing
+        .iter()
+        .filter_map(|(i, span, zh)| {
+            Some((*i, span.clone(), zh.as_str(), t.by_zh.get(zh.as_str())?))
+        })
+        .min_by_key(|(_, _, _, p)| (p.wide != wide, has_adjective(p, &view.en)))
+    else {
         return;
     };
     let english_name = place.names.first().copied().unwrap_or(place.pinyin);
