@@ -392,8 +392,10 @@ fn gloss_names(gloss: &str) -> Vec<String> {
         if let Some((inner, _)) = rest.split_once(')') {
             if !inner.contains(|c: char| c.is_ascii_digit() || is_han(c)) && !inner.contains("abbr")
             {
+                // A country in parentheses qualifies the name ("Diet
+                // (Japan)"), it is no other name of it.
                 if let Some(n) = leading_name(inner.trim()) {
-                    if n.split(' ').count() <= 3 {
+                    if n.split(' ').count() <= 3 && !BARE_PLACES.contains(&n.as_str()) {
                         names.push(n);
                     }
                 }
@@ -435,7 +437,14 @@ fn place_gloss(gloss: &str, names: &[String]) -> Option<bool> {
     }
     // A bare country, or "Chicago, USA", "Los Angeles, California".
     let tail = gloss.split_once(", ").map(|(_, t)| t.trim());
-    let bare = names.iter().any(|n| BARE_PLACES.contains(&n.as_str()))
+    // The name alone: "Hong Kong dollar" is no place.
+    let alone = |n: &str| {
+        let g = gloss.trim();
+        g == n || g.starts_with(&format!("{n},")) || g.starts_with(&format!("{n} ("))
+    };
+    let bare = names
+        .iter()
+        .any(|n| BARE_PLACES.contains(&n.as_str()) && alone(n))
         || tail.is_some_and(|t| BARE_PLACES.contains(&t));
     bare.then_some(true)
 }

@@ -219,11 +219,8 @@ fn name_trials(
                 });
             let Some(other) = other else { continue };
             if let Some(text) = swapped(et, entry, other.1[0]) {
-                out.push((
-                    kind,
-                    text,
-                    format!("{} / {} → {}", entry.0[0], entry.1[0], other.1[0]),
-                ));
+                let what = format!("{} / {} → {}: {text}", entry.0[0], entry.1[0], other.1[0]);
+                out.push((kind, text, what));
                 break;
             }
         }

@@ -25,7 +25,8 @@ use super::{Context, Finding, FindingKind};
 use crate::lang::to_simplified;
 use crate::lexicon::Lexicon;
 
-/// Beads on either side whose English may carry a bead's name.
+/// Beads on either side whose Chinese may account for a name of a bead's
+/// English.
 const WINDOW: usize = 2;
 
 /// `name-altered` findings.
@@ -57,8 +58,6 @@ pub(super) struct BeadView {
     pub(super) en_ids: Vec<usize>,
     /// The bead's English sentences, joined by a space.
     pub(super) en: String,
-    /// The English of the bead and of `WINDOW` beads on either side.
-    pub(super) en_window: String,
     /// The Chinese of the bead and of `WINDOW` beads on either side, simplified.
     pub(super) zh_window: String,
 }
@@ -70,11 +69,6 @@ impl BeadView {
         let lo = b.saturating_sub(WINDOW);
         let hi = (b + WINDOW + 1).min(ctx.beads.len());
         let around = ctx.beads.get(lo..hi).unwrap_or(&[]);
-        let en_window: Vec<&str> = around
-            .iter()
-            .flat_map(|x| ctx.en_content(x))
-            .map(|j| ctx.en_text(j))
-            .collect();
         let zh_window: Vec<&str> = around
             .iter()
             .flat_map(|x| x.zh.clone())
@@ -85,7 +79,6 @@ impl BeadView {
             zh_ids: bead.zh.clone().collect(),
             en_ids,
             en: en.join(" "),
-            en_window: en_window.join(" "),
             zh_window: to_simplified(&zh_window.join(" ")).into_owned(),
         }
     }
@@ -246,11 +239,9 @@ pub(super) fn cap_runs(text: &str) -> Vec<CapRun> {
             chars.next();
         }
         let raw = text.get(k..end).unwrap_or("");
-        let word = raw
-            .strip_suffix("'s")
-            .or_else(|| raw.strip_suffix("’s"))
-            .unwrap_or(raw)
-            .trim_matches(['\'', '’']);
+        let bare = raw.strip_suffix("'s").or_else(|| raw.strip_suffix("’s"));
+        let possessive = bare.is_some();
+        let word = bare.unwrap_or(raw).trim_matches(['\'', '’']);
         if word.starts_with(char::is_uppercase) {
             if cur.is_empty() {
                 cur_start = at_start;
@@ -258,6 +249,10 @@ pub(super) fn cap_runs(text: &str) -> Vec<CapRun> {
                 cur.append(&mut pending);
             }
             cur.push(word.to_string());
+            if possessive {
+                // "China's Ministry of Commerce": two names.
+                flush(&mut cur, cur_start);
+            }
         } else if !cur.is_empty()
             && (word == "of" || (word == "the" && pending.len() == 1))
             && (!pending.is_empty() || cur.last().is_some_and(|w| is_name_head(w)))
@@ -373,7 +368,8 @@ mod tests {
                 vec!["Bank", "of", "China"],
                 vec!["US"],
                 vec!["China"],
-                vec!["New", "York", "Queens"],
+                vec!["New", "York"],
+                vec!["Queens"],
             ]
             .into_iter()
             .map(|v| v.into_iter().map(String::from).collect::<Vec<_>>())

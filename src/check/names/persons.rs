@@ -400,9 +400,9 @@ pub(super) fn check(ctx: &Context<'_>, view: &BeadView, out: &mut Vec<Finding>) 
     if english.is_empty() {
         return;
     }
-    let en_lower = view.en_window.to_lowercase();
+    let en_lower = view.en.to_lowercase();
     let en_words: Vec<String> = view
-        .en_window
+        .en
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.starts_with(char::is_uppercase))
         .map(String::from)

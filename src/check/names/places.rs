@@ -360,6 +360,22 @@ const AMBIGUOUS: &[&str] = &[
     "Nanny",
 ];
 
+/// Words before a place name that keep it a place (the People's Republic
+/// of China, New China).
+const LEADING_WORDS: &[&str] = &[
+    "The",
+    "People's",
+    "People’s",
+    "Republic",
+    "of",
+    "the",
+    "Kingdom",
+    "State",
+    "Federal",
+    "Democratic",
+    "New",
+];
+
 /// Words after a place name that keep it a place (Guangdong Province).
 const PLACE_ENDINGS: &[&str] = &[
     "Province",
@@ -387,7 +403,9 @@ fn english_places(en: &str) -> Vec<(String, &'static [&'static str])> {
     let mut out = Vec::new();
     for run in cap_runs(en) {
         for (k, len, name, zh) in known_names(&run, 4, |n| t.by_name.get(n)) {
-            let lead_ok = run.words[..k].iter().all(|w| w == "The");
+            let lead_ok = run.words[..k]
+                .iter()
+                .all(|w| LEADING_WORDS.contains(&w.as_str()));
             let tail_ok = run.words[k + len..]
                 .iter()
                 .all(|w| PLACE_ENDINGS.contains(&w.as_str()));
