@@ -317,7 +317,6 @@ const MINOR_PLACE_WORDS: &[&str] = &[
 const GENERIC_ENDINGS: &[&str] = &[
     "Province",
     "County",
-    "City",
     "Island",
     "Islands",
     "District",

@@ -2,12 +2,12 @@
 //!
 //! CC-CEDICT gives the English names of organisations (`orgs`), places
 //! (`places`) and persons (`persons`); `build.rs` compiles them into tables.
-//! A bead whose Chinese names one of them, while the English of the bead and
-//! of the beads around it (a name may move, as figures do) gives no form of
-//! it, but another name of the same type that nothing in the Chinese there
-//! accounts for, has most likely had one name turned into another:
-//! 美国食品药品监督管理局 (FDA) rendered "the USDA", 广东 rendered "Guangxi",
-//! 习近平 rendered "Li Qiang". That is reported as `name-altered`.
+//! A bead whose Chinese names one of them, while the bead's English gives no
+//! form of it but another name of the same type that nothing in the Chinese
+//! of the bead or of the two beads on either side accounts for, has most
+//! likely had one name turned into another: 美国食品药品监督管理局 (FDA)
+//! rendered "the USDA", 广东 rendered "Guangxi", 习近平 rendered "Li
+//! Qiang". That is reported as `name-altered`.
 //!
 //! A name merely absent, or an English name without a source, is not
 //! reported: translators drop names in a second mention, replace them by

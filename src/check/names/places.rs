@@ -80,7 +80,8 @@ fn tables() -> &'static Tables {
                     let demonym = ["ese", "ish", "ian", "ean", "ans"]
                         .iter()
                         .any(|s| n.ends_with(s));
-                    if n.len() > 2 && !demonym {
+                    // Three letters or fewer: "You", "She" are places too.
+                    if n.len() > 3 && !demonym {
                         by_name.entry(n.to_lowercase()).or_default().push(zh);
                     }
                     let aliases = ALIASES.iter().filter(|(k, _)| k == n);
