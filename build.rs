@@ -16,6 +16,8 @@ mod compile;
 #[allow(dead_code)]
 #[path = "src/lexicon/english.rs"]
 mod english;
+#[path = "build/places.rs"]
+mod places;
 
 /// Han ideographs, as `duizhao::lang::is_han`.
 fn is_han(c: char) -> bool {
@@ -27,6 +29,7 @@ const CEDICT: &str = "data/cedict/cedict_1_0_ts_utf-8_mdbg.txt.gz";
 
 fn main() {
     println!("cargo:rerun-if-changed={CEDICT}");
+    println!("cargo:rerun-if-changed=build/places.rs");
     for f in ["blob", "cedict", "compile", "english"] {
         println!("cargo:rerun-if-changed=src/lexicon/{f}.rs");
     }
@@ -41,6 +44,12 @@ fn main() {
     std::fs::write(out.join("simplified.bin"), simplified_table(&text))
         .expect("cannot write the simplified-character table");
     std::fs::write(out.join("names.tsv"), name_table(&text)).expect("cannot write the name table");
+    std::fs::write(out.join("places.tsv"), places::place_table(&text))
+        .expect("cannot write the place table");
+    std::fs::write(out.join("persons.tsv"), places::person_table(&text))
+        .expect("cannot write the person table");
+    std::fs::write(out.join("surnames.tsv"), places::surname_table(&text))
+        .expect("cannot write the surname table");
 }
 
 /// Last words of English names of organisations.

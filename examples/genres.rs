@@ -24,7 +24,13 @@
 //!     figure of three or more significant digits, 逾52.4%, is reported as
 //!     info; the column *qual e+w* counts only warnings);
 //!   - *currency*: the currency of an English amount changed (NT$ → US$,
-//!     yuan → dollars); found as `figure-altered`.
+//!     yuan → dollars); found as `figure-altered`;
+//!   - *place*, *person*, *org*: a name of a place, a person or an
+//!     organisation that the Chinese sentence gives and the English renders
+//!     (美国 / "United States", 习近平 / "Xi Jinping", 国务院 / "State
+//!     Council", from the lists below) swapped in the English for another of
+//!     the same type that neither text names elsewhere ("Japan", "Li
+//!     Keqiang", "World Bank"); found as `name-altered`.
 //!
 //! ```text
 //! cargo run --release --example genres [-- SHARED_DIR]
@@ -45,7 +51,7 @@ use duizhao::Lang;
 use rayon::prelude::*;
 
 /// Kinds of injected fault, in table order.
-const KINDS: [&str; 7] = [
+const KINDS: [&str; 10] = [
     "deleted",
     "digits",
     "words",
@@ -53,7 +59,174 @@ const KINDS: [&str; 7] = [
     "qualifier",
     "qual e+w",
     "currency",
+    "place",
+    "person",
+    "org",
 ];
+
+/// A name for the name trials: its Chinese forms (simplified), its English
+/// forms (the first is what a swap writes), and a group a swap stays in
+/// (a Chinese person becomes a Chinese person).
+type NameEntry = (&'static [&'static str], &'static [&'static str], u8);
+
+const PLACES: &[NameEntry] = &[
+    (
+        &["美国"],
+        &["United States", "US", "U.S.", "USA", "America"],
+        0,
+    ),
+    (&["中国"], &["China"], 0),
+    (&["日本"], &["Japan"], 0),
+    (&["英国"], &["Britain", "UK", "United Kingdom"], 0),
+    (&["法国"], &["France"], 0),
+    (&["德国"], &["Germany"], 0),
+    (&["俄罗斯"], &["Russia"], 0),
+    (&["印度"], &["India"], 0),
+    (&["加拿大"], &["Canada"], 0),
+    (&["澳大利亚"], &["Australia"], 0),
+    (&["北京"], &["Beijing"], 0),
+    (&["上海"], &["Shanghai"], 0),
+    (&["广东"], &["Guangdong"], 0),
+    (&["湖北"], &["Hubei"], 0),
+    (&["武汉"], &["Wuhan"], 0),
+    (&["四川"], &["Sichuan"], 0),
+    (&["台湾"], &["Taiwan"], 0),
+    (&["香港"], &["Hong Kong"], 0),
+    (&["澳门"], &["Macao", "Macau"], 0),
+    (&["纽约"], &["New York"], 0),
+    (&["华盛顿"], &["Washington"], 0),
+    (&["加州", "加利福尼亚"], &["California"], 0),
+    (&["明尼苏达"], &["Minnesota"], 0),
+    (&["得克萨斯", "德克萨斯"], &["Texas"], 0),
+    (&["台北"], &["Taipei"], 0),
+    (&["高雄"], &["Kaohsiung"], 0),
+    (&["深圳"], &["Shenzhen"], 0),
+    (&["新疆"], &["Xinjiang"], 0),
+    (&["亚洲"], &["Asia"], 0),
+    (&["欧洲"], &["Europe"], 0),
+    (&["非洲"], &["Africa"], 0),
+];
+
+const PERSONS: &[NameEntry] = &[
+    (&["习近平"], &["Xi Jinping", "Xi"], 0),
+    (&["李克强"], &["Li Keqiang"], 0),
+    (&["毛泽东"], &["Mao Zedong"], 0),
+    (&["邓小平"], &["Deng Xiaoping"], 0),
+    (&["孙中山"], &["Sun Yat-sen"], 0),
+    (&["江泽民"], &["Jiang Zemin"], 0),
+    (&["胡锦涛"], &["Hu Jintao"], 0),
+    (&["王毅"], &["Wang Yi"], 0),
+    (&["拜登"], &["Joe Biden", "Biden"], 1),
+    (&["特朗普"], &["Donald Trump", "Trump"], 1),
+    (&["奥巴马"], &["Barack Obama", "Obama"], 1),
+    (&["弗洛伊德"], &["George Floyd", "Floyd"], 1),
+];
+
+const ORGS: &[NameEntry] = &[
+    (
+        &["世界卫生组织", "世卫组织"],
+        &["World Health Organization", "WHO"],
+        0,
+    ),
+    (&["联合国"], &["United Nations", "UN"], 0),
+    (&["国务院"], &["State Council"], 0),
+    (
+        &["全国人民代表大会", "全国人大"],
+        &["National People's Congress", "NPC"],
+        0,
+    ),
+    (&["中国共产党"], &["Communist Party of China", "CPC"], 0),
+    (&["美联储"], &["Federal Reserve"], 0),
+    (&["国家统计局"], &["National Bureau of Statistics"], 0),
+    (&["财政部"], &["Ministry of Finance"], 0),
+    (
+        &["疾病控制与预防中心", "疾控中心"],
+        &["Centers for Disease Control and Prevention", "CDC"],
+        0,
+    ),
+    (
+        &["证券交易委员会"],
+        &["Securities and Exchange Commission", "SEC"],
+        0,
+    ),
+    (&["世界银行"], &["World Bank"], 0),
+    (
+        &["国际货币基金组织"],
+        &["International Monetary Fund", "IMF"],
+        0,
+    ),
+    (
+        &["世界贸易组织", "世贸组织"],
+        &["World Trade Organization", "WTO"],
+        0,
+    ),
+    (&["外交部"], &["Ministry of Foreign Affairs"], 0),
+    (&["商务部"], &["Ministry of Commerce"], 0),
+];
+
+/// Byte ranges of `word` in `text` as a whole word.
+fn whole_words(text: &str, word: &str) -> Vec<std::ops::Range<usize>> {
+    text.match_indices(word)
+        .filter(|(k, m)| {
+            let before = text[..*k].chars().next_back();
+            let after = text[k + m.len()..].chars().next();
+            let edge = |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric());
+            edge(before) && edge(after)
+        })
+        .map(|(k, m)| k..k + m.len())
+        .collect()
+}
+
+/// The English sentence `et` with every English form of `entry` replaced by
+/// `with`, if the sentence gives one.
+fn swapped(et: &str, entry: &NameEntry, with: &str) -> Option<String> {
+    let mut forms: Vec<&str> = entry.1.to_vec();
+    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    let mut text = et.to_string();
+    let mut any = false;
+    for f in forms {
+        let spans = whole_words(&text, f);
+        for span in spans.into_iter().rev() {
+            text = replaced(&text, span, with);
+            any = true;
+        }
+    }
+    any.then_some(text)
+}
+
+/// Name trials of one 1-1 bead: a name the Chinese sentence gives and the
+/// English renders, swapped for another of its list and group that neither
+/// document names.
+fn name_trials(
+    zt: &str,
+    et: &str,
+    zh_all: &str,
+    en_all: &str,
+) -> Vec<(&'static str, String, String)> {
+    let zs = duizhao::lang::to_simplified(zt);
+    let mut out = Vec::new();
+    for (kind, list) in [("place", PLACES), ("person", PERSONS), ("org", ORGS)] {
+        for (k, entry) in list.iter().enumerate() {
+            if !entry.0.iter().any(|z| zs.contains(z)) {
+                continue;
+            }
+            let other = (1..list.len())
+                .map(|d| &list[(k + d) % list.len()])
+                .filter(|o| o.2 == entry.2)
+                .find(|o| {
+                    !o.0.iter().any(|z| zh_all.contains(z))
+                        && !o.1.iter().any(|e| !whole_words(en_all, e).is_empty())
+                });
+            let Some(other) = other else { continue };
+            if let Some(text) = swapped(et, entry, other.1[0]) {
+                let what = format!("{} / {} → {}: {text}", entry.0[0], entry.1[0], other.1[0]);
+                out.push((kind, text, what));
+                break;
+            }
+        }
+    }
+    out
+}
 
 /// One injected fault: the changed texts, and what a finding must name.
 struct Trial {
@@ -178,6 +351,15 @@ fn trials(clean: &AlignedDocuments, review: &Review, max: usize) -> Vec<Trial> {
                 format!("{zt} / {et}"),
             );
         }
+        let zh_all = duizhao::lang::to_simplified(zh.text());
+        for (kind, text, what) in name_trials(zt, et, &zh_all, en.text()) {
+            push(
+                kind,
+                zh.text().to_string(),
+                replaced(en.text(), es.clone(), &text),
+                what,
+            );
+        }
         let zf = numbers::extract(zt, Lang::Zh);
         let ef = numbers::extract(et, Lang::En);
         let heading = !zt
@@ -262,6 +444,7 @@ fn found(trial: &Trial, review: &Review, any: bool) -> bool {
         "deleted" => &[FindingKind::Omission, FindingKind::PartialOmission],
         "qualifier" => &[FindingKind::QualifierDropped],
         "currency" => &[FindingKind::FigureAltered],
+        "place" | "person" | "org" => &[FindingKind::NameAltered],
         _ => &[
             FindingKind::FigureAltered,
             FindingKind::FigureMissing,

@@ -443,7 +443,7 @@ impl<'a> PairPricer<'a> {
                             Some(o) => own |= o == s,
                             None => {
                                 let cand = (e.t, k, e.ew);
-                                if free.map_or(true, |f| cand < f) {
+                                if free.is_none_or(|f| cand < f) {
                                     free = Some(cand);
                                 }
                             }

@@ -131,7 +131,7 @@ pub enum FindingKind {
     LowConfidence,
     /// A glossary term is not rendered with any of its English forms.
     TermMissing,
-    /// An organisation the Chinese names became another in the English.
+    /// A name the Chinese gives (organisation, place, person) became another in the English.
     NameAltered,
     /// One Chinese sentence translated two ways, or one English sentence
     /// given for two Chinese ones.

@@ -1,4 +1,4 @@
-//! Names of organisations that changed in translation, without a glossary.
+//! Organisations: one body of the Chinese rendered as another.
 //!
 //! CC-CEDICT gives the English names of many organisations, often with their
 //! acronyms (`世界卫生组织 /World Health Organization (WHO)/`); `build.rs`
@@ -8,14 +8,12 @@
 //! the name's distinctive words nor its acronym, but an acronym that nothing
 //! in the Chinese accounts for and that shares at least two letters, in
 //! order, with the organisation's own, has most likely had one body turned
-//! into a similar one: 美国食品药品监督管理局 (FDA) rendered "the USDA". That
-//! is reported as `name-altered`. A name merely absent is not reported: translators drop
-//! and paraphrase names too often for that to be worth a reviewer's time.
+//! into a similar one: 美国食品药品监督管理局 (FDA) rendered "the USDA".
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::{Context, Finding, FindingKind};
+use crate::check::{Context, Finding, FindingKind};
 use crate::lang::to_simplified;
 
 static TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/names.tsv"));
@@ -42,6 +40,20 @@ fn table() -> &'static (HashMap<&'static str, Vec<Name>>, usize) {
         }
         (map, longest)
     })
+}
+
+pub(super) fn longest() -> usize {
+    table().1
+}
+
+/// An organisation of the table.
+pub(super) fn is_org(zh: &str) -> bool {
+    table().0.contains_key(zh)
+}
+
+/// A word that says what kind of body a name is ("University", "Bank").
+pub(super) fn is_english_org_word(word: &str) -> bool {
+    GENERIC_WORDS.contains(&word.to_lowercase().as_str())
 }
 
 /// Acronyms no organisation of a sentence needs to account for.
