@@ -117,14 +117,17 @@ pub(crate) fn figure_agreement(zh: &[ZhUnit], en: &[EnUnit]) -> (usize, usize) {
     }
     let zf: Vec<Figure> = zh.iter().flat_map(|u| u.figures.iter().cloned()).collect();
     let ef: Vec<Figure> = en.iter().flat_map(|u| u.figures.iter().cloned()).collect();
-    let cmp = numbers::compare(&zf, &ef);
-    let agreed = cmp
-        .matched
+    (agreed(&numbers::compare(&zf, &ef), zt, et), zt + et)
+}
+
+/// Figures of a comparison that agree in value (altered pairs left out),
+/// at most the smaller side's `zt`/`et` figures.
+pub(crate) fn agreed(cmp: &numbers::Comparison, zt: usize, et: usize) -> usize {
+    cmp.matched
         .iter()
         .filter(|m| !matches!(m.quality, numbers::MatchQuality::Altered))
         .count()
-        .min(zt.min(et));
-    (agreed, zt + et)
+        .min(zt.min(et))
 }
 
 /// Keep only the words whose ids fall in one residue class modulo `k`, on

@@ -160,22 +160,8 @@ impl<'a> PairPricer<'a> {
                         .count()
                 })
                 .collect(),
-            zh_ranges: zh
-                .iter()
-                .map(|u| {
-                    u.figures
-                        .iter()
-                        .any(|f| matches!(f.value, Value::Range { .. }))
-                })
-                .collect(),
-            en_ranges: en
-                .iter()
-                .map(|u| {
-                    u.figures
-                        .iter()
-                        .any(|f| matches!(f.value, Value::Range { .. }))
-                })
-                .collect(),
+            zh_ranges: zh.iter().map(|u| has_range(&u.figures)).collect(),
+            en_ranges: en.iter().map(|u| has_range(&u.figures)).collect(),
             first: 0,
             rows: Vec::new(),
         }
@@ -355,13 +341,8 @@ impl<'a> PairPricer<'a> {
         }
         let zf: Vec<&Figure> = zs.iter().flat_map(|u| &u.figures).collect();
         let ef: Vec<&Figure> = es.iter().flat_map(|u| &u.figures).collect();
-        let agreed = numbers::pair_up(&zf, &ef, rels.into_iter())
-            .matched
-            .iter()
-            .filter(|m| !matches!(m.quality, numbers::MatchQuality::Altered))
-            .count()
-            .min(zt.min(et));
-        (agreed, zt + et)
+        let cmp = numbers::pair_up(&zf, &ef, rels.into_iter());
+        (super::cost::agreed(&cmp, zt, et), zt + et)
     }
 
     /// The counts of [`lexicon::lexical_match`] for the bead over Chinese
@@ -617,6 +598,13 @@ pub(crate) fn lexicon_match(zh: &[ZhUnit], en: &[EnUnit]) -> LexicalMatch {
     }
     let (a, b) = (zh.len().min(MAX_BEAD_SIDE), en.len().min(MAX_BEAD_SIDE));
     lexicon::lexical_match(&zw[..a], &ew[..b])
+}
+
+/// Whether a sentence's figures hold a range.
+fn has_range(figures: &[Figure]) -> bool {
+    figures
+        .iter()
+        .any(|f| matches!(f.value, Value::Range { .. }))
 }
 
 #[cfg(test)]
