@@ -6,6 +6,8 @@
 use std::io::Read;
 use std::path::PathBuf;
 
+#[path = "src/check/names/aliases.rs"]
+mod aliases;
 #[allow(dead_code)]
 #[path = "src/lexicon/blob.rs"]
 mod blob;
@@ -52,6 +54,7 @@ fn main() {
     println!("cargo:rerun-if-changed={JIEBA_HMM}");
     println!("cargo:rerun-if-changed=build/places.rs");
     println!("cargo:rerun-if-changed=build/hmm.rs");
+    println!("cargo:rerun-if-changed=src/check/names/aliases.rs");
     for f in ["blob", "cedict", "compile", "english", "zhdict"] {
         println!("cargo:rerun-if-changed=src/lexicon/{f}.rs");
     }
@@ -68,8 +71,12 @@ fn main() {
     std::fs::write(out.join("simplified.bin"), simplified_table(&text))
         .expect("cannot write the simplified-character table");
     std::fs::write(out.join("names.tsv"), name_table(&text)).expect("cannot write the name table");
-    std::fs::write(out.join("places.tsv"), places::place_table(&text))
-        .expect("cannot write the place table");
+    let place_tsv = places::place_table(&text);
+    std::fs::write(
+        out.join("places.rs"),
+        places::place_tables_rust(&place_tsv, aliases::ALIASES),
+    )
+    .expect("cannot write the place tables");
     std::fs::write(out.join("persons.tsv"), places::person_table(&text))
         .expect("cannot write the person table");
     std::fs::write(out.join("surnames.tsv"), places::surname_table(&text))
