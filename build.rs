@@ -25,6 +25,9 @@ mod hmm;
 #[path = "build/places.rs"]
 mod places;
 #[allow(dead_code)]
+#[path = "src/check/names/table_hash.rs"]
+mod table_hash;
+#[allow(dead_code)]
 #[path = "src/lexicon/zhdict.rs"]
 mod zhdict;
 
@@ -55,6 +58,7 @@ fn main() {
     println!("cargo:rerun-if-changed=build/places.rs");
     println!("cargo:rerun-if-changed=build/hmm.rs");
     println!("cargo:rerun-if-changed=src/check/names/aliases.rs");
+    println!("cargo:rerun-if-changed=src/check/names/table_hash.rs");
     for f in ["blob", "cedict", "compile", "english", "zhdict"] {
         println!("cargo:rerun-if-changed=src/lexicon/{f}.rs");
     }

@@ -691,5 +691,21 @@ pub fn place_tables_rust(tsv: &str, aliases: &[(&str, &[&str])]) -> String {
         let _ = writeln!(out, "    ({name:?}, &{zh:?}),");
     }
     let _ = writeln!(out, "];");
+    for (name, keys) in [
+        (
+            "PLACE_SLOTS",
+            super::table_hash::slots(places.iter().map(|(k, _)| *k)),
+        ),
+        (
+            "NAME_SLOTS",
+            super::table_hash::slots(by_name.keys().map(String::as_str)),
+        ),
+    ] {
+        let _ = writeln!(
+            out,
+            "pub(super) static {name}: [u32; {}] = {keys:?};",
+            keys.len()
+        );
+    }
     out
 }

@@ -19,6 +19,7 @@ mod aliases;
 mod orgs;
 mod persons;
 mod places;
+mod table_hash;
 
 use std::ops::Range;
 

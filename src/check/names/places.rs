@@ -24,9 +24,9 @@ use crate::check::{Context, Finding};
 use super::aliases::ALIASES;
 
 /// The place tables, compiled by the build script from `places.tsv`:
-/// `PLACES` (every place, sorted by headword), `BY_NAME` (lower-cased
-/// English name → the headwords of the major places so named, sorted by
-/// name) and `LONGEST` (characters of the longest major headword).
+/// `PLACES` (every place), `BY_NAME` (lower-cased English name → the
+/// headwords of the major places so named), the hash slots of both
+/// (`table_hash`) and `LONGEST` (characters of the longest major headword).
 #[allow(clippy::all)]
 mod compiled {
     use super::Place;
@@ -51,23 +51,33 @@ pub(super) struct Place {
     mentioned: &'static [&'static str],
 }
 
-/// The compiled tables, looked up by binary search: nothing is built at
-/// run time.
+/// The compiled tables, looked up through their hash slots: nothing is
+/// built at run time.
 struct Tables;
+
+/// The entry of `key` in `entries`, found through `slots`.
+fn find<T>(slots: &[u32], entries: &'static [(&str, T)], key: &str) -> Option<&'static T> {
+    let mask = slots.len().checked_sub(1)?;
+    let mut at = super::table_hash::table_hash(key) as usize & mask;
+    loop {
+        let slot = *slots.get(at)? as usize;
+        let (k, v) = entries.get(slot.checked_sub(1)?)?;
+        if *k == key {
+            return Some(v);
+        }
+        at = (at + 1) & mask;
+    }
+}
 
 impl Tables {
     /// The place of a headword.
     fn by_zh(&self, zh: &str) -> Option<&'static Place> {
-        let places = compiled::PLACES;
-        let i = places.binary_search_by(|(k, _)| (*k).cmp(zh)).ok()?;
-        places.get(i).map(|(_, p)| p)
+        find(&compiled::PLACE_SLOTS, compiled::PLACES, zh)
     }
 
     /// The headwords of the major places a lower-cased English name names.
     fn by_name(&self, name: &str) -> Option<&'static [&'static str]> {
-        let names = compiled::BY_NAME;
-        let i = names.binary_search_by(|(k, _)| (*k).cmp(name)).ok()?;
-        names.get(i).map(|(_, zh)| *zh)
+        find(&compiled::NAME_SLOTS, compiled::BY_NAME, name).copied()
     }
 }
 
