@@ -1,9 +1,13 @@
 //! Compiles the bundled CC-CEDICT (`data/cedict/`) into the lexicon table
-//! that `duizhao::lexicon` reads in place (see `src/lexicon/blob.rs`).
+//! that `duizhao::lexicon` reads in place (see `src/lexicon/blob.rs`), and
+//! jieba's dictionary and HMM (`data/jieba/`) into the segmenter's trie
+//! (`src/lexicon/zhdict.rs`) and tables (`build/hmm.rs`).
 
 use std::io::Read;
 use std::path::PathBuf;
 
+#[path = "src/check/names/aliases.rs"]
+mod aliases;
 #[allow(dead_code)]
 #[path = "src/lexicon/blob.rs"]
 mod blob;
@@ -16,8 +20,16 @@ mod compile;
 #[allow(dead_code)]
 #[path = "src/lexicon/english.rs"]
 mod english;
+#[path = "build/hmm.rs"]
+mod hmm;
 #[path = "build/places.rs"]
 mod places;
+#[allow(dead_code)]
+#[path = "src/check/names/table_hash.rs"]
+mod table_hash;
+#[allow(dead_code)]
+#[path = "src/lexicon/zhdict.rs"]
+mod zhdict;
 
 /// Han ideographs, as `duizhao::lang::is_han`.
 fn is_han(c: char) -> bool {
@@ -26,26 +38,49 @@ fn is_han(c: char) -> bool {
 }
 
 const CEDICT: &str = "data/cedict/cedict_1_0_ts_utf-8_mdbg.txt.gz";
+const JIEBA_DICT: &str = "data/jieba/dict.txt.gz";
+const JIEBA_HMM: &str = "data/jieba/hmm.model.gz";
 
-fn main() {
-    println!("cargo:rerun-if-changed={CEDICT}");
-    println!("cargo:rerun-if-changed=build/places.rs");
-    for f in ["blob", "cedict", "compile", "english"] {
-        println!("cargo:rerun-if-changed=src/lexicon/{f}.rs");
-    }
-    let gz = std::fs::read(CEDICT).unwrap_or_else(|e| panic!("cannot read {CEDICT}: {e}"));
+/// The text of a gzip-compressed file of the repository.
+fn gunzip(path: &str) -> String {
+    let gz = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
     let mut text = String::new();
     flate2::read::GzDecoder::new(&gz[..])
         .read_to_string(&mut text)
-        .unwrap_or_else(|e| panic!("cannot decompress {CEDICT}: {e}"));
-    let blob = compile::compile(&text, compile::Params::default());
+        .unwrap_or_else(|e| panic!("cannot decompress {path}: {e}"));
+    text
+}
+
+fn main() {
+    println!("cargo:rerun-if-changed={CEDICT}");
+    println!("cargo:rerun-if-changed={JIEBA_DICT}");
+    println!("cargo:rerun-if-changed={JIEBA_HMM}");
+    println!("cargo:rerun-if-changed=build/places.rs");
+    println!("cargo:rerun-if-changed=build/hmm.rs");
+    println!("cargo:rerun-if-changed=src/check/names/aliases.rs");
+    println!("cargo:rerun-if-changed=src/check/names/table_hash.rs");
+    for f in ["blob", "cedict", "compile", "english", "zhdict"] {
+        println!("cargo:rerun-if-changed=src/lexicon/{f}.rs");
+    }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR is set by cargo"));
+    let zhdict = zhdict::compile(&gunzip(JIEBA_DICT))
+        .unwrap_or_else(|e| panic!("cannot compile {JIEBA_DICT}: {e}"));
+    std::fs::write(out.join("zhdict.bin"), zhdict)
+        .expect("cannot write the segmentation dictionary");
+    std::fs::write(out.join("hmm.rs"), hmm::tables(&gunzip(JIEBA_HMM)))
+        .expect("cannot write the HMM tables");
+    let text = gunzip(CEDICT);
+    let blob = compile::compile(&text, compile::Params::default());
     std::fs::write(out.join("lexicon.bin"), blob).expect("cannot write the lexicon table");
     std::fs::write(out.join("simplified.bin"), simplified_table(&text))
         .expect("cannot write the simplified-character table");
     std::fs::write(out.join("names.tsv"), name_table(&text)).expect("cannot write the name table");
-    std::fs::write(out.join("places.tsv"), places::place_table(&text))
-        .expect("cannot write the place table");
+    let place_tsv = places::place_table(&text);
+    std::fs::write(
+        out.join("places.rs"),
+        places::place_tables_rust(&place_tsv, aliases::ALIASES),
+    )
+    .expect("cannot write the place tables");
     std::fs::write(out.join("persons.tsv"), places::person_table(&text))
         .expect("cannot write the person table");
     std::fs::write(out.join("surnames.tsv"), places::surname_table(&text))

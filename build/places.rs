@@ -622,3 +622,90 @@ pub fn surname_table(cedict: &str) -> String {
     out.push_str(&format!("*\t{}\n", syl.join(" ")));
     out
 }
+
+/// The place tables `check::names::places` reads, as Rust source compiled
+/// into the library (nothing to parse or hash at run time), from the rows of
+/// [`place_table`]: `PLACES`, every place sorted by headword; `BY_NAME`, the
+/// lower-cased English names of major places (longer than three letters,
+/// demonyms left out, with the `aliases` of each name that are capitalised)
+/// sorted, each with its headwords in table order; `LONGEST`, the characters
+/// of the longest major headword.
+pub fn place_tables_rust(tsv: &str, aliases: &[(&str, &[&str])]) -> String {
+    use std::fmt::Write;
+    let mut places: Vec<(&str, String)> = Vec::new();
+    let mut by_name: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    let mut longest = 0;
+    for line in tsv.lines() {
+        let f: Vec<&str> = line.split('\t').collect();
+        let [zh, flag, pinyin, names, mentioned] = f[..] else {
+            continue;
+        };
+        let split = |s: &str| -> Vec<String> {
+            s.split('|')
+                .filter(|x| !x.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        let major = flag.starts_with('P');
+        let names = split(names);
+        let mentioned = split(mentioned);
+        if major {
+            longest = longest.max(zh.chars().count());
+            for n in &names {
+                // Demonyms in parentheses ("(Tibetan …)") are no names.
+                let demonym = ["ese", "ish", "ian", "ean", "ans"]
+                    .iter()
+                    .any(|s| n.ends_with(s));
+                // Three letters or fewer: "You", "She" are places too.
+                if n.len() > 3 && !demonym {
+                    by_name.entry(n.to_lowercase()).or_default().push(zh);
+                }
+                let matching = aliases.iter().filter(|(k, _)| k == n);
+                for a in matching.flat_map(|(_, a)| a.iter()) {
+                    if a.starts_with(char::is_uppercase) {
+                        by_name.entry(a.to_lowercase()).or_default().push(zh);
+                    }
+                }
+            }
+        }
+        let place = format!(
+            "Place {{ major: {major}, wide: {}, capital: {}, pinyin: {pinyin:?}, names: &{names:?}, mentioned: &{mentioned:?} }}",
+            flag.contains('C'),
+            flag.contains('K'),
+        );
+        places.push((zh, place));
+    }
+    // A headword given twice keeps its last row, as a map would.
+    places.reverse();
+    places.sort_by(|a, b| a.0.cmp(b.0));
+    places.dedup_by(|a, b| a.0 == b.0);
+    let mut out = String::new();
+    let _ = writeln!(out, "pub(super) const LONGEST: usize = {longest};");
+    let _ = writeln!(out, "pub(super) static PLACES: &[(&str, Place)] = &[");
+    for (zh, place) in &places {
+        let _ = writeln!(out, "    ({zh:?}, {place}),");
+    }
+    let _ = writeln!(out, "];");
+    let _ = writeln!(out, "pub(super) static BY_NAME: &[(&str, &[&str])] = &[");
+    for (name, zh) in &by_name {
+        let _ = writeln!(out, "    ({name:?}, &{zh:?}),");
+    }
+    let _ = writeln!(out, "];");
+    for (name, keys) in [
+        (
+            "PLACE_SLOTS",
+            super::table_hash::slots(places.iter().map(|(k, _)| *k)),
+        ),
+        (
+            "NAME_SLOTS",
+            super::table_hash::slots(by_name.keys().map(String::as_str)),
+        ),
+    ] {
+        let _ = writeln!(
+            out,
+            "pub(super) static {name}: [u32; {}] = {keys:?};",
+            keys.len()
+        );
+    }
+    out
+}

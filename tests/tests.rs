@@ -24,6 +24,8 @@ mod tmx;
 mod numbers;
 // Lexical evidence on the seed pair and MAC-Dev gold links.
 mod lexicon;
+// The word segmenter token for token against jieba-rs: corpora, random and hostile strings.
+mod segmenter;
 // The aligner: the seed article bead by bead, the MAC-Dev F1 floor, `align` output.
 mod align;
 // Alignments pinned byte for byte (beads, confidences, scores, skip margins) against faster pricing.

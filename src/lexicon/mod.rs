@@ -3,7 +3,8 @@
 //!
 //! The bundled dictionary is CC-CEDICT (CC BY-SA 4.0, see `data/README.md`),
 //! compiled at build time into a compact table read in place (no parsing at
-//! start-up); Chinese is segmented with jieba. Every English word, in glosses
+//! start-up); Chinese is segmented as jieba segments it (`segmenter`, its
+//! dictionary likewise compiled at build time). Every English word, in glosses
 //! and in sentences alike, is lower-cased, stripped of stopwords, mapped to
 //! its base form when irregular (`said` → `say`, `Americans` → `america`)
 //! and stemmed with the English Snowball stemmer; stems become `u32` ids, so
@@ -27,18 +28,20 @@ mod cedict;
 mod compile;
 mod english;
 mod extra;
+mod segmenter;
+mod zhdict;
 
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use jieba_rs::Jieba;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::lang::is_han;
 use blob::{Blob, Record, FUNCTION};
 use english::Case;
 pub use extra::ExtraEntries;
+pub use segmenter::{cut as cut_words, ZhToken};
 
 /// The bundled CC-CEDICT, compiled by the build script.
 static BUNDLED_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));
@@ -468,7 +471,6 @@ fn hyphenated_name(
 /// Bilingual lexical evidence: a Chinese segmenter, CC-CEDICT translations
 /// as stem ids, and the English stemmer and stem table shared by both sides.
 pub struct Lexicon {
-    jieba: Jieba,
     stemmer: Stemmer,
     blob: Blob,
 }
@@ -489,9 +491,9 @@ fn empty_blob() -> Blob {
 }
 
 impl Lexicon {
-    /// The bundled lexicon (CC-CEDICT and jieba's dictionary), built on first
-    /// use and shared by all threads. The dictionary is read in place; the
-    /// cost of the first call is jieba's start-up.
+    /// The bundled lexicon (CC-CEDICT and jieba's dictionary), shared by all
+    /// threads. Both dictionaries are read in place: the first call costs
+    /// next to nothing.
     pub fn bundled() -> &'static Lexicon {
         static BUNDLED: OnceLock<Lexicon> = OnceLock::new();
         BUNDLED.get_or_init(|| {
@@ -502,7 +504,7 @@ impl Lexicon {
     }
 
     /// A lexicon from CC-CEDICT text (the format of the bundled file, read
-    /// line by line; malformed lines are skipped) and jieba's own dictionary.
+    /// line by line; malformed lines are skipped) and the bundled segmenter.
     /// Takes a few hundred milliseconds for the full dictionary.
     pub fn from_cedict(text: &str) -> Lexicon {
         let bytes = compile::compile(text, compile::Params::default());
@@ -511,7 +513,6 @@ impl Lexicon {
 
     fn with_blob(blob: Blob) -> Lexicon {
         Lexicon {
-            jieba: Jieba::new(),
             stemmer: Stemmer::create(Algorithm::English),
             blob,
         }
@@ -560,9 +561,9 @@ impl Lexicon {
     /// become words translated by themselves.
     pub fn zh_words(&self, text: &str) -> Vec<ZhWord> {
         let mut out = Vec::new();
-        let tokens = self.jieba.cut(text, true);
+        let tokens = segmenter::cut(text);
         for (k, token) in tokens.iter().enumerate() {
-            let (start, word) = (token.byte_start, token.word);
+            let (start, word) = (token.start, token.word);
             if word.chars().any(is_han) {
                 // Up to two following characters that may end a name the
                 // segmenter cut short (余|占|鳌, 单扁|郎).

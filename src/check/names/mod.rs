@@ -15,9 +15,11 @@
 //! (广州 → "Guangzhou, capital of Guangdong"), too often for that to be worth
 //! a reviewer's time.
 
+mod aliases;
 mod orgs;
 mod persons;
 mod places;
+mod table_hash;
 
 use std::ops::Range;
 

@@ -18,13 +18,20 @@
 //! "Japan's GDP" beside "Chinese strength" is still an altered name; with no
 //! unexplained place in the English, nothing is said.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
 use super::{cap_runs, has_word_ci, known_names, BeadView};
 use crate::check::{Context, Finding};
 
-static TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/places.tsv"));
+use super::aliases::ALIASES;
+
+/// The place tables, compiled by the build script from `places.tsv`:
+/// `PLACES` (every place), `BY_NAME` (lower-cased English name → the
+/// headwords of the major places so named), the hash slots of both
+/// (`table_hash`) and `LONGEST` (characters of the longest major headword).
+#[allow(clippy::all)]
+mod compiled {
+    use super::Place;
+    include!(concat!(env!("OUT_DIR"), "/places.rs"));
+}
 
 /// A place of the table.
 #[derive(Debug)]
@@ -39,119 +46,58 @@ pub(super) struct Place {
     /// Toneless pinyin, joined (`guangdong`).
     pinyin: &'static str,
     /// English names (`Taibei`, `Taipei`).
-    names: Vec<&'static str>,
+    names: &'static [&'static str],
     /// Lower-cased capitalised words of its glosses other than its names.
-    mentioned: Vec<&'static str>,
+    mentioned: &'static [&'static str],
 }
 
-struct Tables {
-    by_zh: HashMap<&'static str, Place>,
-    /// Lower-cased English name → the headwords of major places so named.
-    by_name: HashMap<String, Vec<&'static str>>,
-    longest: usize,
+/// The compiled tables, looked up through their hash slots: nothing is
+/// built at run time.
+struct Tables;
+
+/// The entry of `key` in `entries`, found through `slots`.
+fn find<T>(slots: &[u32], entries: &'static [(&str, T)], key: &str) -> Option<&'static T> {
+    let mask = slots.len().checked_sub(1)?;
+    let mut at = super::table_hash::table_hash(key) as usize & mask;
+    loop {
+        let slot = *slots.get(at)? as usize;
+        let (k, v) = entries.get(slot.checked_sub(1)?)?;
+        if *k == key {
+            return Some(v);
+        }
+        at = (at + 1) & mask;
+    }
+}
+
+impl Tables {
+    /// The place of a headword.
+    fn by_zh(&self, zh: &str) -> Option<&'static Place> {
+        find(&compiled::PLACE_SLOTS, compiled::PLACES, zh)
+    }
+
+    /// The headwords of the major places a lower-cased English name names.
+    fn by_name(&self, name: &str) -> Option<&'static [&'static str]> {
+        find(&compiled::NAME_SLOTS, compiled::BY_NAME, name).copied()
+    }
 }
 
 fn tables() -> &'static Tables {
-    static T: OnceLock<Tables> = OnceLock::new();
-    T.get_or_init(|| {
-        let mut by_zh = HashMap::new();
-        let mut by_name: HashMap<String, Vec<&'static str>> = HashMap::new();
-        let mut longest = 0;
-        for line in TABLE.lines() {
-            let f: Vec<&'static str> = line.split('\t').collect();
-            let [zh, flag, pinyin, names, mentioned] = f[..] else {
-                continue;
-            };
-            let split = |s: &'static str| -> Vec<&'static str> {
-                s.split('|').filter(|x| !x.is_empty()).collect()
-            };
-            let place = Place {
-                major: flag.starts_with('P'),
-                wide: flag.contains('C'),
-                capital: flag.contains('K'),
-                pinyin,
-                names: split(names),
-                mentioned: split(mentioned),
-            };
-            if place.major {
-                longest = longest.max(zh.chars().count());
-                for n in &place.names {
-                    // Demonyms in parentheses ("(Tibetan …)") are no names.
-                    let demonym = ["ese", "ish", "ian", "ean", "ans"]
-                        .iter()
-                        .any(|s| n.ends_with(s));
-                    // Three letters or fewer: "You", "She" are places too.
-                    if n.len() > 3 && !demonym {
-                        by_name.entry(n.to_lowercase()).or_default().push(zh);
-                    }
-                    let aliases = ALIASES.iter().filter(|(k, _)| k == n);
-                    for a in aliases.flat_map(|(_, a)| a.iter()) {
-                        if a.starts_with(char::is_uppercase) {
-                            by_name.entry(a.to_lowercase()).or_default().push(zh);
-                        }
-                    }
-                }
-            }
-            by_zh.insert(zh, place);
-        }
-        Tables {
-            by_zh,
-            by_name,
-            longest,
-        }
-    })
+    &Tables
 }
 
 pub(super) fn longest() -> usize {
-    tables().longest
+    compiled::LONGEST
 }
 
 /// A major place of the table (a Chinese name the rules check).
 pub(super) fn is_place(zh: &str) -> bool {
-    tables().by_zh.get(zh).is_some_and(|p| p.major)
+    tables().by_zh(zh).is_some_and(|p| p.major)
 }
 
 /// A name of a major place, as English writes it ("Hong Kong").
 pub(super) fn is_english_place(name: &str) -> bool {
-    tables().by_name.contains_key(&name.to_lowercase())
+    tables().by_name(&name.to_lowercase()).is_some()
 }
-
-/// Other names the English gives a place than the dictionary's.
-const ALIASES: &[(&str, &[&str])] = &[
-    ("United States", &["US", "USA", "America", "United States"]),
-    ("USA", &["US", "America", "United States"]),
-    ("America", &["US", "USA", "United States"]),
-    (
-        "United Kingdom",
-        &["UK", "Britain", "England", "Great Britain"],
-    ),
-    ("Britain", &["UK", "United Kingdom", "England"]),
-    ("England", &["UK", "Britain"]),
-    ("China", &["PRC", "mainland"]),
-    ("People's Republic of China", &["China", "PRC"]),
-    ("Republic of China", &["Taiwan", "ROC"]),
-    ("Taiwan", &["ROC", "Republic of China", "Formosa"]),
-    ("Hong Kong", &["HK", "HKSAR"]),
-    ("Macao", &["Macau", "MSAR"]),
-    ("Netherlands", &["Holland"]),
-    ("Holland", &["Netherlands"]),
-    ("Turkey", &["Türkiye"]),
-    ("New Zealand", &["NZ"]),
-    ("Korea", &["ROK", "DPRK"]),
-    ("South Korea", &["Korea", "ROK"]),
-    ("North Korea", &["Korea", "DPRK", "Pyongyang"]),
-    ("Russia", &["USSR", "Soviet Union"]),
-    ("Europe", &["EU"]),
-    ("Vietnam", &["Viet Nam"]),
-    ("United Arab Emirates", &["UAE"]),
-    ("Czech Republic", &["Czechia"]),
-    ("Tibet", &["Xizang"]),
-    ("Inner Mongolia", &["Nei Mongol"]),
-    ("Peking", &["Beijing"]),
-    ("Beijing", &["Peking"]),
-    ("Canton", &["Guangzhou"]),
-    ("Guangzhou", &["Canton"]),
-];
 
 /// Chinese words that name a place without its name, and the English names
 /// they account for: 我国 ("our country") is China in a Chinese text, 美方
@@ -264,8 +210,8 @@ fn abbreviated(zh: &str, name: &str) -> bool {
 /// Adjectives (Chinese, American) do not count: "China's GDP" turned into
 /// "Japan's GDP" beside "Chinese strength" is still an altered name.
 fn forms(place: &Place) -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = place.names.clone();
-    for n in &place.names {
+    let mut out: Vec<&'static str> = place.names.to_vec();
+    for n in place.names {
         if let Some((_, a)) = ALIASES.iter().find(|(k, _)| k == n) {
             out.extend_from_slice(a);
         }
@@ -403,7 +349,7 @@ fn english_places(en: &str) -> Vec<(String, &'static [&'static str])> {
     let t = tables();
     let mut out = Vec::new();
     for run in cap_runs(en) {
-        for (k, len, name, zh) in known_names(&run, 4, |n| t.by_name.get(n)) {
+        for (k, len, name, zh) in known_names(&run, 4, |n| t.by_name(n)) {
             let lead_ok = run.words[..k]
                 .iter()
                 .all(|w| LEADING_WORDS.contains(&w.as_str()));
@@ -414,7 +360,7 @@ fn english_places(en: &str) -> Vec<(String, &'static [&'static str])> {
             if !lead_ok || !tail_ok || (opening && AMBIGUOUS.contains(&name.as_str())) {
                 continue;
             }
-            out.push((name, zh.as_slice()));
+            out.push((name, zh));
         }
     }
     out
@@ -432,8 +378,7 @@ pub(super) fn check(ctx: &Context<'_>, view: &BeadView, out: &mut Vec<Finding>) 
     let missing: Vec<&(usize, std::ops::Range<usize>, String)> = mentions
         .iter()
         .filter(|(_, _, zh)| {
-            t.by_zh
-                .get(zh.as_str())
+            t.by_zh(zh.as_str())
                 .is_some_and(|p| p.major && !rendered(p, &en_lower))
         })
         .collect();
@@ -441,9 +386,9 @@ pub(super) fn check(ctx: &Context<'_>, view: &BeadView, out: &mut Vec<Finding>) 
         return;
     }
     // Places the Chinese around names, to account for English ones.
-    let around: Vec<&Place> = super::scan_chinese(&view.zh_window, t.longest, is_place)
+    let around: Vec<&Place> = super::scan_chinese(&view.zh_window, compiled::LONGEST, is_place)
         .into_iter()
-        .filter_map(|(_, w)| t.by_zh.get(w))
+        .filter_map(|(_, w)| t.by_zh(w))
         .collect();
     let explained = |name: &str, zh_names: &[&str]| {
         zh_names.iter().any(|z| view.zh_window.contains(z))
@@ -454,7 +399,7 @@ pub(super) fn check(ctx: &Context<'_>, view: &BeadView, out: &mut Vec<Finding>) 
                 .any(|(_, zs)| zs.iter().any(|z| view.zh_window.contains(z)))
             || zh_names
                 .iter()
-                .filter_map(|z| t.by_zh.get(z))
+                .filter_map(|z| t.by_zh(z))
                 .any(|q| around.iter().any(|p| related(p, q) || std::ptr::eq(*p, q)))
             || view.translated_in_chinese(&name.split(' ').collect::<Vec<_>>())
     };
@@ -466,15 +411,10 @@ pub(super) fn check(ctx: &Context<'_>, view: &BeadView, out: &mut Vec<Finding>) 
     };
     // The Chinese place it most likely stands for: one of its own rank (a
     // country for a country), and one no adjective of the English gives.
-    let wide = other_zh
-        .iter()
-        .filter_map(|z| t.by_zh.get(z))
-        .any(|q| q.wide);
+    let wide = other_zh.iter().filter_map(|z| t.by_zh(z)).any(|q| q.wide);
     let Some((i, span, zh, place)) = missing
         .iter()
-        .filter_map(|(i, span, zh)| {
-            Some((*i, span.clone(), zh.as_str(), t.by_zh.get(zh.as_str())?))
-        })
+        .filter_map(|(i, span, zh)| Some((*i, span.clone(), zh.as_str(), t.by_zh(zh.as_str())?)))
         .min_by_key(|(_, _, _, p)| (p.wide != wide, has_adjective(p, &view.en)))
     else {
         return;
@@ -521,7 +461,7 @@ mod tests {
         }
         // A common word as well: not checked.
         assert!(!is_place("朝阳"));
-        assert!(tables().by_name.contains_key("guangxi"));
+        assert!(tables().by_name("guangxi").is_some());
     }
 
     #[test]
