@@ -495,7 +495,7 @@ impl CostModel {
         let llr = llr.ratio(bound.zh_matched, bound.zh_known, bound.en_total, w)
             + llr.ratio(bound.en_matched, bound.en_total, bound.zh_known, w)
             + self.figure_llr(agreed, total);
-        w.length * length_cost(shape.delta) - w.lexical * llr - w.marks * shape.marks
+        w.length * length_cost_bound(shape.delta) - w.lexical * llr - w.marks * shape.marks
             + shape.many_to_many
             + shape.crossings
             + w.merge * (a + b - 2) as f64
@@ -765,6 +765,14 @@ fn length_cost(delta: f64) -> f64 {
     -p.ln()
 }
 
+/// A bound [`length_cost`] never falls below, without its exponential and
+/// logarithm: erfc(z) ≤ exp(−z²) for z ≥ 0, so −ln erfc(δ/√2) ≥ δ²/2; the
+/// cost is capped where erfc is (1e-12), and the small margin covers the
+/// error of [`erfc`]'s fit.
+fn length_cost_bound(delta: f64) -> f64 {
+    (delta * delta / 2.0).min(-(1e-12f64).ln()) - 1e-6
+}
+
 /// Complementary error function (Numerical Recipes' Chebyshev fit, |error| < 1.2e-7).
 fn erfc(x: f64) -> f64 {
     let z = x.abs();
@@ -919,6 +927,17 @@ mod tests {
         assert!((erfc(0.0) - 1.0).abs() < 1e-6);
         assert!((erfc(1.0) - 0.157_299_2).abs() < 1e-6);
         assert!((erfc(-1.0) - 1.842_700_8).abs() < 1e-6);
+    }
+
+    #[test]
+    fn length_cost_bound_never_exceeds_length_cost() {
+        for k in 0..4000 {
+            let delta = k as f64 * 0.01 - 20.0;
+            let (bound, cost) = (length_cost_bound(delta), length_cost(delta));
+            assert!(bound <= cost, "delta {delta}: {bound} > {cost}");
+        }
+        // Tight enough to matter where beads are far from their length.
+        assert!(length_cost_bound(4.0) > 0.8 * length_cost(4.0));
     }
 
     #[test]

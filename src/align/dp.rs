@@ -312,25 +312,42 @@ fn forward<'b, P: Pricer>(
                 }
                 let cell = row_start[i] + j - band.lo[i];
                 let local = (cell - base) * nm;
+                // The cheapest way in among the beads priced already, then
+                // the deferred beads that may beat it, then the first move
+                // (in `moves` order) of the cheapest, as if all were priced.
+                let from = |a: usize, b: usize| table.at(i - a, j - b).map(|p| table.acc[p]);
+                let mut cheapest = f64::INFINITY;
+                for (mi, &(a, b)) in moves.iter().enumerate() {
+                    let c = chunk_costs[local + mi];
+                    if c.is_finite() {
+                        if let Some(f) = from(a, b) {
+                            cheapest = cheapest.min(f + c);
+                        }
+                    }
+                }
+                for (mi, &(a, b)) in moves.iter().enumerate() {
+                    if !chunk_costs[local + mi].is_nan() {
+                        continue;
+                    }
+                    let Some(f) = from(a, b) else { continue };
+                    if f + chunk_bounds[local + mi] > cheapest + BOUND_SLACK {
+                        continue;
+                    }
+                    let c = cost.price(i - a, j - b, a, b);
+                    chunk_costs[local + mi] = c;
+                    if c.is_finite() {
+                        cheapest = cheapest.min(f + c);
+                    }
+                }
                 let mut best = f64::INFINITY;
                 let mut arg = u8::MAX;
                 for (mi, &(a, b)) in moves.iter().enumerate() {
-                    let mut c = chunk_costs[local + mi];
-                    if c.is_nan() {
-                        // A deferred bead: priced if it may beat `best`.
-                        let from = table.at(i - a, j - b).map(|p| table.acc[p]);
-                        let bound = chunk_bounds[local + mi];
-                        if from.is_none_or(|f| f + bound > best + BOUND_SLACK) {
-                            continue;
-                        }
-                        c = cost.price(i - a, j - b, a, b);
-                        chunk_costs[local + mi] = c;
-                    }
+                    let c = chunk_costs[local + mi];
                     if !c.is_finite() {
                         continue;
                     }
-                    if let Some(p) = table.at(i - a, j - b) {
-                        let v = table.acc[p] + c;
+                    if let Some(f) = from(a, b) {
+                        let v = f + c;
                         if v < best {
                             best = v;
                             arg = mi as u8;

@@ -448,7 +448,7 @@ impl<'a> PairPricer<'a> {
 
 /// Beads of this many sentences or more (both sides) are priced only when
 /// their lower bound says they may beat the path found so far.
-const DEFERRED_SENTENCES: usize = 3;
+const DEFERRED_SENTENCES: usize = 2;
 
 /// Owned English words of a bead of at most this many matches are looked
 /// up in a list; beyond, in a table over the bead's English words.
