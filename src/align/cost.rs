@@ -363,22 +363,66 @@ impl CostModel {
                 cost: w.skip * (a + b) as f64,
             };
         }
-        let lz: f64 = zh.iter().map(|u| u.len).sum();
-        let le: f64 = en.iter().map(|u| u.len).sum::<f64>() / self.ratio;
-        let mean = ((lz + le) / 2.0).max(1.0);
-        let delta = (le - lz) / (w.variance * mean).sqrt();
+        let shape = self.shape(zh, en);
         // Figures count as words that must find their partner.
         let (fig_agreed, fig_total) = figures;
         let fw = w.figure;
         let matched = (lm.zh_matched + lm.en_matched) as f64 + fw * 2.0 * fig_agreed as f64;
         let total = (lm.zh_total + lm.en_total) as f64 + fw * fig_total as f64;
         let lex = if total > 0.0 { matched / total } else { 0.0 };
-        let fig_unmatched = fig_total.saturating_sub(2 * fig_agreed);
-        let figures = fw * (2 * fig_agreed) as f64 * (w.p_true / w.p_chance).ln().min(3.0)
-            - fw * fig_unmatched as f64 * 0.5;
         let llr = llr.ratio(lm.zh_matched, zh_known, lm.en_total, w)
             + llr.ratio(lm.en_matched, lm.en_total, zh_known, w)
-            + figures;
+            + self.figure_llr(fig_agreed, fig_total);
+        let delta = shape.delta;
+        let cost = w.length * length_cost(delta) - w.lexical * llr - w.marks * shape.marks
+            + shape.many_to_many
+            + shape.crossings
+            + w.merge * (a + b - 2) as f64
+            + w.unmatched_sentence * lm.zh_sentences_unmatched as f64;
+        Evidence {
+            length_delta: delta,
+            lexical: lex,
+            cost,
+        }
+    }
+}
+
+/// What a bead's sentences say apart from their words and figures: its
+/// length mismatch, marks of grammar, shape and paragraph crossings.
+struct Shape {
+    delta: f64,
+    /// [`marks::llr`] of the bead's marks.
+    marks: f64,
+    many_to_many: f64,
+    crossings: f64,
+}
+
+/// An upper bound on a bead's dictionary evidence (see
+/// [`CostModel::lower_bound`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct MatchBound {
+    /// At most this many Chinese and English words find a partner.
+    pub zh_matched: usize,
+    pub en_matched: usize,
+    /// All the bead's English words.
+    pub en_total: usize,
+    /// Its Chinese words known to the dictionary.
+    pub zh_known: usize,
+    /// At least this many Chinese sentences find no partner at all.
+    pub zh_sentences_unmatched: usize,
+    /// Its figures, Chinese and English.
+    pub zh_figures: usize,
+    pub en_figures: usize,
+}
+
+impl CostModel {
+    fn shape(&self, zh: &[ZhUnit], en: &[EnUnit]) -> Shape {
+        let w = &self.weights;
+        let (a, b) = (zh.len(), en.len());
+        let lz: f64 = zh.iter().map(|u| u.len).sum();
+        let le: f64 = en.iter().map(|u| u.len).sum::<f64>() / self.ratio;
+        let mean = ((lz + le) / 2.0).max(1.0);
+        let delta = (le - lz) / (w.variance * mean).sqrt();
         // Paragraph boundaries between the bead's sentences (or blocks),
         // never inside a block: a block of lines, each its own paragraph,
         // crosses nothing the alignment could avoid.
@@ -411,16 +455,51 @@ impl CostModel {
         // that discounts words for not being independent does not apply.
         let zm = zh.iter().fold(0, |m, u| m | u.marks);
         let em = en.iter().fold(0, |m, u| m | u.marks);
-        let cost = w.length * length_cost(delta) - w.lexical * llr - w.marks * marks::llr(zm, em)
-            + many_to_many
-            + crossings
-            + w.merge * (a + b - 2) as f64
-            + w.unmatched_sentence * lm.zh_sentences_unmatched as f64;
-        Evidence {
-            length_delta: delta,
-            lexical: lex,
-            cost,
+        Shape {
+            delta,
+            marks: marks::llr(zm, em),
+            many_to_many,
+            crossings,
         }
+    }
+
+    /// What `agreed` of `total` figures (as [`figure_agreement`] counts
+    /// them) add to the log-likelihood ratio: figures count as words that
+    /// must find their partner.
+    fn figure_llr(&self, agreed: usize, total: usize) -> f64 {
+        let w = &self.weights;
+        let fw = w.figure;
+        let unmatched = total.saturating_sub(2 * agreed);
+        fw * (2 * agreed) as f64 * (w.p_true / w.p_chance).ln().min(3.0)
+            - fw * unmatched as f64 * 0.5
+    }
+
+    /// A price the bead over `zh` × `en` (both sides non-empty) cannot fall
+    /// below, from bounds on its evidence that are cheaper to find than the
+    /// evidence: every term as [`CostModel::evidence_from`] prices it, the
+    /// words and figures taken to find as many partners as they possibly
+    /// can. The search uses it to leave unpriced the beads that could not
+    /// beat a path it has already found.
+    pub(crate) fn lower_bound(
+        &self,
+        zh: &[ZhUnit],
+        en: &[EnUnit],
+        bound: MatchBound,
+        llr: &LlrTable,
+    ) -> f64 {
+        let w = &self.weights;
+        let (a, b) = (zh.len(), en.len());
+        let shape = self.shape(zh, en);
+        let agreed = bound.zh_figures.min(bound.en_figures);
+        let total = bound.zh_figures + bound.en_figures;
+        let llr = llr.ratio(bound.zh_matched, bound.zh_known, bound.en_total, w)
+            + llr.ratio(bound.en_matched, bound.en_total, bound.zh_known, w)
+            + self.figure_llr(agreed, total);
+        w.length * length_cost_bound(shape.delta) - w.lexical * llr - w.marks * shape.marks
+            + shape.many_to_many
+            + shape.crossings
+            + w.merge * (a + b - 2) as f64
+            + w.unmatched_sentence * bound.zh_sentences_unmatched as f64
     }
 }
 
@@ -686,6 +765,14 @@ fn length_cost(delta: f64) -> f64 {
     -p.ln()
 }
 
+/// A bound [`length_cost`] never falls below, without its exponential and
+/// logarithm: erfc(z) ≤ exp(−z²) for z ≥ 0, so −ln erfc(δ/√2) ≥ δ²/2; the
+/// cost is capped where erfc is (1e-12), and the small margin covers the
+/// error of [`erfc`]'s fit.
+fn length_cost_bound(delta: f64) -> f64 {
+    (delta * delta / 2.0).min(-(1e-12f64).ln()) - 1e-6
+}
+
 /// Complementary error function (Numerical Recipes' Chebyshev fit, |error| < 1.2e-7).
 fn erfc(x: f64) -> f64 {
     let z = x.abs();
@@ -840,6 +927,17 @@ mod tests {
         assert!((erfc(0.0) - 1.0).abs() < 1e-6);
         assert!((erfc(1.0) - 0.157_299_2).abs() < 1e-6);
         assert!((erfc(-1.0) - 1.842_700_8).abs() < 1e-6);
+    }
+
+    #[test]
+    fn length_cost_bound_never_exceeds_length_cost() {
+        for k in 0..4000 {
+            let delta = k as f64 * 0.01 - 20.0;
+            let (bound, cost) = (length_cost_bound(delta), length_cost(delta));
+            assert!(bound <= cost, "delta {delta}: {bound} > {cost}");
+        }
+        // Tight enough to matter where beads are far from their length.
+        assert!(length_cost_bound(4.0) > 0.8 * length_cost(4.0));
     }
 
     #[test]

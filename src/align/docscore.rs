@@ -118,28 +118,28 @@ fn background(
     model: &CostModel,
 ) -> f64 {
     let m = en.len();
-    let far = |j: usize| j + BACKGROUND_GAP < near.start || j >= near.end + BACKGROUND_GAP;
-    let candidates: Vec<usize> = (0..m).filter(|&j| far(j)).collect();
-    if candidates.is_empty() {
-        return 0.0;
-    }
-    let step = (candidates.len() as f64 / BACKGROUND_SAMPLES as f64).max(1.0);
-    let mut best = 0.0;
-    let mut n = 0usize;
-    let mut k = 0.0;
-    while (k as usize) < candidates.len() && n < BACKGROUND_SAMPLES {
-        let j = candidates[k as usize];
-        // Same number of English sentences as the bead has, where possible.
-        let hi = (j + near.len().max(1)).min(m);
-        best = f64::max(best, model.evidence(zs, &en[j..hi]).lexical);
-        n += 1;
-        k += step;
-    }
-    if n == 0 {
-        0.0
-    } else {
-        best
-    }
+    background_samples(m, near.clone())
+        .map(|j| {
+            // Same number of English sentences as the bead has, where possible.
+            let hi = (j + near.len().max(1)).min(m);
+            model.evidence(zs, &en[j..hi]).lexical
+        })
+        .fold(0.0, f64::max)
+}
+
+/// The English sentences a bead over `near` is measured against:
+/// [`BACKGROUND_SAMPLES`] of the `m`, evenly spread over those at least
+/// [`BACKGROUND_GAP`] away from `near`. They are numbered without listing
+/// them (listed for every bead, that was quadratic in the document's length).
+fn background_samples(m: usize, near: std::ops::Range<usize>) -> impl Iterator<Item = usize> {
+    let gap_lo = near.start.saturating_sub(BACKGROUND_GAP).min(m);
+    let gap_hi = (near.end + BACKGROUND_GAP).clamp(gap_lo, m);
+    let far = m - (gap_hi - gap_lo);
+    let step = (far as f64 / BACKGROUND_SAMPLES as f64).max(1.0);
+    (0..BACKGROUND_SAMPLES)
+        .map(move |n| (n as f64 * step) as usize)
+        .take_while(move |&k| k < far)
+        .map(move |k| if k < gap_lo { k } else { k + (gap_hi - gap_lo) })
 }
 
 /// Chinese figures of a bead that agree in value with an English one, and
@@ -187,4 +187,40 @@ fn combine(d: &DocScore) -> f64 {
         (-(off / 0.35).powi(2)).exp()
     };
     (base * figures * ratio).clamp(0.0, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The samples as they were taken before: from the list of the
+    /// sentences far enough from the bead.
+    fn listed(m: usize, near: std::ops::Range<usize>) -> Vec<usize> {
+        let far = |j: usize| j + BACKGROUND_GAP < near.start || j >= near.end + BACKGROUND_GAP;
+        let candidates: Vec<usize> = (0..m).filter(|&j| far(j)).collect();
+        let step = (candidates.len() as f64 / BACKGROUND_SAMPLES as f64).max(1.0);
+        let mut out = Vec::new();
+        let mut k = 0.0;
+        while (k as usize) < candidates.len() && out.len() < BACKGROUND_SAMPLES {
+            out.push(candidates[k as usize]);
+            k += step;
+        }
+        out
+    }
+
+    #[test]
+    fn background_samples_are_those_of_the_listed_candidates() {
+        for m in [0usize, 1, 2, 5, 7, 8, 9, 13, 40, 101, 1000, 13_629] {
+            for start in [0, 1, 2, 3, 4, 6, m / 2, m.saturating_sub(3), m] {
+                for len in 0..4 {
+                    let near = start.min(m)..(start + len).min(m);
+                    let got: Vec<usize> = background_samples(m, near.clone()).collect();
+                    assert_eq!(got, listed(m, near.clone()), "m {m}, near {near:?}");
+                    assert!(got
+                        .iter()
+                        .all(|&j| j < m && !(near.start..near.end).contains(&j)));
+                }
+            }
+        }
+    }
 }

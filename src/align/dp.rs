@@ -98,7 +98,19 @@ pub(crate) trait Pricer: Sync {
 
     /// The price of the bead covering Chinese `i..i + a` and English `j..j + b`.
     fn price(&self, i: usize, j: usize, a: usize, b: usize) -> f64;
+
+    /// For a bead worth pricing only when it may beat the path found so
+    /// far: a price it cannot fall below. The search then prices it only if
+    /// the bound leaves it a chance; None prices it at once.
+    fn lower_bound(&self, _i: usize, _j: usize, _a: usize, _b: usize) -> Option<f64> {
+        None
+    }
 }
+
+/// How far a bead's lower bound must exceed what would make it worth
+/// pricing before it is left unpriced: room for rounding, as the bound and
+/// the price add up their terms in their own ways.
+const BOUND_SLACK: f64 = 1e-6;
 
 impl<F> Pricer for F
 where
@@ -130,6 +142,60 @@ impl<P: Pricer> Pricer for Mirrored<'_, P> {
         match (self.n.checked_sub(i + a), self.m.checked_sub(j + b)) {
             (Some(pi), Some(pj)) => self.inner.price(pi, pj, a, b),
             _ => f64::INFINITY,
+        }
+    }
+
+    fn lower_bound(&self, i: usize, j: usize, a: usize, b: usize) -> Option<f64> {
+        let (pi, pj) = (self.n.checked_sub(i + a)?, self.m.checked_sub(j + b)?);
+        self.inner.lower_bound(pi, pj, a, b)
+    }
+}
+
+/// The bead prices a forward search kept, seen from the far corner (as
+/// [`Mirrored`]): beads it left unpriced are priced, or bounded, anew.
+struct Kept<'k, P> {
+    ahead: &'k Table<'k>,
+    kept: &'k [f64],
+    inner: &'k P,
+    n: usize,
+    m: usize,
+    /// Shapes up to `side` a side, and their index in the moves.
+    side: usize,
+    move_index: &'k [Option<usize>],
+    moves: usize,
+}
+
+impl<P: Pricer> Kept<'_, P> {
+    /// The bead's start in the forward search, and its kept price if any
+    /// (NaN if left unpriced).
+    fn lookup(&self, i: usize, j: usize, a: usize, b: usize) -> Option<(usize, usize, f64)> {
+        let (i, j) = (self.n.checked_sub(i + a)?, self.m.checked_sub(j + b)?);
+        let mi = (a < self.side && b < self.side)
+            .then(|| self.move_index[a * self.side + b])
+            .flatten();
+        let kept = match (self.ahead.at(i + a, j + b), mi) {
+            (Some(cell), Some(mi)) => self.kept[cell * self.moves + mi],
+            _ => f64::NAN,
+        };
+        Some((i, j, kept))
+    }
+}
+
+impl<P: Pricer> Pricer for Kept<'_, P> {
+    fn price(&self, i: usize, j: usize, a: usize, b: usize) -> f64 {
+        match self.lookup(i, j, a, b) {
+            Some((_, _, kept)) if !kept.is_nan() => kept,
+            Some((i, j, _)) => self.inner.price(i, j, a, b),
+            None => f64::INFINITY,
+        }
+    }
+
+    fn lower_bound(&self, i: usize, j: usize, a: usize, b: usize) -> Option<f64> {
+        let (i, j, kept) = self.lookup(i, j, a, b)?;
+        if kept.is_nan() {
+            self.inner.lower_bound(i, j, a, b)
+        } else {
+            None
         }
     }
 }
@@ -186,6 +252,7 @@ fn forward<'b, P: Pricer>(
     let nm = moves.len();
     let amax = moves.iter().map(|&(a, _)| a).max().unwrap_or(0);
     let mut chunk_costs: Vec<f64> = Vec::new();
+    let mut chunk_bounds: Vec<f64> = Vec::new();
     let mut i0 = 0;
     while i0 <= n {
         let i1 = (i0 + ROW_CHUNK).min(n + 1);
@@ -203,12 +270,17 @@ fn forward<'b, P: Pricer>(
         let len = row_start[i1] - base;
         chunk_costs.clear();
         chunk_costs.resize(len * nm, f64::INFINITY);
+        chunk_bounds.clear();
+        chunk_bounds.resize(len * nm, f64::INFINITY);
         chunk_costs
             .par_chunks_mut(nm * 16)
+            .zip(chunk_bounds.par_chunks_mut(nm * 16))
             .enumerate()
-            .for_each(|(ci, slot)| {
+            .for_each(|(ci, (slot, bounds))| {
                 let first = ci * 16;
-                for (k, cell_costs) in slot.chunks_mut(nm).enumerate() {
+                for (k, (cell_costs, cell_bounds)) in
+                    slot.chunks_mut(nm).zip(bounds.chunks_mut(nm)).enumerate()
+                {
                     let cell = base + first + k;
                     // Find the row of this cell.
                     let i = match row_start[i0..=i1].binary_search(&cell) {
@@ -220,7 +292,14 @@ fn forward<'b, P: Pricer>(
                         if a <= i && b <= j {
                             let (pi, pj) = (i - a, j - b);
                             if pj >= band.lo[pi] && pj <= band.hi[pi] {
-                                cell_costs[mi] = cost.price(pi, pj, a, b);
+                                match cost.lower_bound(pi, pj, a, b) {
+                                    // Priced in the recurrence, if at all.
+                                    Some(bound) => {
+                                        cell_costs[mi] = f64::NAN;
+                                        cell_bounds[mi] = bound;
+                                    }
+                                    None => cell_costs[mi] = cost.price(pi, pj, a, b),
+                                }
                             }
                         }
                     }
@@ -233,6 +312,33 @@ fn forward<'b, P: Pricer>(
                 }
                 let cell = row_start[i] + j - band.lo[i];
                 let local = (cell - base) * nm;
+                // The cheapest way in among the beads priced already, then
+                // the deferred beads that may beat it, then the first move
+                // (in `moves` order) of the cheapest, as if all were priced.
+                let from = |a: usize, b: usize| table.at(i - a, j - b).map(|p| table.acc[p]);
+                let mut cheapest = f64::INFINITY;
+                for (mi, &(a, b)) in moves.iter().enumerate() {
+                    let c = chunk_costs[local + mi];
+                    if c.is_finite() {
+                        if let Some(f) = from(a, b) {
+                            cheapest = cheapest.min(f + c);
+                        }
+                    }
+                }
+                for (mi, &(a, b)) in moves.iter().enumerate() {
+                    if !chunk_costs[local + mi].is_nan() {
+                        continue;
+                    }
+                    let Some(f) = from(a, b) else { continue };
+                    if f + chunk_bounds[local + mi] > cheapest + BOUND_SLACK {
+                        continue;
+                    }
+                    let c = cost.price(i - a, j - b, a, b);
+                    chunk_costs[local + mi] = c;
+                    if c.is_finite() {
+                        cheapest = cheapest.min(f + c);
+                    }
+                }
                 let mut best = f64::INFINITY;
                 let mut arg = u8::MAX;
                 for (mi, &(a, b)) in moves.iter().enumerate() {
@@ -240,8 +346,8 @@ fn forward<'b, P: Pricer>(
                     if !c.is_finite() {
                         continue;
                     }
-                    if let Some(p) = table.at(i - a, j - b) {
-                        let v = table.acc[p] + c;
+                    if let Some(f) = from(a, b) {
+                        let v = f + c;
                         if v < best {
                             best = v;
                             arg = mi as u8;
@@ -382,18 +488,17 @@ impl<'b, P: Pricer> MarginSearch<'b, P> {
             // The price of the bead of shape (a, b) starting at (i, j), kept
             // at the cell where it ends.
             Some(kept) => {
-                let (ahead, cost) = (&self.ahead, &self.cost);
-                let kept_price = |i: usize, j: usize, a: usize, b: usize| -> f64 {
-                    let (i, j) = (n - i - a, m - j - b);
-                    let mi = (a < side && b < side)
-                        .then(|| move_index[a * side + b])
-                        .flatten();
-                    match (ahead.at(i + a, j + b), mi) {
-                        (Some(cell), Some(mi)) => kept[cell * moves.len() + mi],
-                        _ => cost.price(i, j, a, b),
-                    }
+                let mut kept_price = Kept {
+                    ahead: &self.ahead,
+                    kept,
+                    inner: &self.cost,
+                    n,
+                    m,
+                    side,
+                    move_index: &move_index,
+                    moves: moves.len(),
                 };
-                forward(n, &mirrored, moves, &mut &kept_price, false)
+                forward(n, &mirrored, moves, &mut kept_price, false)
             }
             None => {
                 let mut flipped = Mirrored {

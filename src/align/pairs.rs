@@ -19,7 +19,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use super::cost::{CostModel, EnUnit, LlrTable, ZhUnit};
+use super::cost::{CostModel, EnUnit, LlrTable, MatchBound, ZhUnit};
 use super::dp::Pricer;
 use super::MAX_BEAD_SIDE;
 use crate::lexicon::{self, LexicalMatch};
@@ -446,6 +446,10 @@ impl<'a> PairPricer<'a> {
     }
 }
 
+/// Beads of this many sentences or more (both sides) are priced only when
+/// their lower bound says they may beat the path found so far.
+const DEFERRED_SENTENCES: usize = 2;
+
 /// Owned English words of a bead of at most this many matches are looked
 /// up in a list; beyond, in a table over the bead's English words.
 const SMALL_BEAD_ENTRIES: usize = 64;
@@ -558,6 +562,41 @@ impl Pricer for PairPricer<'_> {
             });
         self.first = want.first().map_or(0, |(i, _)| *i);
         self.rows = kept.into_iter().map(Option::unwrap_or_default).collect();
+    }
+
+    /// Beads of four sentences or more are priced only when they may beat
+    /// the path found so far: bounded by the words of their pairs that meet
+    /// some partner (a union counts each at most once).
+    fn lower_bound(&self, i: usize, j: usize, a: usize, b: usize) -> Option<f64> {
+        if a == 0 || b == 0 || a + b < DEFERRED_SENTENCES {
+            return None;
+        }
+        let (zs, es) = (self.zh.get(i..i + a)?, self.en.get(j..j + b)?);
+        let mut bound = MatchBound::default();
+        let mut en_matched = [0usize; MAX_BEAD_SIDE];
+        for s in 0..a {
+            let mut zh_matched = 0;
+            let mut entries = 0;
+            for (k, slot) in en_matched.iter_mut().enumerate().take(b) {
+                let (_, rec) = self.pair(i + s, j + k)?;
+                zh_matched += rec.nz as usize;
+                *slot += rec.nen as usize;
+                entries += rec.ne as usize;
+            }
+            let known = self.zh_known[i + s];
+            bound.zh_matched += zh_matched.min(known);
+            bound.zh_known += known;
+            if a > 1 && known > 0 && entries == 0 {
+                bound.zh_sentences_unmatched += 1;
+            }
+        }
+        for (k, u) in es.iter().enumerate() {
+            bound.en_matched += en_matched[k].min(u.words.len());
+            bound.en_total += u.words.len();
+            bound.en_figures += u.figures.len();
+        }
+        bound.zh_figures = zs.iter().map(|u| u.figures.len()).sum();
+        Some(self.model.lower_bound(zs, es, bound, &self.llr))
     }
 
     fn price(&self, i: usize, j: usize, a: usize, b: usize) -> f64 {
@@ -709,6 +748,76 @@ mod tests {
         };
         assert_eq!(kept_path, dp::best_path(n, m, &band, &MOVES, word_by_word));
         assert!(kept.0.iter().any(|&d| d > 0.0 && d.is_finite()));
+        // Every bead priced (no lower bounds, nothing left unpriced): the
+        // same margins to the bit.
+        let mut all = MarginSearch::keeping(n, m, &band, &MOVES, word_by_word, true);
+        assert_eq!(all.path(), &kept_path[..]);
+        let (zh_all, en_all) = all.margins();
+        let bits = |v: &[f64]| v.iter().map(|d| d.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&zh_all), bits(&kept.0));
+        assert_eq!(bits(&en_all), bits(&kept.1));
+    }
+
+    /// Every bead's lower bound against its price.
+    fn assert_bounds_hold(zh: &[ZhUnit], en: &[EnUnit], moves: &[(usize, usize)]) -> usize {
+        let mut model = CostModel::new(zh, en, Weights::default());
+        model.crossing_zh = 1.5;
+        model.lone_crossing_en = 0.5;
+        let (n, m) = (zh.len(), en.len());
+        let mut pricer = PairPricer::new(zh, en, &model);
+        pricer.prepare(0..n, &|_| 0..m);
+        let mut bounded = 0;
+        for i in 0..n {
+            for j in 0..m {
+                for &(a, b) in moves {
+                    if i + a > n || j + b > m {
+                        continue;
+                    }
+                    if let Some(bound) = pricer.lower_bound(i, j, a, b) {
+                        let price = pricer.price(i, j, a, b);
+                        assert!(
+                            bound <= price + 1e-9,
+                            "bead {i} {j} {a} {b}: {bound} > {price}"
+                        );
+                        bounded += 1;
+                    }
+                }
+            }
+        }
+        bounded
+    }
+
+    #[test]
+    fn lower_bounds_of_deferred_beads_never_exceed_their_prices() {
+        let (zh, en) = seed(1);
+        assert!(assert_bounds_hold(&zh, &en, &MOVES) > 1000);
+        let twice: Vec<ZhUnit> = zh.iter().flat_map(|u| [u.clone(), u.clone()]).collect();
+        assert_bounds_hold(&twice[..24], &en[..30], &MOVES);
+        let dir = "tests/fixtures/check";
+        let (zf, ef) = units(
+            &format!("{dir}/figures.zh.txt"),
+            &format!("{dir}/figures.en.txt"),
+            1,
+        );
+        assert!(assert_bounds_hold(&zf, &ef, &MOVES) > 100);
+        let (zb, eb) = (cost::zh_blocks(&zh, 4), cost::en_blocks(&en, 6));
+        assert!(assert_bounds_hold(&zb, &eb, &COARSE_MOVES) > 10);
+    }
+
+    #[test]
+    fn search_leaving_hopeless_beads_unpriced_finds_the_same_path() {
+        let (zh, en) = seed(3);
+        let model = CostModel::new(&zh, &en, Weights::default());
+        let (n, m) = (zh.len(), en.len());
+        let band = Band::full(n, m);
+        let pruned = dp::best_path(n, m, &band, &MOVES, PairPricer::new(&zh, &en, &model));
+        // A closure gives no lower bounds: every bead is priced.
+        let mut every = PairPricer::new(&zh, &en, &model);
+        every.prepare(0..n, &|_| 0..m);
+        let all_priced = |i: usize, j: usize, a: usize, b: usize| every.price(i, j, a, b);
+        let path = dp::best_path(n, m, &band, &MOVES, all_priced);
+        assert_eq!(pruned, path);
+        assert!(pruned.iter().any(|s| s.a + s.b >= DEFERRED_SENTENCES));
     }
 
     #[test]
