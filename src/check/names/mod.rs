@@ -15,6 +15,7 @@
 //! (广州 → "Guangzhou, capital of Guangdong"), too often for that to be worth
 //! a reviewer's time.
 
+mod abbreviations;
 mod acronyms;
 mod orgs;
 mod persons;
