@@ -22,6 +22,8 @@ mod compile;
 mod english;
 #[path = "build/hmm.rs"]
 mod hmm;
+#[path = "build/orgs.rs"]
+mod orgs;
 #[path = "build/places.rs"]
 mod places;
 #[allow(dead_code)]
@@ -56,6 +58,7 @@ fn main() {
     println!("cargo:rerun-if-changed={JIEBA_DICT}");
     println!("cargo:rerun-if-changed={JIEBA_HMM}");
     println!("cargo:rerun-if-changed=build/places.rs");
+    println!("cargo:rerun-if-changed=build/orgs.rs");
     println!("cargo:rerun-if-changed=build/hmm.rs");
     println!("cargo:rerun-if-changed=src/check/names/aliases.rs");
     println!("cargo:rerun-if-changed=src/check/names/table_hash.rs");
@@ -74,7 +77,8 @@ fn main() {
     std::fs::write(out.join("lexicon.bin"), blob).expect("cannot write the lexicon table");
     std::fs::write(out.join("simplified.bin"), simplified_table(&text))
         .expect("cannot write the simplified-character table");
-    std::fs::write(out.join("names.tsv"), name_table(&text)).expect("cannot write the name table");
+    std::fs::write(out.join("names.tsv"), orgs::org_table(&text))
+        .expect("cannot write the name table");
     let place_tsv = places::place_table(&text);
     std::fs::write(
         out.join("places.rs"),
@@ -85,141 +89,8 @@ fn main() {
         .expect("cannot write the person table");
     std::fs::write(out.join("surnames.tsv"), places::surname_table(&text))
         .expect("cannot write the surname table");
-}
-
-/// Last words of English names of organisations.
-const ORGANISATION_WORDS: &[&str] = &[
-    "Administration",
-    "Agency",
-    "Bureau",
-    "Ministry",
-    "Department",
-    "Commission",
-    "Council",
-    "Center",
-    "Centre",
-    "Centers",
-    "Committee",
-    "Office",
-    "Institute",
-    "Organization",
-    "Organisation",
-    "Association",
-    "Bank",
-    "Court",
-    "Service",
-    "Authority",
-    "Corporation",
-    "University",
-    "School",
-    "Academy",
-    "Fund",
-    "Foundation",
-    "Congress",
-    "Party",
-    "Union",
-    "Federation",
-    "Society",
-    "Institution",
-    "Board",
-    "Assembly",
-    "Parliament",
-    "Senate",
-    "Police",
-    "Army",
-    "Navy",
-    "Force",
-    "Group",
-    "Company",
-    "Exchange",
-    "Nations",
-];
-
-/// Names of organisations in CC-CEDICT: one line per headword sense,
-/// `simplified<TAB>English name<TAB>acronym`, the acronym as the gloss gives
-/// it in parentheses (`World Health Organization (WHO)`) or else made of the
-/// initials of the name's capitalised words (`Food and Drug Administration`
-/// → FDA). A leading country in parentheses is dropped.
-fn name_table(cedict: &str) -> String {
-    let mut out = String::new();
-    for line in cedict.lines() {
-        if line.starts_with('#') {
-            continue;
-        }
-        let mut parts = line.splitn(3, ' ');
-        let (Some(_), Some(simp), Some(rest)) = (parts.next(), parts.next(), parts.next()) else {
-            continue;
-        };
-        if simp.chars().count() < 2 || !simp.chars().all(is_han) {
-            continue;
-        }
-        let Some(glosses) = rest.split_once("] /").map(|(_, g)| g) else {
-            continue;
-        };
-        for sense in glosses.split('/') {
-            let mut name = sense.trim();
-            if let Some(r) = name.strip_prefix('(') {
-                // "(China) Food and Drug Administration"
-                match r.split_once(") ") {
-                    Some((_, n)) => name = n,
-                    None => continue,
-                }
-            }
-            let (name, acronym) = match name.rsplit_once(" (") {
-                Some((n, a)) => {
-                    let a = a.trim_end_matches(')');
-                    let caps =
-                        (2..=6).contains(&a.len()) && a.bytes().all(|b| b.is_ascii_uppercase());
-                    if !caps {
-                        continue;
-                    }
-                    // "State Council (PRC)": a country, not the body's acronym.
-                    const COUNTRIES: &[&str] = &[
-                        "PRC", "ROC", "USA", "US", "UK", "EU", "HK", "USSR", "DPRK", "ROK",
-                    ];
-                    if COUNTRIES.contains(&a) {
-                        (n.trim(), String::new())
-                    } else {
-                        (n.trim(), a.to_string())
-                    }
-                }
-                None => (name, String::new()),
-            };
-            let words: Vec<&str> = name.split_whitespace().collect();
-            let Some(last) = words.last() else {
-                continue;
-            };
-            let capitalised = words.iter().all(|w| {
-                w.starts_with(|c: char| c.is_ascii_uppercase())
-                    || matches!(*w, "of" | "and" | "the" | "for" | "on" | "in" | "de")
-            });
-            if !capitalised || words.len() < 2 || words.len() > 8 {
-                continue;
-            }
-            if acronym.is_empty() && !ORGANISATION_WORDS.contains(last) {
-                continue;
-            }
-            let acronym = if acronym.is_empty() {
-                words
-                    .iter()
-                    .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
-                    .filter_map(|w| w.chars().next())
-                    .collect()
-            } else {
-                acronym
-            };
-            if name.contains('\t') || simp.contains('\t') {
-                continue;
-            }
-            out.push_str(simp);
-            out.push('\t');
-            out.push_str(name);
-            out.push('\t');
-            out.push_str(&acronym);
-            out.push('\n');
-        }
-    }
-    out
+    std::fs::write(out.join("readings.tsv"), places::reading_table(&text))
+        .expect("cannot write the reading table");
 }
 
 /// Traditional → simplified characters, one to one, from the headwords of

@@ -423,6 +423,14 @@ fn place_gloss(gloss: &str, names: &[String]) -> Option<bool> {
     if is_person_gloss(gloss) || names.is_empty() {
         return None;
     }
+    // A gloss that is a name in "City" and nothing else names a site as
+    // often as a city (紫禁城 /Forbidden City/): no place to check.
+    if names
+        .iter()
+        .any(|n| n == gloss.trim().trim_start_matches("the ") && n.ends_with(" City"))
+    {
+        return None;
+    }
     let lower = gloss.to_lowercase();
     for w in lower.split(|c: char| !c.is_ascii_alphabetic() && c != '-') {
         let w = w.trim_start_matches("prefecture-level").trim_matches('-');
@@ -706,6 +714,28 @@ pub fn place_tables_rust(tsv: &str, aliases: &[(&str, &[&str])]) -> String {
             "pub(super) static {name}: [u32; {}] = {keys:?};",
             keys.len()
         );
+    }
+    out
+}
+
+/// The reading of each character: `character<TAB>syllable`, the toneless
+/// syllable of its first single-character entry (卡 → `ka`), for matching
+/// transliterations written with other characters of the same sound
+/// (北卡罗莱纳 and 北卡罗来纳).
+pub fn reading_table(cedict: &str) -> String {
+    let mut rows: BTreeMap<&str, String> = BTreeMap::new();
+    for e in entries(cedict) {
+        let simp = e.simplified;
+        if simp.chars().count() != 1 || !simp.chars().all(is_han) || rows.contains_key(simp) {
+            continue;
+        }
+        if let Some(s) = syllables(e.pinyin).next() {
+            rows.insert(simp, s);
+        }
+    }
+    let mut out = String::new();
+    for (c, s) in rows {
+        out.push_str(&format!("{c}\t{s}\n"));
     }
     out
 }

@@ -162,6 +162,25 @@ const ORGS: &[NameEntry] = &[
     ),
     (&["外交部"], &["Ministry of Foreign Affairs"], 0),
     (&["商务部"], &["Ministry of Commerce"], 0),
+    (&["中央军事委员会"], &["Central Military Commission"], 0),
+    (&["最高人民法院"], &["Supreme People's Court"], 0),
+    (&["最高人民检察院"], &["Supreme People's Procuratorate"], 0),
+    (
+        &["中国人民政治协商会议", "政协"],
+        &[
+            "Chinese People's Political Consultative Conference",
+            "CPPCC",
+        ],
+        0,
+    ),
+    (&["中国人民银行"], &["People's Bank of China"], 0),
+    (&["行政院"], &["Executive Yuan"], 0),
+    (&["立法院"], &["Legislative Yuan"], 0),
+    (
+        &["金融监督管理委员会"],
+        &["Financial Supervisory Commission"],
+        0,
+    ),
 ];
 
 /// Byte ranges of `word` in `text` as a whole word.

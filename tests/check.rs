@@ -509,3 +509,45 @@ fn malformed_glossary_is_one_line_and_status_2() {
             })),
         );
 }
+
+/// A Traditional-script statute whose ministry became another body in the
+/// English: reported with both names; the faithful translation, and one
+/// that names the ministry by its role, are not.
+#[test]
+fn ministry_of_finance_rendered_as_another_body_is_name_altered() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let zh = dir.path().join("zh.txt");
+    std::fs::write(&zh, "第一條\n本條例施行細則，由財政部定之。\n")
+        .unwrap_or_else(|e| panic!("write: {e}"));
+    let run = |en_text: &str| {
+        let en = dir.path().join("en.txt");
+        std::fs::write(&en, en_text).unwrap_or_else(|e| panic!("write: {e}"));
+        let out = duizhao()
+            .args(["check", "--format", "json"])
+            .arg(&zh)
+            .arg(&en)
+            .output()
+            .unwrap_or_else(|e| panic!("run: {e}"));
+        let v: serde_json::Value =
+            serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("JSON: {e}"));
+        v["findings"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|f| f["kind"] == "name-altered")
+            .map(|f| f["message"].as_str().unwrap_or("").to_string())
+            .collect::<Vec<_>>()
+    };
+    let found = run("Article 1\nThe enforcement rules of this Act shall be prescribed by the Centers for Disease Control and Prevention.\n");
+    assert_eq!(
+        found,
+        vec!["name altered: 財政部 (Ministry of Finance) became Centers for Disease Control and Prevention"]
+    );
+    for good in [
+        "Article 1\nThe enforcement rules of this Act shall be prescribed by the Ministry of Finance.\n",
+        "Article 1\nThe enforcement rules of this Act shall be prescribed by the competent authority.\n",
+    ] {
+        assert!(run(good).is_empty(), "{good}");
+    }
+}

@@ -15,6 +15,8 @@
 //! (广州 → "Guangzhou, capital of Guangdong"), too often for that to be worth
 //! a reviewer's time.
 
+mod abbreviations;
+mod acronyms;
 mod aliases;
 mod orgs;
 mod persons;
@@ -33,7 +35,6 @@ const WINDOW: usize = 2;
 
 /// `name-altered` findings.
 pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    orgs::check(ctx, out);
     for (b, bead) in ctx.beads.iter().enumerate() {
         if bead.is_unaligned() || !(ctx.in_body(b) || ctx.is_heading(b)) {
             continue;
@@ -43,11 +44,11 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let view = BeadView::new(ctx, b, en_ids);
-        let before = out.len();
-        places::check(ctx, &view, out);
-        if out.len() == before {
-            persons::check(ctx, &view, out);
-        }
+        // One finding a bead: the first rule that finds an altered name.
+        let _ = orgs::check(ctx, &view, out)
+            || acronyms::check(ctx, &view, out)
+            || places::check(ctx, &view, out)
+            || persons::check(ctx, &view, out);
     }
 }
 
@@ -116,16 +117,46 @@ impl BeadView {
         }
     }
 
-    /// Whether some Chinese word of the window translates `word` (an English
-    /// word of a name) according to the dictionary: 美元 accounts for "US"
-    /// in "US dollars", 中美 for "China".
+    /// Whether Chinese words of the window translate every word of a name
+    /// (its small words, "of", "and", "the", aside) according to the
+    /// dictionary: 美元 accounts for "US" in "US dollars", 中美 for "China",
+    /// 疾病, 控制 and 预防 for "Disease Control and Prevention". Words of one
+    /// character do not count: 中 stands in countless words that are not
+    /// China, 新 in countless that are not New York.
     pub(super) fn translated_in_chinese(&self, words: &[&str]) -> bool {
+        self.translated(words, false)
+    }
+
+    /// Whether one Chinese word of the window translates every word of a
+    /// name (国务院 "State Council"): a name of generic words only is not
+    /// accounted for by 国家 "state" and 理事会 "council" apart.
+    pub(super) fn translated_by_one_word(&self, words: &[&str]) -> bool {
+        self.translated(words, true)
+    }
+
+    fn translated(&self, words: &[&str], one_word: bool) -> bool {
         let lex = Lexicon::bundled();
-        let ids: Vec<u32> = words.iter().map(|w| lex.word_id(w)).collect();
-        lex.zh_words(&self.zh_window).iter().any(|z| {
-            ids.iter()
-                .any(|id| z.translations.binary_search(id).is_ok())
-        })
+        let zh = lex.zh_words(&self.zh_window);
+        let zh: Vec<_> = zh
+            .iter()
+            .filter(|z| {
+                self.zh_window
+                    .get(z.span.clone())
+                    .is_some_and(|w| w.chars().count() >= 2)
+            })
+            .collect();
+        let ids: Vec<u32> = words
+            .iter()
+            .filter(|w| !matches!(w.to_lowercase().as_str(), "of" | "and" | "the" | "for"))
+            .map(|w| lex.word_id(w))
+            .collect();
+        let has = |z: &&crate::lexicon::ZhWord, id: &u32| z.translations.binary_search(id).is_ok();
+        !ids.is_empty()
+            && if one_word {
+                zh.iter().any(|z| ids.iter().all(|id| has(z, id)))
+            } else {
+                ids.iter().all(|id| zh.iter().any(|z| has(z, id)))
+            }
     }
 }
 

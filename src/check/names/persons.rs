@@ -362,11 +362,13 @@ fn rendered(p: &ChinesePerson, en_lower: &str, en_words: &[String]) -> bool {
         })
 }
 
-/// `name-altered` findings for persons of bead `view`.
-pub(super) fn check(ctx: &Context<'_>, view: &BeadView, out: &mut Vec<Finding>) {
+/// `name-altered` findings for persons of bead `view`: true when one was
+/// reported.
+pub(super) fn check(ctx: &Context<'_>, view: &BeadView, out: &mut Vec<Finding>) -> bool {
+    let t = tables();
     let english = english_persons(&view.en);
     if english.is_empty() {
-        return;
+        return false;
     }
     let en_lower = view.en.to_lowercase();
     let en_words: Vec<String> = view
@@ -377,15 +379,26 @@ pub(super) fn check(ctx: &Context<'_>, view: &BeadView, out: &mut Vec<Finding>) 
         .collect();
     let persons = chinese_persons(ctx, view);
     let Some(p) = persons.iter().find(|p| !rendered(p, &en_lower, &en_words)) else {
-        return;
+        return false;
     };
+    // A person of the table is accounted for by its name or its own surname
+    // character (李 for Li Keqiang, in 李总理), not by any character read
+    // like it (理, 力 or 利 for Li); a pinyin name the table lacks, by any.
     let explained = |q: &EnglishPerson| {
-        q.headwords.iter().any(|z| view.zh_window.contains(z))
-            || chinese_has_surname(&view.zh_window, &q.surnames)
+        let by_surname = if q.headwords.is_empty() {
+            chinese_has_surname(&view.zh_window, &q.surnames)
+        } else {
+            q.headwords.iter().any(|z| {
+                t.persons.get(z).is_some_and(|p| p.chinese)
+                    && z.chars().next().is_some_and(|c| view.zh_window.contains(c))
+            })
+        };
+        by_surname
+            || q.headwords.iter().any(|z| view.zh_window.contains(z))
             || view.translated_in_chinese(&q.name.split(' ').collect::<Vec<_>>())
     };
     let Some(q) = english.iter().find(|q| !explained(q)) else {
-        return;
+        return false;
     };
     let zh_shown = ctx
         .zh_text(p.sentence)
@@ -397,6 +410,7 @@ pub(super) fn check(ctx: &Context<'_>, view: &BeadView, out: &mut Vec<Finding>) 
         format!("name altered: {zh_shown} ({}) became {}", p.shown, q.name)
     };
     out.push(view.finding(ctx, p.sentence, p.span.clone(), &q.name, message));
+    true
 }
 
 #[cfg(test)]
@@ -440,6 +454,27 @@ mod tests {
         let r = review(
             &["王晓明详细报道了这件事。"],
             &["Zhao Gang covered the story in detail."],
+        );
+        assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    }
+
+    #[test]
+    fn a_known_person_is_not_accounted_for_by_another_character_read_like_its_surname() {
+        // 理 and 力 are read li too, but 李 is Li Keqiang's surname.
+        let r = review(
+            &["在以习近平同志为核心的党中央坚强领导下，全国上下理顺关系，努力工作。"],
+            &["Under the strong leadership of the Party Central Committee with Comrade Li Keqiang at its core, the whole nation worked hard."],
+        );
+        assert_eq!(kinds(&r), vec!["name-altered"]);
+        assert!(
+            r.findings[0].message.contains("became Li Keqiang"),
+            "{}",
+            r.findings[0].message
+        );
+        // His own surname character names him: 李总理.
+        let r = review(
+            &["习近平和李总理出席了会议。"],
+            &["Xi and Li Keqiang attended the meeting."],
         );
         assert!(r.findings.is_empty(), "{:#?}", r.findings);
     }

@@ -18,8 +18,12 @@
 //! "Japan's GDP" beside "Chinese strength" is still an altered name; with no
 //! unexplained place in the English, nothing is said.
 
-use super::{cap_runs, has_word_ci, known_names, BeadView};
+use std::ops::Range;
+
+use super::abbreviations::{abbreviated, transliterated};
+use super::{cap_runs, has_word_ci, known_names, orgs, persons, word_matches, BeadView};
 use crate::check::{Context, Finding};
+use crate::lang::to_simplified;
 
 use super::aliases::ALIASES;
 
@@ -75,6 +79,13 @@ impl Tables {
         find(&compiled::PLACE_SLOTS, compiled::PLACES, zh)
     }
 
+    /// The headword as the table holds it, and its place.
+    fn by_zh_entry(&self, zh: &str) -> Option<(&'static str, &'static Place)> {
+        let place = self.by_zh(zh)?;
+        let at = compiled::PLACES.partition_point(|(k, _)| *k < zh);
+        compiled::PLACES.get(at).map(|(k, _)| (*k, place))
+    }
+
     /// The headwords of the major places a lower-cased English name names.
     fn by_name(&self, name: &str) -> Option<&'static [&'static str]> {
         find(&compiled::NAME_SLOTS, compiled::BY_NAME, name).copied()
@@ -121,90 +132,6 @@ const CONTEXT_WORDS: &[(&str, &[&str])] = &[
     ("Hong Kong", &["港澳", "港人"]),
     ("Macao", &["港澳"]),
 ];
-
-/// One-character abbreviations of places, and the English names they stand
-/// for. They account for an English name where they stand together
-/// (中日韩 "China, Japan and the ROK", 粤港澳 "Guangdong, Hong Kong and
-/// Macao") or before a word that makes them a place (美方, 日元, 港股).
-const ABBREVIATIONS: &[(char, &[&str])] = &[
-    ('中', &["China"]),
-    ('美', &["United States", "US", "America", "USA"]),
-    ('日', &["Japan"]),
-    ('韩', &["Korea", "South Korea", "ROK"]),
-    ('朝', &["North Korea", "Korea", "DPRK"]),
-    ('俄', &["Russia"]),
-    ('英', &["Britain", "United Kingdom", "UK", "England"]),
-    ('法', &["France"]),
-    ('德', &["Germany"]),
-    ('欧', &["Europe", "EU"]),
-    ('印', &["India", "Indonesia"]),
-    ('澳', &["Australia", "Macao", "Macau"]),
-    ('加', &["Canada"]),
-    ('港', &["Hong Kong"]),
-    ('台', &["Taiwan"]),
-    ('非', &["Africa"]),
-    ('亚', &["Asia"]),
-    ('巴', &["Pakistan", "Brazil"]),
-    ('越', &["Vietnam"]),
-    ('意', &["Italy"]),
-    ('西', &["Spain"]),
-    ('荷', &["Netherlands", "Holland"]),
-    ('土', &["Turkey"]),
-    ('伊', &["Iran", "Iraq"]),
-    ('以', &["Israel"]),
-    ('沙', &["Saudi Arabia"]),
-    ('新', &["Singapore", "New Zealand"]),
-    ('泰', &["Thailand"]),
-    ('菲', &["Philippines"]),
-    ('蒙', &["Mongolia"]),
-    ('乌', &["Ukraine"]),
-    ('京', &["Beijing"]),
-    ('沪', &["Shanghai"]),
-    ('津', &["Tianjin"]),
-    ('渝', &["Chongqing"]),
-    ('冀', &["Hebei"]),
-    ('粤', &["Guangdong"]),
-    ('鄂', &["Hubei"]),
-    ('湘', &["Hunan"]),
-    ('川', &["Sichuan"]),
-    ('闽', &["Fujian"]),
-    ('浙', &["Zhejiang"]),
-    ('苏', &["Jiangsu"]),
-    ('鲁', &["Shandong"]),
-    ('豫', &["Henan"]),
-    ('皖', &["Anhui"]),
-    ('赣', &["Jiangxi"]),
-    ('桂', &["Guangxi"]),
-    ('琼', &["Hainan"]),
-    ('黔', &["Guizhou"]),
-    ('滇', &["Yunnan"]),
-    ('藏', &["Tibet"]),
-    ('陕', &["Shaanxi"]),
-    ('晋', &["Shanxi"]),
-];
-
-/// Characters after an abbreviation that make it a place (美方 "the US
-/// side", 日元 "yen", 港股 "Hong Kong stocks").
-const ABBREVIATION_SUFFIXES: &[char] =
-    &['方', '军', '籍', '元', '企', '资', '股', '胞', '商', '币'];
-
-/// Whether an abbreviation in the Chinese accounts for the English name.
-fn abbreviated(zh: &str, name: &str) -> bool {
-    let abbr = |c: char| ABBREVIATIONS.iter().find(|(a, _)| *a == c);
-    let chars: Vec<char> = zh.chars().collect();
-    chars.iter().enumerate().any(|(k, &c)| {
-        let Some((_, names)) = abbr(c) else {
-            return false;
-        };
-        if !names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
-            return false;
-        }
-        let prev = k.checked_sub(1).and_then(|p| chars.get(p)).copied();
-        let next = chars.get(k + 1).copied();
-        prev.is_some_and(|p| abbr(p).is_some())
-            || next.is_some_and(|n| abbr(n).is_some() || ABBREVIATION_SUFFIXES.contains(&n))
-    })
-}
 
 /// The forms of a place an English text may give: its names, their aliases.
 /// Adjectives (Chinese, American) do not count: "China's GDP" turned into
@@ -342,13 +269,53 @@ const PLACE_ENDINGS: &[&str] = &[
     "Area",
 ];
 
-/// The places the bead's English names, each with the headwords so named:
-/// names that make a whole capitalised run (not "Bank of China", "New York
-/// Times"), allowing a leading "The" and a trailing "Province".
-fn english_places(en: &str) -> Vec<(String, &'static [&'static str])> {
+/// Words of a name that make it the name of a body, a paper or a site
+/// (with `orgs::is_english_org_word`): a place among them is read as a
+/// place only where the Chinese misses one of its rank.
+const INSTITUTION_WORDS: &[&str] = &[
+    "Hospital",
+    "Times",
+    "Zone",
+    "Daily",
+    "Post",
+    "Journal",
+    "News",
+    "Herald",
+    "Tribune",
+    "Gazette",
+    "Senate",
+    "Government",
+    "Airport",
+    "Museum",
+    "Library",
+    "Stadium",
+    "Exchange",
+    "Press",
+    "Television",
+    "Radio",
+];
+
+/// A place the bead's English names.
+struct EnglishPlace {
+    name: String,
+    /// The headwords of the table so named.
+    zh: &'static [&'static str],
+    /// Inside a longer name ("Hubei General Hospital", "the Communist
+    /// Party of Japan", "The New York Times").
+    inner: bool,
+}
+
+/// The places the bead's English names: names that make a whole
+/// capitalised run, allowing a leading "The" and a trailing "Province", and
+/// names inside the name of a body, a paper or a site (not an ambiguous
+/// word: "Georgia", "Jordan").
+fn english_places(en: &str) -> Vec<EnglishPlace> {
     let t = tables();
     let mut out = Vec::new();
     for run in cap_runs(en) {
+        let institution = run.words.iter().any(|w| {
+            super::orgs::is_english_org_word(w) || INSTITUTION_WORDS.contains(&w.as_str())
+        });
         for (k, len, name, zh) in known_names(&run, 4, |n| t.by_name(n)) {
             let lead_ok = run.words[..k]
                 .iter()
@@ -357,68 +324,116 @@ fn english_places(en: &str) -> Vec<(String, &'static [&'static str])> {
                 .iter()
                 .all(|w| PLACE_ENDINGS.contains(&w.as_str()));
             let opening = run.sentence_start && k == 0 && len == 1;
-            if !lead_ok || !tail_ok || (opening && AMBIGUOUS.contains(&name.as_str())) {
+            let ambiguous = AMBIGUOUS.contains(&name.as_str());
+            let inner = !(lead_ok && tail_ok);
+            if (inner && (!institution || ambiguous)) || (opening && ambiguous) {
                 continue;
             }
-            out.push((name, zh));
+            out.push(EnglishPlace { name, zh, inner });
         }
     }
     out
 }
 
-/// `name-altered` findings for places of bead `view`.
-pub(super) fn check(ctx: &Context<'_>, view: &BeadView, out: &mut Vec<Finding>) {
+/// The places of the bead's Chinese, read apart from the bodies they name
+/// (中国 of 中国共产党), each with whether the English renders it: by one of
+/// its forms, or by the English name of a body that holds it or that it
+/// qualifies (美国 of 美国食品药品监督管理局, "the FDA").
+fn chinese_places(
+    ctx: &Context<'_>,
+    view: &BeadView,
+    en_lower: &str,
+) -> Vec<(usize, Range<usize>, &'static str, bool)> {
+    let t = tables();
+    let longest = compiled::LONGEST.max(persons::longest());
+    let mut out = Vec::new();
+    for &i in &view.zh_ids {
+        let text = ctx.zh_text(i);
+        let simplified = to_simplified(text);
+        let bodies = orgs::chinese_orgs(text);
+        let places = super::scan_chinese(&simplified, longest, |w| {
+            is_place(w) || persons::is_person(w)
+        });
+        for (span, w) in places {
+            let Some((key, place)) = t.by_zh_entry(w) else {
+                continue;
+            };
+            let by_body = bodies.iter().any(|(b, z)| {
+                (b.start <= span.start && span.end <= b.end || b.start == span.end)
+                    && orgs::rendered(orgs::names_of(z), &view.en)
+            });
+            out.push((i, span, key, by_body || rendered(place, en_lower)));
+        }
+    }
+    out
+}
+
+/// `name-altered` findings for places of bead `view`: true when one was
+/// reported.
+pub(super) fn check(ctx: &Context<'_>, view: &BeadView, out: &mut Vec<Finding>) -> bool {
     let t = tables();
     let english = english_places(&view.en);
     if english.is_empty() {
-        return;
+        return false;
     }
     let en_lower = view.en.to_lowercase();
-    let mentions = super::chinese_mentions(ctx, view);
-    let missing: Vec<&(usize, std::ops::Range<usize>, String)> = mentions
-        .iter()
-        .filter(|(_, _, zh)| {
-            t.by_zh(zh.as_str())
-                .is_some_and(|p| p.major && !rendered(p, &en_lower))
-        })
+    let missing: Vec<(usize, Range<usize>, &'static str)> = chinese_places(ctx, view, &en_lower)
+        .into_iter()
+        .filter(|(_, _, zh, done)| !done && t.by_zh(zh).is_some_and(|p| p.major))
+        .map(|(i, span, zh, _)| (i, span, zh))
         .collect();
     if missing.is_empty() {
-        return;
+        return false;
     }
     // Places the Chinese around names, to account for English ones.
     let around: Vec<&Place> = super::scan_chinese(&view.zh_window, compiled::LONGEST, is_place)
         .into_iter()
         .filter_map(|(_, w)| t.by_zh(w))
         .collect();
-    let explained = |name: &str, zh_names: &[&str]| {
-        zh_names.iter().any(|z| view.zh_window.contains(z))
+    // Bodies the Chinese accounts for: a place in their names is theirs.
+    let bodies: Vec<String> = orgs::english_orgs(&view.en)
+        .into_iter()
+        .filter(|q| orgs::explained(view, q))
+        .map(|q| q.written)
+        .collect();
+    let explained = |q: &EnglishPlace| {
+        let name = q.name.as_str();
+        q.zh.iter().any(|z| view.zh_window.contains(z))
             || abbreviated(&view.zh_window, name)
             || CONTEXT_WORDS
                 .iter()
                 .filter(|(n, _)| n.eq_ignore_ascii_case(name))
                 .any(|(_, zs)| zs.iter().any(|z| view.zh_window.contains(z)))
-            || zh_names
-                .iter()
-                .filter_map(|z| t.by_zh(z))
-                .any(|q| around.iter().any(|p| related(p, q) || std::ptr::eq(*p, q)))
+            || q.zh.iter().filter_map(|z| t.by_zh(z)).any(|p| {
+                around.iter().any(|a| related(a, p) || std::ptr::eq(*a, p))
+                    || transliterated(&view.zh_window, p.pinyin)
+            })
             || view.translated_in_chinese(&name.split(' ').collect::<Vec<_>>())
+            || (q.inner
+                && bodies
+                    .iter()
+                    .any(|b| word_matches(b, name).next().is_some()))
     };
-    let Some((other, other_zh)) = english
-        .iter()
-        .find(|(name, zh_names)| !explained(name, zh_names))
-    else {
-        return;
-    };
+    let is_wide = |q: &EnglishPlace| q.zh.iter().filter_map(|z| t.by_zh(z)).any(|p| p.wide);
     // The Chinese place it most likely stands for: one of its own rank (a
-    // country for a country), and one no adjective of the English gives.
-    let wide = other_zh.iter().filter_map(|z| t.by_zh(z)).any(|q| q.wide);
-    let Some((i, span, zh, place)) = missing
-        .iter()
-        .filter_map(|(i, span, zh)| Some((*i, span.clone(), zh.as_str(), t.by_zh(zh.as_str())?)))
-        .min_by_key(|(_, _, _, p)| (p.wide != wide, has_adjective(p, &view.en)))
-    else {
-        return;
+    // country for a country; for a place inside a longer name, only one of
+    // its rank), and one no adjective of the English gives.
+    let pick = |q: &EnglishPlace| {
+        let wide = is_wide(q);
+        missing
+            .iter()
+            .filter_map(|(i, span, zh)| Some((*i, span.clone(), *zh, t.by_zh(zh)?)))
+            .filter(|(_, _, _, p)| !q.inner || p.wide == wide)
+            .min_by_key(|(_, _, _, p)| (p.wide != wide, has_adjective(p, &view.en)))
     };
+    let Some((q, (i, span, zh, place))) = english
+        .iter()
+        .filter(|q| !explained(q))
+        .find_map(|q| Some((q, pick(q)?)))
+    else {
+        return false;
+    };
+    let other = q.name.as_str();
     let english_name = place.names.first().copied().unwrap_or(place.pinyin);
     let zh_shown = ctx.zh_text(i).get(span.clone()).unwrap_or(zh);
     out.push(view.finding(
@@ -428,6 +443,7 @@ pub(super) fn check(ctx: &Context<'_>, view: &BeadView, out: &mut Vec<Finding>) 
         other,
         format!("name altered: {zh_shown} ({english_name}) became {other}"),
     ));
+    true
 }
 
 #[cfg(test)]
@@ -534,6 +550,77 @@ mod tests {
             let r = review(&[zh], &[en]);
             assert!(r.findings.is_empty(), "{en}: {:#?}", r.findings);
         }
+    }
+
+    #[test]
+    fn a_place_inside_the_name_of_a_body_or_paper_rendered_as_another_is_name_altered() {
+        for (zh, en, want) in [
+            (
+                "在中国共产党领导下，多党合作制度将长期存在。",
+                "Under the leadership of the Communist Party of Japan, multiparty cooperation will continue.",
+                "中国 (China) became Japan",
+            ),
+            (
+                "广东省人民医院烧伤科救治了两万多名患者。",
+                "The burns department of Hubei General Hospital has treated over 20,000 patients.",
+                "(Guangdong) became Hubei",
+            ),
+            (
+                "据《纽约时报》报道，枪支案件增多。",
+                "According to The Texas Times, gun cases rose.",
+                "纽约 (New York) became Texas",
+            ),
+            (
+                "美国疾病控制和预防中心数据显示，多数死者年龄较大。",
+                "Data from the China Centers for Disease Control and Prevention show most of the dead were old.",
+                "美国 (USA) became China",
+            ),
+        ] {
+            let r = review(&[zh], &[en]);
+            assert_eq!(kinds(&r), vec!["name-altered"], "{en}");
+            assert!(r.findings[0].message.contains(want), "{}", r.findings[0].message);
+        }
+    }
+
+    #[test]
+    fn a_place_a_body_of_the_chinese_carries_or_a_site_is_no_alteration() {
+        for (zh, en) in [
+            // The body the Chinese names holds the place.
+            (
+                "中共中央和美国政府都表示欢迎。",
+                "The Central Committee of the Communist Party of China and Washington welcomed it.",
+            ),
+            ("中国银行在纽约设立了分行。", "The Bank of China opened a branch in New York."),
+            ("北京大学的学生访问了上海。", "Students of Peking University visited Shanghai."),
+            // A person's name holding a place word is no body.
+            ("他在北京见到了她。", "He met Georgia Smith in Beijing."),
+            // A site, not a city: 紫禁城 "the Forbidden City".
+            ("不是北京城里的大妓院？", "Could this be the Palace, the Forbidden City itself?"),
+            // A place the Chinese writes with other characters of its sound.
+            (
+                "一项对北卡罗莱纳州交通拦截的研究显示，非洲裔司机更常被拦下。",
+                "A study of traffic stops in North Carolina shows African American drivers are stopped more often.",
+            ),
+        ] {
+            let r = review(&[zh], &[en]);
+            assert!(r.findings.is_empty(), "{en}: {:#?}", r.findings);
+        }
+    }
+
+    #[test]
+    fn china_is_not_accounted_for_by_a_lone_zhong_nor_new_york_by_xin() {
+        // 中 of 其中 and 新 of 新冠 translate "China" and "new", but name
+        // neither China nor New York.
+        let r = review(
+            &["美国政客奉行优胜劣汰的法则，其中不少人并不在意。"],
+            &["China politicians follow the law of the jungle, and many of them do not care."],
+        );
+        assert_eq!(kinds(&r), vec!["name-altered"]);
+        let r = review(
+            &["新冠疫情期间，向台湾同胞表示感谢。"],
+            &["During the new epidemic, thanks go to compatriots in New York."],
+        );
+        assert_eq!(kinds(&r), vec!["name-altered"]);
     }
 
     #[test]
