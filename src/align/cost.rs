@@ -420,6 +420,8 @@ pub(crate) struct MatchBound {
     /// Its figures, Chinese and English.
     pub zh_figures: usize,
     pub en_figures: usize,
+    /// At most this many of its figures agree.
+    pub figures_agreed: usize,
 }
 
 impl CostModel {
@@ -497,7 +499,9 @@ impl CostModel {
         let w = &self.weights;
         let (a, b) = (zh.len(), en.len());
         let shape = self.shape(zh, en);
-        let agreed = bound.zh_figures.min(bound.en_figures);
+        let agreed = bound
+            .figures_agreed
+            .min(bound.zh_figures.min(bound.en_figures));
         let total = bound.zh_figures + bound.en_figures;
         let llr = llr.ratio(bound.zh_matched, bound.zh_known, bound.en_total, w)
             + llr.ratio(bound.en_matched, bound.en_total, bound.zh_known, w)
