@@ -12,9 +12,9 @@ mod dp;
 mod marks;
 mod pairs;
 
-use rayon::prelude::*;
 use std::ops::Range;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::document::Document;
