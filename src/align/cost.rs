@@ -137,11 +137,15 @@ pub(crate) fn thin_blocks(zh: &mut [ZhUnit], en: &mut [EnUnit], k: u32) {
     if k <= 1 {
         return;
     }
+    // What is thinned out is given back: every coarse level's blocks stay
+    // in memory while the levels above it are searched.
     for u in zh.iter_mut() {
         for w in u.words.iter_mut() {
             w.translations.retain(|t| t % k == 0);
+            w.translations.shrink_to_fit();
         }
         u.words.retain(|w| !w.translations.is_empty());
+        u.words.shrink_to_fit();
     }
     for u in en.iter_mut() {
         u.words.retain_mut(|w| {
@@ -150,6 +154,7 @@ pub(crate) fn thin_blocks(zh: &mut [ZhUnit], en: &mut [EnUnit], k: u32) {
             }
             w.stem % k == 0 || w.alt.is_some()
         });
+        u.words.shrink_to_fit();
     }
 }
 
@@ -169,6 +174,7 @@ pub(crate) fn zh_blocks(units: &[ZhUnit], size: usize) -> Vec<ZhUnit> {
                 let mut w: Vec<ZhWord> = c.iter().flat_map(|u| u.words.iter().cloned()).collect();
                 w.sort_by(|x, y| x.translations.cmp(&y.translations));
                 w.dedup_by(|x, y| x.translations == y.translations);
+                w.shrink_to_fit();
                 w
             },
             marks: 0,
@@ -201,6 +207,7 @@ pub(crate) fn en_blocks(units: &[EnUnit], size: usize) -> Vec<EnUnit> {
                 let mut w: Vec<EnWord> = c.iter().flat_map(|u| u.words.iter().cloned()).collect();
                 w.sort_by_key(|x| (x.stem, x.alt));
                 w.dedup_by_key(|x| (x.stem, x.alt));
+                w.shrink_to_fit();
                 w
             },
             marks: 0,
@@ -413,6 +420,8 @@ pub(crate) struct MatchBound {
     /// Its figures, Chinese and English.
     pub zh_figures: usize,
     pub en_figures: usize,
+    /// At most this many of its figures agree.
+    pub figures_agreed: usize,
 }
 
 impl CostModel {
@@ -490,7 +499,9 @@ impl CostModel {
         let w = &self.weights;
         let (a, b) = (zh.len(), en.len());
         let shape = self.shape(zh, en);
-        let agreed = bound.zh_figures.min(bound.en_figures);
+        let agreed = bound
+            .figures_agreed
+            .min(bound.zh_figures.min(bound.en_figures));
         let total = bound.zh_figures + bound.en_figures;
         let llr = llr.ratio(bound.zh_matched, bound.zh_known, bound.en_total, w)
             + llr.ratio(bound.en_matched, bound.en_total, bound.zh_known, w)

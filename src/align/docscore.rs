@@ -9,6 +9,7 @@
 //! same topic: the latter shares names, figures and vocabulary with the
 //! Chinese, but not sentence by sentence in order.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::cost::{CostModel, EnUnit, ZhUnit};
@@ -58,6 +59,22 @@ const BACKGROUND_SAMPLES: usize = 8;
 /// Background samples keep at least this many sentences away from the bead.
 const BACKGROUND_GAP: usize = 3;
 
+/// What [`score`] takes from one aligned bead.
+struct Measured {
+    /// Characters of its Chinese and of its English.
+    len: f64,
+    en_len: f64,
+    /// Its Chinese sentences.
+    sentences: usize,
+    confidence: f64,
+    /// Share of its words that found a partner, and the best share against
+    /// English sentences elsewhere.
+    lex: f64,
+    bg: f64,
+    /// Chinese figures that agree, and its Chinese figures.
+    figures: (usize, usize),
+}
+
 /// Score an alignment of `zh` with `en` (the units the beads index).
 pub(crate) fn score(beads: &[Bead], zh: &[ZhUnit], en: &[EnUnit], model: &CostModel) -> DocScore {
     let zh_chars: f64 = zh.iter().map(|u| u.len).sum();
@@ -70,26 +87,39 @@ pub(crate) fn score(beads: &[Bead], zh: &[ZhUnit], en: &[EnUnit], model: &CostMo
     let (mut lex_sum, mut bg_sum, mut weight) = (0.0, 0.0, 0.0);
     let (mut fig_agreed, mut fig_total) = (0usize, 0usize);
     let (mut lz, mut le) = (0.0, 0.0);
-    for b in beads.iter().filter(|b| !b.is_unaligned()) {
-        let (Some(zs), Some(es)) = (zh.get(b.zh.clone()), en.get(b.en.clone())) else {
-            continue;
-        };
-        let len: f64 = zs.iter().map(|u| u.len).sum();
-        covered += len * b.confidence;
-        let lex = model.evidence(zs, es).lexical;
-        let bg = background(zs, b.en.clone(), en, model);
-        if b.confidence >= CONFIDENT && lex >= bg + LIFT {
-            confident_sentences += zs.len();
+    // Each bead measured in parallel (the background samples are most of
+    // the work), then summed in order.
+    let measured: Vec<Measured> = beads
+        .par_iter()
+        .filter(|b| !b.is_unaligned())
+        .filter_map(|b| {
+            let (zs, es) = (zh.get(b.zh.clone())?, en.get(b.en.clone())?);
+            Some(Measured {
+                len: zs.iter().map(|u| u.len).sum(),
+                en_len: es.iter().map(|u| u.len).sum::<f64>(),
+                sentences: zs.len(),
+                confidence: b.confidence,
+                lex: model.evidence(zs, es).lexical,
+                bg: background(zs, b.en.clone(), en, model),
+                figures: zh_figures_agreed(zs, es),
+            })
+        })
+        .collect();
+    for m in &measured {
+        let len = m.len;
+        covered += len * m.confidence;
+        if m.confidence >= CONFIDENT && m.lex >= m.bg + LIFT {
+            confident_sentences += m.sentences;
             confident_chars += len;
         }
-        lex_sum += len * lex;
-        bg_sum += len * bg;
+        lex_sum += len * m.lex;
+        bg_sum += len * m.bg;
         weight += len;
-        let (agreed, total) = zh_figures_agreed(zs, es);
+        let (agreed, total) = m.figures;
         fig_agreed += agreed;
         fig_total += total;
         lz += len;
-        le += es.iter().map(|u| u.len).sum::<f64>();
+        le += m.en_len;
     }
     let lexical = if weight > 0.0 { lex_sum / weight } else { 0.0 };
     let background = if weight > 0.0 { bg_sum / weight } else { 0.0 };

@@ -71,6 +71,12 @@ impl Band {
         Band { lo, hi }
     }
 
+    /// Whether the band holds every cell of its grid.
+    pub(crate) fn is_full(&self) -> bool {
+        let m = self.hi.last().copied().unwrap_or(0);
+        self.lo.iter().all(|&l| l == 0) && self.hi.iter().all(|&h| h == m)
+    }
+
     /// Number of cells in the band.
     pub(crate) fn cells(&self) -> usize {
         self.lo.iter().zip(&self.hi).map(|(l, h)| h - l + 1).sum()

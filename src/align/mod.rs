@@ -14,6 +14,7 @@ mod pairs;
 
 use std::ops::Range;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::document::Document;
@@ -166,7 +167,7 @@ impl Aligner {
         let mut first = true;
         let (steps, skip_margins) = loop {
             let band = search_band(&zu, &eu, &model);
-            let cost = bead_cost(&zu, &eu, &model);
+            let cost = bead_cost(&zu, &eu, &model, &band);
             let (steps, margins) = if margins {
                 let mut found = dp::MarginSearch::new(n, m, &band, &MOVES, cost);
                 match first.then(|| refine(found.path(), &zu, &eu, &zb, &eb, &model)) {
@@ -198,7 +199,7 @@ impl Aligner {
             first = false;
         };
         let beads: Vec<Bead> = steps
-            .iter()
+            .par_iter()
             .map(|s| {
                 let ev = model.evidence(&zu[s.i..s.i + s.a], &eu[s.j..s.j + s.b]);
                 Bead {
@@ -281,19 +282,30 @@ fn refine(
     })
 }
 
-/// Prices of beads for the search: infinite past the documents' ends.
+/// Prices of beads for the search: infinite past the documents' ends. In a
+/// band, beads that cannot beat the way into their cell are left unpriced
+/// (`PairPricer::deferring`); a grid searched whole is small, and at the top
+/// of the coarse pass its blocks are large bags of words whose bounds leave
+/// most beads a chance: there every bead is priced, in parallel.
 fn bead_cost<'a>(
     zh: &'a [ZhUnit],
     en: &'a [EnUnit],
     model: &'a CostModel,
+    band: &Band,
 ) -> pairs::PairPricer<'a> {
-    pairs::PairPricer::new(zh, en, model)
+    pairs::PairPricer::new(zh, en, model).deferring(!band.is_full())
 }
 
 /// The cheapest path over `zh` × `en`, coarse-to-fine when the grid is large.
 fn search(zh: &[ZhUnit], en: &[EnUnit], model: &CostModel, moves: &[(usize, usize)]) -> Vec<Step> {
     let band = search_band(zh, en, model);
-    dp::best_path(zh.len(), en.len(), &band, moves, bead_cost(zh, en, model))
+    dp::best_path(
+        zh.len(),
+        en.len(),
+        &band,
+        moves,
+        bead_cost(zh, en, model, &band),
+    )
 }
 
 /// The cells of the grid worth searching: all of them for small grids, a

@@ -141,6 +141,9 @@ pub(crate) struct PairPricer<'a> {
     /// The rows at hand: Chinese units `first..first + rows.len()`.
     first: usize,
     rows: Vec<Row>,
+    /// Whether beads are bounded before they are priced
+    /// ([`Pricer::lower_bound`]).
+    defer: bool,
 }
 
 impl<'a> PairPricer<'a> {
@@ -164,7 +167,14 @@ impl<'a> PairPricer<'a> {
             en_ranges: en.iter().map(|u| has_range(&u.figures)).collect(),
             first: 0,
             rows: Vec::new(),
+            defer: true,
         }
+    }
+
+    /// This pricer, bounding beads before pricing them or not.
+    pub(crate) fn deferring(mut self, defer: bool) -> Self {
+        self.defer = defer;
+        self
     }
 
     /// The matches of Chinese unit `i` with the English units `cols`.
@@ -568,12 +578,13 @@ impl Pricer for PairPricer<'_> {
     /// the path found so far: bounded by the words of their pairs that meet
     /// some partner (a union counts each at most once).
     fn lower_bound(&self, i: usize, j: usize, a: usize, b: usize) -> Option<f64> {
-        if a == 0 || b == 0 || a + b < DEFERRED_SENTENCES {
+        if !self.defer || a == 0 || b == 0 || a + b < DEFERRED_SENTENCES {
             return None;
         }
         let (zs, es) = (self.zh.get(i..i + a)?, self.en.get(j..j + b)?);
         let mut bound = MatchBound::default();
         let mut en_matched = [0usize; MAX_BEAD_SIDE];
+        let mut relations = 0;
         for s in 0..a {
             let mut zh_matched = 0;
             let mut entries = 0;
@@ -582,6 +593,7 @@ impl Pricer for PairPricer<'_> {
                 zh_matched += rec.nz as usize;
                 *slot += rec.nen as usize;
                 entries += rec.ne as usize;
+                relations += rec.nr as usize;
             }
             let known = self.zh_known[i + s];
             bound.zh_matched += zh_matched.min(known);
@@ -596,6 +608,13 @@ impl Pricer for PairPricer<'_> {
             bound.en_figures += u.figures.len();
         }
         bound.zh_figures = zs.iter().map(|u| u.figures.len()).sum();
+        // Figures agree through the relations of their pairs, save a range
+        // split to meet single figures at its ends.
+        let ranges = self.zh_ranges[i..i + a]
+            .iter()
+            .chain(&self.en_ranges[j..j + b])
+            .any(|&r| r);
+        bound.figures_agreed = if ranges { usize::MAX } else { relations };
         Some(self.model.lower_bound(zs, es, bound, &self.llr))
     }
 
