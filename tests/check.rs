@@ -551,3 +551,38 @@ fn ministry_of_finance_rendered_as_another_body_is_name_altered() {
         assert!(run(good).is_empty(), "{good}");
     }
 }
+
+#[test]
+fn places_swapped_for_neighbours_in_news_are_name_altered_with_their_own_chinese() {
+    // Written for this test: every sentence but the second has one place
+    // turned into a neighbour (a city, a province, a country); "North Korea"
+    // is not South Korea though it holds "Korea", and the Japanese prime
+    // minister renders 日本.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check");
+    let out = duizhao()
+        .args(["check", "--format", "json"])
+        .arg(dir.join("places-news.zh.txt"))
+        .arg(dir.join("places-news.en.txt"))
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    let v: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("JSON: {e}"));
+    let found: Vec<String> = v["findings"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|f| f["kind"] == "name-altered")
+        .map(|f| f["message"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            "name altered: 北京 (Beijing) became Shanghai",
+            "name altered: 浙江省 (Zhejiang) became Jiangsu",
+            "name altered: 福建 (Fujian) became Guangdong",
+            "name altered: 韩国 (Korea) became North Korea",
+            "name altered: 印度尼西亚 (Indonesia) became Malaysia",
+        ]
+    );
+}

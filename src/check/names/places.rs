@@ -146,9 +146,14 @@ fn forms(place: &Place) -> Vec<&'static str> {
     out
 }
 
-/// Whether the English gives the place: a form, or its pinyin.
+/// Whether the English gives the place: a form, or its pinyin. A form
+/// inside the longer name of another place does not give it: "Korea" of
+/// "North Korea" is not South Korea, nor "Guinea" of "Papua New Guinea"
+/// Guinea.
 fn rendered(place: &Place, en_lower: &str) -> bool {
-    if forms(place).iter().any(|f| has_word_ci(en_lower, f)) {
+    let forms = forms(place);
+    let own: Vec<String> = forms.iter().map(|f| f.to_lowercase()).collect();
+    if own.iter().any(|f| stands_alone(en_lower, f, &own)) {
         return true;
     }
     // "Beijing", "Guangdong" in any case or spacing ("Xin Jiang").
@@ -161,14 +166,38 @@ fn rendered(place: &Place, en_lower: &str) -> bool {
     false
 }
 
+/// Whether `form` occurs in `en_lower` other than inside the longer name of
+/// a place that none of `own` (the place's own lower-cased forms) names:
+/// with up to two words before or after it, it makes no such name.
+fn stands_alone(en_lower: &str, form: &str, own: &[String]) -> bool {
+    super::word_matches(en_lower, form).any(|at| {
+        let before: Vec<&str> = super::word_starts(&en_lower[..at.start]).collect();
+        let after: Vec<&str> = super::word_starts(&en_lower[at.end..]).take(2).collect();
+        let before = &before[before.len().saturating_sub(2)..];
+        (0..=before.len()).all(|b| {
+            (0..=after.len()).all(|a| {
+                if a == 0 && b == 0 {
+                    return true;
+                }
+                let mut words: Vec<&str> = before[before.len() - b..].to_vec();
+                words.push(form);
+                words.extend_from_slice(&after[..a]);
+                let longer = words.join(" ");
+                own.contains(&longer) || !is_english_place(&longer)
+            })
+        })
+    })
+}
+
 /// Whether the English holds a capitalised word that starts like one of the
-/// place's names (Chinese for China, Japanese for Japan).
+/// place's names and is not that name (Chinese for China, Japanese for
+/// Japan; not Korea of North Korea for South Korea).
 fn has_adjective(place: &Place, en: &str) -> bool {
     place.names.iter().any(|n| {
         let stem: String = n.chars().take(4).collect();
         stem.chars().count() == 4
             && !n.contains(' ')
-            && super::word_starts(en).any(|w| w.starts_with(stem.as_str()))
+            && super::word_starts(en).any(|w| w.starts_with(stem.as_str()) && w != *n)
     })
 }
 
@@ -434,7 +463,15 @@ pub(super) fn check(ctx: &Context<'_>, view: &BeadView, out: &mut Vec<Finding>) 
         return false;
     };
     let other = q.name.as_str();
-    let english_name = place.names.first().copied().unwrap_or(place.pinyin);
+    // The name written as its pinyin (Zhejiang, not the older Chekiang)
+    // when it has one.
+    let pinyin_name = place.names.iter().copied().find(|n| {
+        let letters: String = n.chars().filter(char::is_ascii_alphabetic).collect();
+        letters.eq_ignore_ascii_case(place.pinyin)
+    });
+    let english_name = pinyin_name
+        .or_else(|| place.names.first().copied())
+        .unwrap_or(place.pinyin);
     let zh_shown = ctx.zh_text(i).get(span.clone()).unwrap_or(zh);
     out.push(view.finding(
         ctx,
@@ -448,6 +485,18 @@ pub(super) fn check(ctx: &Context<'_>, view: &BeadView, out: &mut Vec<Finding>) 
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_form_inside_the_name_of_another_place_does_not_render_a_place() {
+        use super::*;
+        let korea = tables().by_zh("韩国").expect("韩国 in the table");
+        assert!(rendered(korea, "talks with south korea resumed"));
+        assert!(rendered(korea, "talks with korea resumed"));
+        assert!(!rendered(korea, "cooperation with north korea."));
+        assert!(rendered(korea, "north korea and korea met"));
+        let guangdong = tables().by_zh("广东").expect("广东 in the table");
+        assert!(rendered(guangdong, "in guangdong province"));
+    }
+
     use super::*;
     use crate::check::tests::{docs, kinds, ladder};
     use crate::check::Checker;
