@@ -21,7 +21,7 @@
 use std::ops::Range;
 
 use super::abbreviations::{abbreviated, transliterated};
-use super::{cap_runs, has_word_ci, known_names, orgs, persons, word_matches, BeadView};
+use super::{cap_runs, known_names, orgs, persons, word_matches, BeadView};
 use crate::check::{Context, Finding};
 use crate::lang::to_simplified;
 
