@@ -217,6 +217,9 @@ const INSTITUTIONS: &[&str] = &[
     "组织",
 ];
 
+/// Offices that follow the body that holds them (国会众议长, 外交部发言人).
+const OFFICES: &[&str] = &["主席", "发言人", "主任", "委员", "议员", "官员", "大使"];
+
 /// Characters that write a number: a place before one is an era (中華民國一百零六年).
 const NUMERALS: &str = "0123456789０１２３４５６７８９一二三四五六七八九十百零〇两";
 
@@ -241,7 +244,13 @@ fn stands_alone(text: &str, span: &Range<usize>, kind: NameType) -> bool {
             .iter()
             .find(|t| t.start == span.end)
             .is_some_and(|t| INSTITUTIONS.contains(&t.word));
-    starts && ends && !part_of && !era && !named_body
+    // A body before a title names a person by office (美国国会众议长 "the
+    // Speaker of the House"): the English need not name the body.
+    let after: String = text.get(span.end..).unwrap_or("").chars().take(3).collect();
+    let office = kind == NameType::Org
+        && (after.chars().take(3).any(|c| c == '长')
+            || OFFICES.iter().any(|o| after.starts_with(o)));
+    starts && ends && !part_of && !era && !named_body && !office
 }
 
 /// Whether the lower-cased English has one of `words` as a word.
