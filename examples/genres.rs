@@ -31,6 +31,11 @@
 //!     Council", from the lists below) swapped in the English for another of
 //!     the same type that neither text names elsewhere ("Japan", "Li
 //!     Keqiang", "World Bank"); found as `name-altered`.
+//!   - *dropped*: the first such name deleted from the English, with the
+//!     word that leads it in ("in Guangdong", "the Ministry of Finance") and
+//!     a possessive; found as `name-missing` (a second mention of the
+//!     name in the document, or a back-reference left in the sentence,
+//!     rightly keeps it quiet).
 //!
 //! ```text
 //! cargo run --release --example genres [-- SHARED_DIR]
@@ -51,7 +56,7 @@ use duizhao::Lang;
 use rayon::prelude::*;
 
 /// Kinds of injected fault, in table order.
-const KINDS: [&str; 10] = [
+const KINDS: [&str; 11] = [
     "deleted",
     "digits",
     "words",
@@ -62,6 +67,7 @@ const KINDS: [&str; 10] = [
     "place",
     "person",
     "org",
+    "dropped",
 ];
 
 /// A name for the name trials: its Chinese forms (simplified), its English
@@ -213,9 +219,47 @@ fn swapped(et: &str, entry: &NameEntry, with: &str) -> Option<String> {
     any.then_some(text)
 }
 
+/// The English sentence `et` with every English form of `entry` deleted,
+/// with the word that led it in ("in", "the", "of") and a possessive, if the
+/// sentence gives one.
+fn dropped(et: &str, entry: &NameEntry) -> Option<String> {
+    let mut forms: Vec<&str> = entry.1.to_vec();
+    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    let mut text = et.to_string();
+    let mut any = false;
+    for f in forms {
+        for span in whole_words(&text, f).into_iter().rev() {
+            let mut start = span.start;
+            let before = text[..start].trim_end();
+            if let Some(k) = before.rfind(' ').map(|k| k + 1).or(Some(0)) {
+                let word = before[k..].to_lowercase();
+                if matches!(
+                    word.as_str(),
+                    "in" | "the" | "of" | "by" | "from" | "at" | "to"
+                ) {
+                    start = k;
+                }
+            }
+            let mut end = span.end;
+            for p in ["'s", "’s"] {
+                if text[end..].starts_with(p) {
+                    end += p.len();
+                }
+            }
+            text = replaced(&text, start..end, "");
+            any = true;
+        }
+    }
+    let text = text
+        .replace("  ", " ")
+        .replace(" ,", ",")
+        .replace(" .", ".");
+    any.then(|| text.trim().to_string())
+}
+
 /// Name trials of one 1-1 bead: a name the Chinese sentence gives and the
 /// English renders, swapped for another of its list and group that neither
-/// document names.
+/// document names; and the first such name deleted from the English.
 fn name_trials(
     zt: &str,
     et: &str,
@@ -224,10 +268,18 @@ fn name_trials(
 ) -> Vec<(&'static str, String, String)> {
     let zs = duizhao::lang::to_simplified(zt);
     let mut out = Vec::new();
+    let mut deleted = false;
     for (kind, list) in [("place", PLACES), ("person", PERSONS), ("org", ORGS)] {
         for (k, entry) in list.iter().enumerate() {
             if !entry.0.iter().any(|z| zs.contains(z)) {
                 continue;
+            }
+            if !deleted {
+                if let Some(text) = dropped(et, entry) {
+                    let what = format!("{} / {} dropped: {text}", entry.0[0], entry.1[0]);
+                    out.push(("dropped", text, what));
+                    deleted = true;
+                }
             }
             let other = (1..list.len())
                 .map(|d| &list[(k + d) % list.len()])
@@ -464,6 +516,7 @@ fn found(trial: &Trial, review: &Review, any: bool) -> bool {
         "qualifier" => &[FindingKind::QualifierDropped],
         "currency" => &[FindingKind::FigureAltered],
         "place" | "person" | "org" => &[FindingKind::NameAltered],
+        "dropped" => &[FindingKind::NameMissing],
         _ => &[
             FindingKind::FigureAltered,
             FindingKind::FigureMissing,

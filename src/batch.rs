@@ -429,15 +429,29 @@ const FIRST_KINDS: [FindingKind; 10] = [
     FindingKind::PageFurniture,
 ];
 
+/// The kinds of later summary tables, in the order their columns were
+/// added.
+const ADDED_KINDS: [FindingKind; 5] = [
+    FindingKind::NameAltered,
+    FindingKind::TermMissing,
+    FindingKind::Inconsistent,
+    FindingKind::NameMissing,
+    FindingKind::NameAdded,
+];
+
 /// The finding kinds of the summary's `findings_KIND` columns, in column
-/// order: those of the first summary tables, then every later kind in
-/// report order, so that a new kind adds a column at the end and the
-/// columns before it keep their places.
+/// order: those of the first summary tables, then the kinds added later in
+/// the order they were added, then any other kind in report order, so that
+/// a new kind adds a column at the end and the columns before it keep their
+/// places.
 pub fn summary_kinds() -> Vec<FindingKind> {
-    let later = FindingKind::ALL
-        .into_iter()
-        .filter(|k| !FIRST_KINDS.contains(k));
-    FIRST_KINDS.into_iter().chain(later).collect()
+    let mut kinds: Vec<FindingKind> = FIRST_KINDS.into_iter().chain(ADDED_KINDS).collect();
+    for k in FindingKind::ALL {
+        if !kinds.contains(&k) {
+            kinds.push(k);
+        }
+    }
+    kinds
 }
 
 /// The header of the summary table: the columns above, then one

@@ -581,7 +581,7 @@ fn places_swapped_for_neighbours_in_news_are_name_altered_with_their_own_chinese
             "name altered: 北京 (Beijing) became Shanghai",
             "name altered: 浙江省 (Zhejiang) became Jiangsu",
             "name altered: 福建 (Fujian) became Guangdong",
-            "name altered: 韩国 (Korea) became North Korea",
+            "name altered: 韩国 (Korea / Republic of Korea) became North Korea",
             "name altered: 印度尼西亚 (Indonesia) became Malaysia",
         ]
     );

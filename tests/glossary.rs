@@ -391,6 +391,18 @@ fn batch_counts_terms_and_names_per_pair() {
     ] {
         assert!(later.contains(&kind), "{header}");
     }
+    // Kinds added after these come after them, the columns before keep their places.
+    assert_eq!(
+        later,
+        vec![
+            "findings_name-altered",
+            "findings_term-missing",
+            "findings_inconsistent",
+            "findings_name-missing",
+            "findings_name-added",
+        ],
+        "{header}"
+    );
 }
 
 /// A glossary the batch cannot read stops it before any pair is aligned.

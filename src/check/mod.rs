@@ -133,6 +133,12 @@ pub enum FindingKind {
     TermMissing,
     /// A name the Chinese gives (organisation, place, person) became another in the English.
     NameAltered,
+    /// A name the Chinese gives (organisation, place, person) is absent from
+    /// the English, with nothing in its place.
+    NameMissing,
+    /// The English names an organisation, place or person that nothing in
+    /// the Chinese accounts for.
+    NameAdded,
     /// One Chinese sentence translated two ways, or one English sentence
     /// given for two Chinese ones.
     Inconsistent,
@@ -140,7 +146,7 @@ pub enum FindingKind {
 
 impl FindingKind {
     /// All kinds, in report order.
-    pub const ALL: [FindingKind; 13] = [
+    pub const ALL: [FindingKind; 15] = [
         FindingKind::Omission,
         FindingKind::Addition,
         FindingKind::FigureMissing,
@@ -149,6 +155,8 @@ impl FindingKind {
         FindingKind::FigureAdded,
         FindingKind::PartialOmission,
         FindingKind::NameAltered,
+        FindingKind::NameMissing,
+        FindingKind::NameAdded,
         FindingKind::TermMissing,
         FindingKind::Untranslated,
         FindingKind::Inconsistent,
@@ -171,6 +179,8 @@ impl FindingKind {
             FindingKind::LowConfidence => "low-confidence",
             FindingKind::TermMissing => "term-missing",
             FindingKind::NameAltered => "name-altered",
+            FindingKind::NameMissing => "name-missing",
+            FindingKind::NameAdded => "name-added",
             FindingKind::Inconsistent => "inconsistent",
         }
     }
@@ -187,10 +197,14 @@ impl FindingKind {
             | FindingKind::QualifierDropped
             | FindingKind::PartialOmission
             | FindingKind::TermMissing
+            | FindingKind::NameMissing
             | FindingKind::Untranslated => Severity::Warning,
-            FindingKind::PageFurniture | FindingKind::LowConfidence | FindingKind::Inconsistent => {
-                Severity::Info
-            }
+            // Translators add names to explain (a gloss of a custom, the
+            // country of a city): worth a look, not a fault to count.
+            FindingKind::PageFurniture
+            | FindingKind::LowConfidence
+            | FindingKind::Inconsistent
+            | FindingKind::NameAdded => Severity::Info,
         }
     }
 
@@ -209,6 +223,8 @@ impl FindingKind {
             FindingKind::LowConfidence => "low confidence",
             FindingKind::TermMissing => "terms missing",
             FindingKind::NameAltered => "names altered",
+            FindingKind::NameMissing => "names missing",
+            FindingKind::NameAdded => "names added",
             FindingKind::Inconsistent => "inconsistencies",
         }
     }

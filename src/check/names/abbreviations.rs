@@ -92,6 +92,14 @@ pub(super) fn abbreviated(zh: &str, name: &str) -> bool {
     })
 }
 
+/// Whether the Chinese holds an abbreviation of the English name anywhere,
+/// whatever stands beside it (回港 "back to Hong Kong").
+pub(super) fn abbreviation_in(zh: &str, name: &str) -> bool {
+    ABBREVIATIONS
+        .iter()
+        .any(|(c, names)| zh.contains(*c) && names.iter().any(|n| n.eq_ignore_ascii_case(name)))
+}
+
 /// The reading of each character, for transliterations.
 fn readings() -> &'static HashMap<char, &'static str> {
     static R: OnceLock<HashMap<char, &'static str>> = OnceLock::new();

@@ -12,7 +12,7 @@ use super::BeadView;
 use crate::check::{Context, Finding};
 
 /// Upper-case acronyms of an English text ("USDA" in "the USDA’s").
-fn acronyms(text: &str) -> Vec<&str> {
+pub(super) fn acronyms(text: &str) -> Vec<&str> {
     text.split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()))
         .collect()
@@ -40,7 +40,7 @@ fn common_letters(a: &str, b: &str) -> usize {
 /// The same letters in another order, or one acronym inside the other: the
 /// same body named another way (CCP and CPC; CP, the Communist Party, and
 /// CPC).
-fn variant(a: &str, n: &str) -> bool {
+pub(super) fn variant(a: &str, n: &str) -> bool {
     let sorted = |a: &str| {
         let mut v: Vec<u8> = a.bytes().collect();
         v.sort_unstable();

@@ -18,6 +18,7 @@
 mod abbreviations;
 mod acronyms;
 mod aliases;
+mod missing;
 mod orgs;
 mod persons;
 mod places;
@@ -33,8 +34,16 @@ use crate::lexicon::Lexicon;
 /// English.
 const WINDOW: usize = 2;
 
-/// `name-altered` findings.
+/// `name-altered`, `name-missing` and `name-added` findings.
 pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let document = missing::Document::new(ctx);
+    // Beads whose dropped text is already reported: a name gone with it is
+    // not reported again.
+    let dropped: std::collections::HashSet<usize> = out
+        .iter()
+        .filter(|f| matches!(f.kind, FindingKind::Omission | FindingKind::PartialOmission))
+        .map(|f| f.bead)
+        .collect();
     for (b, bead) in ctx.beads.iter().enumerate() {
         if bead.is_unaligned() || !(ctx.in_body(b) || ctx.is_heading(b)) {
             continue;
@@ -45,10 +54,13 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         }
         let view = BeadView::new(ctx, b, en_ids);
         // One finding a bead: the first rule that finds an altered name.
-        let _ = orgs::check(ctx, &view, out)
+        let altered = orgs::check(ctx, &view, out)
             || acronyms::check(ctx, &view, out)
             || places::check(ctx, &view, out)
             || persons::check(ctx, &view, out);
+        if !altered {
+            missing::check(ctx, &view, &document, dropped.contains(&b), out);
+        }
     }
 }
 
@@ -96,10 +108,24 @@ impl BeadView {
         other: &str,
         message: String,
     ) -> Finding {
+        self.finding_of(FindingKind::NameAltered, ctx, i, span, other, message)
+    }
+
+    /// A finding of `kind` on the Chinese name at `span` of sentence `i`
+    /// and the English name `other` (none when empty).
+    pub(super) fn finding_of(
+        &self,
+        kind: FindingKind,
+        ctx: &Context<'_>,
+        i: usize,
+        span: Range<usize>,
+        other: &str,
+        message: String,
+    ) -> Finding {
         let base = ctx.zh_span(i).start;
         Finding {
-            kind: FindingKind::NameAltered,
-            severity: FindingKind::NameAltered.severity(),
+            kind,
+            severity: kind.severity(),
             bead: self.bead,
             zh_sentences: vec![i],
             en_sentences: self.en_ids.clone(),
@@ -107,6 +133,7 @@ impl BeadView {
             en_spans: self
                 .en_ids
                 .iter()
+                .filter(|_| !other.is_empty())
                 .flat_map(|&j| {
                     let s = ctx.en_span(j).start;
                     word_matches(ctx.en_text(j), other).map(move |r| s + r.start..s + r.end)

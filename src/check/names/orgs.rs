@@ -27,6 +27,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use super::missing::{EnName, NameType, ZhName};
 use super::{persons, places, word_matches, BeadView};
 use crate::check::{Context, Finding};
 use crate::lang::to_simplified;
@@ -435,6 +436,61 @@ pub(super) fn explained(view: &BeadView, q: &EnglishOrg) -> bool {
         }
 }
 
+/// Bodies of the bead's Chinese that `en` (the English of the bead and of
+/// the beads beside it) gives by no name nor acronym.
+pub(super) fn unrendered(ctx: &Context<'_>, view: &BeadView, en: &str) -> Vec<ZhName> {
+    let en_acronyms = super::acronyms::acronyms(en);
+    let mut out = Vec::new();
+    for &i in &view.zh_ids {
+        for (span, zh) in chinese_orgs(ctx.zh_text(i)) {
+            let names = names_of(zh);
+            // Two characters are too often part of other words (四人大轿).
+            let by_variant = names.iter().any(|n| {
+                n.acronym.len() >= 2
+                    && en_acronyms
+                        .iter()
+                        .any(|a| super::acronyms::variant(a, n.acronym))
+            });
+            if zh.chars().count() < 3 || by_variant || rendered(names, en) {
+                continue;
+            }
+            out.push(ZhName {
+                sentence: i,
+                span,
+                key: zh.to_string(),
+                english: names.first().map_or("", |n| n.english).to_string(),
+                kind: NameType::Org,
+            });
+        }
+    }
+    out
+}
+
+/// The words of a body's English names that may refer back to it ("the
+/// ministry", "the commission", "the bank"): all words of its names but the
+/// small ones, lower-cased.
+pub(super) fn name_words(zh: &str) -> Vec<String> {
+    names_of(zh)
+        .iter()
+        .flat_map(|n| n.english.split(' '))
+        .filter(|w| !is_joiner(w) && w.len() > 2)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The bodies the bead's English names, each with whether the Chinese
+/// around accounts for it.
+pub(super) fn english_names(view: &BeadView) -> Vec<EnName> {
+    english_orgs(&view.en)
+        .into_iter()
+        .map(|q| EnName {
+            explained: explained(view, &q),
+            written: q.written,
+            kind: NameType::Org,
+        })
+        .collect()
+}
+
 /// `name-altered` findings for organisations of bead `view`: true when one
 /// was reported.
 pub(super) fn check(ctx: &Context<'_>, view: &BeadView, out: &mut Vec<Finding>) -> bool {
@@ -577,7 +633,13 @@ mod tests {
             ),
         ] {
             let r = review(&[zh], &[en]);
-            assert!(r.findings.is_empty(), "{en}: {:#?}", r.findings);
+            // "The Bank of England held" is an added name, no altered one.
+            let altered: Vec<_> = r
+                .findings
+                .iter()
+                .filter(|f| f.kind != crate::check::FindingKind::NameAdded)
+                .collect();
+            assert!(altered.is_empty(), "{en}: {altered:#?}");
         }
     }
 }

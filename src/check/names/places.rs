@@ -20,7 +20,8 @@
 
 use std::ops::Range;
 
-use super::abbreviations::{abbreviated, transliterated};
+use super::abbreviations::{abbreviated, abbreviation_in, transliterated};
+use super::missing::{EnName, NameType, ZhName};
 use super::{cap_runs, known_names, orgs, persons, word_matches, BeadView};
 use crate::check::{Context, Finding};
 use crate::lang::to_simplified;
@@ -164,6 +165,37 @@ fn rendered(place: &Place, en_lower: &str) -> bool {
         }
     }
     false
+}
+
+/// The English a finding gives a place: its name written as its pinyin
+/// (Zhejiang, not the older Chekiang) when it has one, else its first two
+/// names that are no acronyms (奥克兰: "Auckland / Oakland"; 美国: "United
+/// States", not "USA").
+fn shown_name(place: &Place) -> String {
+    let pinyin = place.names.iter().find(|n| {
+        let letters: String = n.chars().filter(char::is_ascii_alphabetic).collect();
+        letters.eq_ignore_ascii_case(place.pinyin)
+    });
+    if let Some(n) = pinyin {
+        return (*n).to_string();
+    }
+    let acronym = |n: &str| n.len() <= 4 && n.chars().all(|c| c.is_ascii_uppercase());
+    let names: Vec<&str> = place
+        .names
+        .iter()
+        .copied()
+        .filter(|n| !acronym(n))
+        .take(2)
+        .collect();
+    match names[..] {
+        [] => place
+            .names
+            .first()
+            .copied()
+            .unwrap_or(place.pinyin)
+            .to_string(),
+        _ => names.join(" / "),
+    }
 }
 
 /// Whether `form` occurs in `en_lower` other than inside the longer name of
@@ -371,8 +403,9 @@ fn english_places(en: &str) -> Vec<EnglishPlace> {
 fn chinese_places(
     ctx: &Context<'_>,
     view: &BeadView,
-    en_lower: &str,
+    en: &str,
 ) -> Vec<(usize, Range<usize>, &'static str, bool)> {
+    let en_lower = en.to_lowercase();
     let t = tables();
     let longest = compiled::LONGEST.max(persons::longest());
     let mut out = Vec::new();
@@ -389,12 +422,171 @@ fn chinese_places(
             };
             let by_body = bodies.iter().any(|(b, z)| {
                 (b.start <= span.start && span.end <= b.end || b.start == span.end)
-                    && orgs::rendered(orgs::names_of(z), &view.en)
+                    && orgs::rendered(orgs::names_of(z), en)
             });
-            out.push((i, span, key, by_body || rendered(place, en_lower)));
+            out.push((i, span, key, by_body || rendered(place, &en_lower)));
         }
     }
     out
+}
+
+/// What the Chinese around a bead holds that accounts for English places:
+/// the places it names, and the English names of bodies it accounts for.
+struct Accounts {
+    around: Vec<&'static Place>,
+    bodies: Vec<String>,
+}
+
+impl Accounts {
+    fn new(view: &BeadView) -> Accounts {
+        let t = tables();
+        // Places the Chinese around names, to account for English ones.
+        let around = super::scan_chinese(&view.zh_window, compiled::LONGEST, is_place)
+            .into_iter()
+            .filter_map(|(_, w)| t.by_zh(w))
+            .collect();
+        // Bodies the Chinese accounts for: a place in their names is theirs.
+        let bodies = orgs::english_orgs(&view.en)
+            .into_iter()
+            .filter(|q| orgs::explained(view, q))
+            .map(|q| q.written)
+            .collect();
+        Accounts { around, bodies }
+    }
+
+    /// Whether the Chinese around the bead accounts for an English place:
+    /// its Chinese name, an abbreviation, a word such as 我国, a place it
+    /// holds or lies in, a transliteration, words that translate it, or a
+    /// body accounted for whose name holds it.
+    fn explained(&self, view: &BeadView, q: &EnglishPlace) -> bool {
+        let t = tables();
+        let name = q.name.as_str();
+        q.zh.iter().any(|z| view.zh_window.contains(z))
+            || abbreviated(&view.zh_window, name)
+            || CONTEXT_WORDS
+                .iter()
+                .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+                .any(|(_, zs)| zs.iter().any(|z| view.zh_window.contains(z)))
+            || q.zh.iter().filter_map(|z| t.by_zh(z)).any(|p| {
+                self.around
+                    .iter()
+                    .any(|a| related(a, p) || std::ptr::eq(*a, p))
+                    || transliterated(&view.zh_window, p.pinyin)
+            })
+            || view.translated_in_chinese(&name.split(' ').collect::<Vec<_>>())
+            || (q.inner
+                && self
+                    .bodies
+                    .iter()
+                    .any(|b| word_matches(b, name).next().is_some()))
+    }
+}
+
+/// Major places of the bead's Chinese that `en` (the English of the bead
+/// and of the beads beside it) gives in no form: not by a name, an alias,
+/// the pinyin, an adjective (Chinese, American), the name of a body that
+/// holds it, nor a place that lies in it or holds it (Beijing for 中国).
+/// Places inside the name of a Chinese body are the body's.
+pub(super) fn unrendered(ctx: &Context<'_>, view: &BeadView, en: &str) -> Vec<ZhName> {
+    let t = tables();
+    let english: Vec<&Place> = english_places(en)
+        .iter()
+        .flat_map(|q| q.zh.iter().filter_map(|z| t.by_zh(z)))
+        .collect();
+    let mut out = Vec::new();
+    for (i, span, key, done) in chinese_places(ctx, view, en) {
+        let Some(place) = t.by_zh(key).filter(|p| p.major) else {
+            continue;
+        };
+        // Two characters name a county as often as they write a common
+        // word (平坝 "flat land", 三台 "three sets"): only a country, a
+        // capital, a province or a place its suffix marks is sure.
+        let text = to_simplified(ctx.zh_text(i));
+        let suffixed = text
+            .get(span.end..)
+            .and_then(|s| s.chars().next())
+            .is_some_and(|c| "省市县州".contains(c));
+        let sure = key.chars().count() > 2
+            || place.wide
+            || place.capital
+            || suffixed
+            || place
+                .mentioned
+                .iter()
+                .any(|m| *m == "china" || *m == "province");
+        if !sure {
+            continue;
+        }
+        let in_body = orgs::chinese_orgs(ctx.zh_text(i))
+            .iter()
+            .any(|(b, _)| b.start <= span.start && span.end <= b.end || b.start == span.end);
+        if done
+            || in_body
+            || has_adjective(place, en)
+            || has_any_adjective(place, en)
+            || english
+                .iter()
+                .any(|p| std::ptr::eq(*p, place) || related(p, place) || related_any(p, place))
+        {
+            continue;
+        }
+        out.push(ZhName {
+            sentence: i,
+            span,
+            key: key.to_string(),
+            english: shown_name(place),
+            kind: NameType::Place,
+        });
+    }
+    out
+}
+
+/// Whether the English holds a capitalised word that starts like a word of
+/// one of the place's names ("Latinos" for Latin America).
+fn has_any_adjective(place: &Place, en: &str) -> bool {
+    place.names.iter().flat_map(|n| n.split(' ')).any(|n| {
+        let stem: String = n.chars().take(4).collect();
+        stem.chars().count() == 4
+            && stem.starts_with(char::is_uppercase)
+            && super::word_starts(en).any(|w| w.starts_with(stem.as_str()))
+    })
+}
+
+/// One place mentions the other in its gloss, whatever their size:
+/// 深圳 and 广东, 台湾 and 台北, 美国 and 纽约.
+fn related_any(a: &Place, b: &Place) -> bool {
+    let holds = |holder: &Place, held: &Place| {
+        let keys = mention_keys(holder);
+        held.mentioned.iter().any(|m| keys.iter().any(|k| k == m))
+    };
+    holds(a, b) || holds(b, a)
+}
+
+/// The places the bead's English names, each with whether the Chinese
+/// around accounts for it; a place held by or holding a place the Chinese
+/// names counts as accounted for ("Shenzhen, China"), and so does one an
+/// abbreviation anywhere in the Chinese gives (回港). Places inside longer
+/// names are left out.
+pub(super) fn english_names(view: &BeadView) -> Vec<EnName> {
+    let t = tables();
+    let accounts = Accounts::new(view);
+    english_places(&view.en)
+        .into_iter()
+        .filter(|q| !q.inner)
+        .map(|q| {
+            let explained = accounts.explained(view, &q)
+                || abbreviation_in(&view.zh_window, &q.name)
+                || q.zh
+                    .iter()
+                    .filter_map(|z| t.by_zh(z))
+                    .any(|p| accounts.around.iter().any(|a| related_any(a, p)));
+            EnName {
+                written: q.name,
+                kind: NameType::Place,
+                explained,
+            }
+        })
+        .collect()
 }
 
 /// `name-altered` findings for places of bead `view`: true when one was
@@ -405,8 +597,7 @@ pub(super) fn check(ctx: &Context<'_>, view: &BeadView, out: &mut Vec<Finding>) 
     if english.is_empty() {
         return false;
     }
-    let en_lower = view.en.to_lowercase();
-    let missing: Vec<(usize, Range<usize>, &'static str)> = chinese_places(ctx, view, &en_lower)
+    let missing: Vec<(usize, Range<usize>, &'static str)> = chinese_places(ctx, view, &view.en)
         .into_iter()
         .filter(|(_, _, zh, done)| !done && t.by_zh(zh).is_some_and(|p| p.major))
         .map(|(i, span, zh, _)| (i, span, zh))
@@ -414,35 +605,8 @@ pub(super) fn check(ctx: &Context<'_>, view: &BeadView, out: &mut Vec<Finding>) 
     if missing.is_empty() {
         return false;
     }
-    // Places the Chinese around names, to account for English ones.
-    let around: Vec<&Place> = super::scan_chinese(&view.zh_window, compiled::LONGEST, is_place)
-        .into_iter()
-        .filter_map(|(_, w)| t.by_zh(w))
-        .collect();
-    // Bodies the Chinese accounts for: a place in their names is theirs.
-    let bodies: Vec<String> = orgs::english_orgs(&view.en)
-        .into_iter()
-        .filter(|q| orgs::explained(view, q))
-        .map(|q| q.written)
-        .collect();
-    let explained = |q: &EnglishPlace| {
-        let name = q.name.as_str();
-        q.zh.iter().any(|z| view.zh_window.contains(z))
-            || abbreviated(&view.zh_window, name)
-            || CONTEXT_WORDS
-                .iter()
-                .filter(|(n, _)| n.eq_ignore_ascii_case(name))
-                .any(|(_, zs)| zs.iter().any(|z| view.zh_window.contains(z)))
-            || q.zh.iter().filter_map(|z| t.by_zh(z)).any(|p| {
-                around.iter().any(|a| related(a, p) || std::ptr::eq(*a, p))
-                    || transliterated(&view.zh_window, p.pinyin)
-            })
-            || view.translated_in_chinese(&name.split(' ').collect::<Vec<_>>())
-            || (q.inner
-                && bodies
-                    .iter()
-                    .any(|b| word_matches(b, name).next().is_some()))
-    };
+    let accounts = Accounts::new(view);
+    let explained = |q: &EnglishPlace| accounts.explained(view, q);
     let is_wide = |q: &EnglishPlace| q.zh.iter().filter_map(|z| t.by_zh(z)).any(|p| p.wide);
     // The Chinese place it most likely stands for: one of its own rank (a
     // country for a country; for a place inside a longer name, only one of
@@ -463,15 +627,7 @@ pub(super) fn check(ctx: &Context<'_>, view: &BeadView, out: &mut Vec<Finding>) 
         return false;
     };
     let other = q.name.as_str();
-    // The name written as its pinyin (Zhejiang, not the older Chekiang)
-    // when it has one.
-    let pinyin_name = place.names.iter().copied().find(|n| {
-        let letters: String = n.chars().filter(char::is_ascii_alphabetic).collect();
-        letters.eq_ignore_ascii_case(place.pinyin)
-    });
-    let english_name = pinyin_name
-        .or_else(|| place.names.first().copied())
-        .unwrap_or(place.pinyin);
+    let english_name = shown_name(place);
     let zh_shown = ctx.zh_text(i).get(span.clone()).unwrap_or(zh);
     out.push(view.finding(
         ctx,
@@ -622,7 +778,7 @@ mod tests {
             (
                 "美国疾病控制和预防中心数据显示，多数死者年龄较大。",
                 "Data from the China Centers for Disease Control and Prevention show most of the dead were old.",
-                "美国 (USA) became China",
+                "美国 (United States) became China",
             ),
         ] {
             let r = review(&[zh], &[en]);
@@ -686,6 +842,7 @@ mod tests {
                 "Its ports were busy too.",
             ],
         );
-        assert!(r.findings.is_empty(), "{:#?}", r.findings);
+        // "as in Beijing" is an added name, and the only finding.
+        assert_eq!(kinds(&r), vec!["name-added"], "{:#?}", r.findings);
     }
 }
