@@ -522,22 +522,7 @@ fn ministry_of_finance_rendered_as_another_body_is_name_altered() {
     let run = |en_text: &str| {
         let en = dir.path().join("en.txt");
         std::fs::write(&en, en_text).unwrap_or_else(|e| panic!("write: {e}"));
-        let out = duizhao()
-            .args(["check", "--format", "json"])
-            .arg(&zh)
-            .arg(&en)
-            .output()
-            .unwrap_or_else(|e| panic!("run: {e}"));
-        let v: serde_json::Value =
-            serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("JSON: {e}"));
-        v["findings"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|f| f["kind"] == "name-altered")
-            .map(|f| f["message"].as_str().unwrap_or("").to_string())
-            .collect::<Vec<_>>()
+        name_altered_messages(&zh, &en)
     };
     let found = run("Article 1\nThe enforcement rules of this Act shall be prescribed by the Centers for Disease Control and Prevention.\n");
     assert_eq!(
@@ -559,22 +544,10 @@ fn places_swapped_for_neighbours_in_news_are_name_altered_with_their_own_chinese
     // is not South Korea though it holds "Korea", and the Japanese prime
     // minister renders 日本.
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check");
-    let out = duizhao()
-        .args(["check", "--format", "json"])
-        .arg(dir.join("places-news.zh.txt"))
-        .arg(dir.join("places-news.en.txt"))
-        .output()
-        .unwrap_or_else(|e| panic!("run: {e}"));
-    let v: serde_json::Value =
-        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("JSON: {e}"));
-    let found: Vec<String> = v["findings"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|f| f["kind"] == "name-altered")
-        .map(|f| f["message"].as_str().unwrap_or("").to_string())
-        .collect();
+    let found = name_altered_messages(
+        &dir.join("places-news.zh.txt"),
+        &dir.join("places-news.en.txt"),
+    );
     assert_eq!(
         found,
         vec![
@@ -585,4 +558,24 @@ fn places_swapped_for_neighbours_in_news_are_name_altered_with_their_own_chinese
             "name altered: 印度尼西亚 (Indonesia) became Malaysia",
         ]
     );
+}
+
+/// The messages of the `name-altered` findings of `check` on a pair.
+fn name_altered_messages(zh: &std::path::Path, en: &std::path::Path) -> Vec<String> {
+    let out = duizhao()
+        .args(["check", "--format", "json"])
+        .arg(zh)
+        .arg(en)
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    let v: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("JSON: {e}"));
+    v["findings"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|f| f["kind"] == "name-altered")
+        .map(|f| f["message"].as_str().unwrap_or("").to_string())
+        .collect()
 }
