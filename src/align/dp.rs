@@ -157,14 +157,13 @@ impl<P: Pricer> Pricer for Mirrored<'_, P> {
     }
 }
 
-/// The bead prices a forward search kept, seen from the far corner (as
-/// [`Mirrored`]): beads it left unpriced are priced, or bounded, anew.
+/// The bead prices a forward search kept, seen from the far corner (through
+/// [`Mirrored`]): beads it left unpriced are priced, or bounded, anew, with
+/// the inner pricer prepared for the rows at hand.
 struct Kept<'k, P> {
     ahead: &'k Table<'k>,
     kept: &'k [f64],
-    inner: &'k P,
-    n: usize,
-    m: usize,
+    inner: Mirrored<'k, P>,
     /// Shapes up to `side` a side, and their index in the moves.
     side: usize,
     move_index: &'k [Option<usize>],
@@ -172,33 +171,36 @@ struct Kept<'k, P> {
 }
 
 impl<P: Pricer> Kept<'_, P> {
-    /// The bead's start in the forward search, and its kept price if any
-    /// (NaN if left unpriced).
-    fn lookup(&self, i: usize, j: usize, a: usize, b: usize) -> Option<(usize, usize, f64)> {
-        let (i, j) = (self.n.checked_sub(i + a)?, self.m.checked_sub(j + b)?);
+    /// The kept price of a bead seen from the far corner (NaN if the
+    /// forward search left it unpriced or never saw it), None past the grid.
+    fn lookup(&self, i: usize, j: usize, a: usize, b: usize) -> Option<f64> {
+        let (n, m) = (self.inner.n, self.inner.m);
+        let (i, j) = (n.checked_sub(i + a)?, m.checked_sub(j + b)?);
         let mi = (a < self.side && b < self.side)
             .then(|| self.move_index[a * self.side + b])
             .flatten();
-        let kept = match (self.ahead.at(i + a, j + b), mi) {
+        Some(match (self.ahead.at(i + a, j + b), mi) {
             (Some(cell), Some(mi)) => self.kept[cell * self.moves + mi],
             _ => f64::NAN,
-        };
-        Some((i, j, kept))
+        })
     }
 }
 
 impl<P: Pricer> Pricer for Kept<'_, P> {
+    fn prepare(&mut self, rows: Range<usize>, cols: &dyn Fn(usize) -> Range<usize>) {
+        self.inner.prepare(rows, cols);
+    }
+
     fn price(&self, i: usize, j: usize, a: usize, b: usize) -> f64 {
         match self.lookup(i, j, a, b) {
-            Some((_, _, kept)) if !kept.is_nan() => kept,
-            Some((i, j, _)) => self.inner.price(i, j, a, b),
+            Some(kept) if !kept.is_nan() => kept,
+            Some(_) => self.inner.price(i, j, a, b),
             None => f64::INFINITY,
         }
     }
 
     fn lower_bound(&self, i: usize, j: usize, a: usize, b: usize) -> Option<f64> {
-        let (i, j, kept) = self.lookup(i, j, a, b)?;
-        if kept.is_nan() {
+        if self.lookup(i, j, a, b)?.is_nan() {
             self.inner.lower_bound(i, j, a, b)
         } else {
             None
@@ -497,9 +499,11 @@ impl<'b, P: Pricer> MarginSearch<'b, P> {
                 let mut kept_price = Kept {
                     ahead: &self.ahead,
                     kept,
-                    inner: &self.cost,
-                    n,
-                    m,
+                    inner: Mirrored {
+                        inner: &mut self.cost,
+                        n,
+                        m,
+                    },
                     side,
                     move_index: &move_index,
                     moves: moves.len(),
