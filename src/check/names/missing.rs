@@ -158,6 +158,9 @@ const PERSON_BACK_REFERENCES: &[&str] = &[
 /// sentence in Simplified script.
 pub(super) struct Document {
     zh: Vec<String>,
+    /// The first sentence that names each key looked up so far (None: no
+    /// sentence does): each key is searched for once, not at every bead.
+    first: std::cell::RefCell<std::collections::HashMap<String, Option<usize>>>,
 }
 
 impl Document {
@@ -166,12 +169,19 @@ impl Document {
         let zh = (0..n)
             .map(|i| to_simplified(ctx.zh_text(i)).into_owned())
             .collect();
-        Document { zh }
+        Document {
+            zh,
+            first: Default::default(),
+        }
     }
 
     /// Whether a Chinese sentence before `sentence` names `key`.
     fn named_before(&self, sentence: usize, key: &str) -> bool {
-        self.zh.iter().take(sentence).any(|s| s.contains(key))
+        let mut first = self.first.borrow_mut();
+        let at = *first
+            .entry(key.to_string())
+            .or_insert_with(|| self.zh.iter().position(|s| s.contains(key)));
+        at.is_some_and(|k| k < sentence)
     }
 }
 
