@@ -427,16 +427,10 @@ fn added(ctx: &Context<'_>, view: &BeadView) -> Option<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::tests::{docs, kinds, ladder};
-    use crate::check::{Checker, Review};
+    use crate::check::tests::kinds;
+    use crate::check::Review;
 
-    fn review(zh: &[&str], en: &[&str]) -> Review {
-        let (z, e) = docs(zh, en);
-        let shapes: Vec<(usize, usize)> = zh.iter().map(|_| (1, 1)).collect();
-        Checker::new()
-            .doubt_margin(0.0)
-            .check(&z, &e, &ladder(&shapes))
-    }
+    use super::super::review_one_to_one as review;
 
     fn names(r: &Review) -> Vec<&'static str> {
         kinds(r)

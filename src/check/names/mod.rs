@@ -412,6 +412,18 @@ pub(super) fn chinese_mentions<'c>(
     out
 }
 
+/// The review of a pair whose sentences are aligned one to one, with no
+/// possible omissions (the name rules' unit tests).
+#[cfg(test)]
+fn review_one_to_one(zh: &[&str], en: &[&str]) -> crate::check::Review {
+    use crate::check::tests::{docs, ladder};
+    let (z, e) = docs(zh, en);
+    let shapes: Vec<(usize, usize)> = zh.iter().map(|_| (1, 1)).collect();
+    crate::check::Checker::new()
+        .doubt_margin(0.0)
+        .check(&z, &e, &ladder(&shapes))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -654,16 +654,9 @@ mod tests {
     }
 
     use super::*;
-    use crate::check::tests::{docs, kinds, ladder};
-    use crate::check::Checker;
+    use crate::check::tests::kinds;
 
-    fn review(zh: &[&str], en: &[&str]) -> crate::check::Review {
-        let (z, e) = docs(zh, en);
-        let shapes: Vec<(usize, usize)> = zh.iter().map(|_| (1, 1)).collect();
-        Checker::new()
-            .doubt_margin(0.0)
-            .check(&z, &e, &ladder(&shapes))
-    }
+    use super::super::review_one_to_one as review;
 
     #[test]
     fn the_table_knows_countries_provinces_and_cities() {
