@@ -93,7 +93,12 @@ pub(crate) struct Step {
     pub cost: f64,
 }
 
+/// Most rows of the band priced together (their sentence pairs prepared at
+/// once, their cells priced in parallel).
 const ROW_CHUNK: usize = 64;
+/// Most cells priced together: the pairs of a chunk are held in memory, and
+/// at the top of the coarse pass a row is a whole side of large blocks.
+const CHUNK_CELLS: usize = 2048;
 
 /// Prices the beads of a search.
 pub(crate) trait Pricer: Sync {
@@ -263,7 +268,13 @@ fn forward<'b, P: Pricer>(
     let mut chunk_bounds: Vec<f64> = Vec::new();
     let mut i0 = 0;
     while i0 <= n {
-        let i1 = (i0 + ROW_CHUNK).min(n + 1);
+        let mut i1 = i0 + 1;
+        while i1 <= n
+            && i1 - i0 < ROW_CHUNK
+            && table.row_start[i1 + 1] - table.row_start[i0] <= CHUNK_CELLS
+        {
+            i1 += 1;
+        }
         // The beads ending in rows i0..i1 cover Chinese units from
         // i0 - amax to i1 - 2; unit r's English units start at or after the
         // band's first cell of row r - amax + 1 and end before its last cell
