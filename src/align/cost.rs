@@ -3,10 +3,11 @@
 
 use crate::document::Document;
 use crate::lang::Lang;
-use crate::lexicon::{EnWord, LexicalMatch, Lexicon, ZhWord};
+use crate::lexicon::{ExtraEntries, LexicalMatch, Lexicon};
 use crate::numbers::{self, Figure};
 
 use super::marks::{self, Marks};
+use super::words::{EnKey, Senses, UNKNOWN};
 
 /// What the cost model knows of one Chinese sentence (or block of sentences).
 #[derive(Debug, Clone, Default)]
@@ -20,11 +21,20 @@ pub(crate) struct ZhUnit {
     /// until that is known.
     pub first_shared: usize,
     pub last_shared: usize,
-    pub words: Vec<ZhWord>,
+    /// Content words, each by the index of its translation ids among the
+    /// text's [`Senses`].
+    pub words: Vec<u32>,
     /// Marks of grammar the sentence carries (none for blocks).
     pub marks: Marks,
     /// Figures that can anchor a bead (vague amounts left out).
     pub figures: Vec<Figure>,
+}
+
+impl ZhUnit {
+    /// Its words the dictionary knows something of.
+    pub(crate) fn known(&self) -> usize {
+        self.words.iter().filter(|&&w| w != UNKNOWN).count()
+    }
 }
 
 /// What the cost model knows of one English sentence (or block of sentences).
@@ -36,7 +46,7 @@ pub(crate) struct EnUnit {
     /// As for [`ZhUnit::first_shared`].
     pub first_shared: usize,
     pub last_shared: usize,
-    pub words: Vec<EnWord>,
+    pub words: Vec<EnKey>,
     pub marks: Marks,
     pub figures: Vec<Figure>,
 }
@@ -58,24 +68,52 @@ fn char_len(s: &str) -> f64 {
     s.chars().filter(|c| !c.is_whitespace()).count() as f64
 }
 
-pub(crate) fn zh_units(doc: &Document, lexicon: &Lexicon) -> Vec<ZhUnit> {
+/// Sentences whose words are found in parallel before their senses are
+/// added to the text's table (bounds the words held at once).
+const UNIT_BATCH: usize = 4096;
+
+/// The units of a Chinese text, and the senses their words read through.
+/// `extra` (a glossary's terms) adds translations to the words it covers.
+pub(crate) fn zh_units(
+    doc: &Document,
+    lexicon: &Lexicon,
+    extra: Option<&ExtraEntries>,
+) -> (Vec<ZhUnit>, Senses) {
     use rayon::prelude::*;
-    doc.sentences()
-        .par_iter()
-        .map(|s| {
-            let text = &doc.text()[s.span.clone()];
-            ZhUnit {
-                len: char_len(text),
-                first_para: s.paragraph,
-                last_para: s.paragraph,
-                first_shared: s.paragraph,
-                last_shared: s.paragraph,
-                words: capped(lexicon.zh_words(text), MAX_UNIT_WORDS),
-                marks: marks::zh_marks(text),
-                figures: capped(unit_figures(text, Lang::Zh), MAX_UNIT_FIGURES),
-            }
-        })
-        .collect()
+    let mut senses = Senses::default();
+    let mut units = Vec::with_capacity(doc.sentences().len());
+    for batch in doc.sentences().chunks(UNIT_BATCH) {
+        let found: Vec<_> = batch
+            .par_iter()
+            .map(|s| {
+                let text = &doc.text()[s.span.clone()];
+                let mut words = capped(lexicon.zh_words(text), MAX_UNIT_WORDS);
+                if let Some(extra) = extra {
+                    extra.augment(text, &mut words);
+                }
+                let unit = ZhUnit {
+                    len: char_len(text),
+                    first_para: s.paragraph,
+                    last_para: s.paragraph,
+                    first_shared: s.paragraph,
+                    last_shared: s.paragraph,
+                    words: Vec::new(),
+                    marks: marks::zh_marks(text),
+                    figures: capped(unit_figures(text, Lang::Zh), MAX_UNIT_FIGURES),
+                };
+                (unit, words)
+            })
+            .collect();
+        for (mut unit, words) in found {
+            unit.words = words
+                .iter()
+                .map(|w| senses.intern(&w.translations))
+                .collect();
+            units.push(unit);
+        }
+    }
+    senses.freeze();
+    (units, senses)
 }
 
 pub(crate) fn en_units(doc: &Document, lexicon: &Lexicon) -> Vec<EnUnit> {
@@ -90,7 +128,12 @@ pub(crate) fn en_units(doc: &Document, lexicon: &Lexicon) -> Vec<EnUnit> {
                 last_para: s.paragraph,
                 first_shared: s.paragraph,
                 last_shared: s.paragraph,
-                words: capped(lexicon.en_words(text), MAX_UNIT_WORDS),
+                words: lexicon
+                    .en_words(text)
+                    .iter()
+                    .take(MAX_UNIT_WORDS)
+                    .map(EnKey::from)
+                    .collect(),
                 marks: marks::en_marks(text),
                 figures: capped(unit_figures(text, Lang::En), MAX_UNIT_FIGURES),
             }
@@ -132,20 +175,27 @@ pub(crate) fn agreed(cmp: &numbers::Comparison, zt: usize, et: usize) -> usize {
 
 /// Keep only the words whose ids fall in one residue class modulo `k`, on
 /// both sides alike, so that large blocks compare fast and a word kept on one
-/// side still finds its partner kept on the other.
-pub(crate) fn thin_blocks(zh: &mut [ZhUnit], en: &mut [EnUnit], k: u32) {
+/// side still finds its partner kept on the other. The Chinese words then
+/// read through the senses returned (None: nothing was thinned).
+pub(crate) fn thin_blocks(
+    zh: &mut [ZhUnit],
+    en: &mut [EnUnit],
+    senses: &Senses,
+    k: u32,
+) -> Option<Senses> {
     if k <= 1 {
-        return;
+        return None;
     }
     // What is thinned out is given back: every coarse level's blocks stay
     // in memory while the levels above it are searched.
+    let (thin, map) = senses.thinned(k);
     for u in zh.iter_mut() {
-        for w in u.words.iter_mut() {
-            w.translations.retain(|t| t % k == 0);
-            w.translations.shrink_to_fit();
-        }
-        u.words.retain(|w| !w.translations.is_empty());
-        u.words.shrink_to_fit();
+        u.words = u
+            .words
+            .iter()
+            .map(|&w| map.get(w as usize).copied().unwrap_or(UNKNOWN))
+            .filter(|&w| w != UNKNOWN)
+            .collect();
     }
     for u in en.iter_mut() {
         u.words.retain_mut(|w| {
@@ -156,10 +206,11 @@ pub(crate) fn thin_blocks(zh: &mut [ZhUnit], en: &mut [EnUnit], k: u32) {
         });
         u.words.shrink_to_fit();
     }
+    Some(thin)
 }
 
 /// Units merged into blocks of `size` for the coarse pass.
-pub(crate) fn zh_blocks(units: &[ZhUnit], size: usize) -> Vec<ZhUnit> {
+pub(crate) fn zh_blocks(units: &[ZhUnit], senses: &Senses, size: usize) -> Vec<ZhUnit> {
     units
         .chunks(size)
         .map(|c| ZhUnit {
@@ -170,10 +221,11 @@ pub(crate) fn zh_blocks(units: &[ZhUnit], size: usize) -> Vec<ZhUnit> {
             last_shared: c.last().map_or(0, |u| u.last_shared),
             words: {
                 // A block is a bag of words: repeats add no evidence and slow
-                // every comparison down.
-                let mut w: Vec<ZhWord> = c.iter().flat_map(|u| u.words.iter().cloned()).collect();
-                w.sort_by(|x, y| x.translations.cmp(&y.translations));
-                w.dedup_by(|x, y| x.translations == y.translations);
+                // every comparison down. Words of equal translations share
+                // their sense.
+                let mut w: Vec<u32> = c.iter().flat_map(|u| u.words.iter().copied()).collect();
+                w.sort_by(|x, y| senses.ids(*x).cmp(senses.ids(*y)));
+                w.dedup();
                 w.shrink_to_fit();
                 w
             },
@@ -204,9 +256,9 @@ pub(crate) fn en_blocks(units: &[EnUnit], size: usize) -> Vec<EnUnit> {
             first_shared: c.first().map_or(0, |u| u.first_shared),
             last_shared: c.last().map_or(0, |u| u.last_shared),
             words: {
-                let mut w: Vec<EnWord> = c.iter().flat_map(|u| u.words.iter().cloned()).collect();
-                w.sort_by_key(|x| (x.stem, x.alt));
-                w.dedup_by_key(|x| (x.stem, x.alt));
+                let mut w: Vec<EnKey> = c.iter().flat_map(|u| u.words.iter().copied()).collect();
+                w.sort_unstable();
+                w.dedup();
                 w.shrink_to_fit();
                 w
             },
@@ -320,18 +372,16 @@ impl CostModel {
         }
     }
 
-    pub(crate) fn evidence(&self, zh: &[ZhUnit], en: &[EnUnit]) -> Evidence {
+    /// The evidence of the bead over `zh` × `en`, whose Chinese words read
+    /// through `senses`.
+    pub(crate) fn evidence(&self, senses: &Senses, zh: &[ZhUnit], en: &[EnUnit]) -> Evidence {
         if zh.is_empty() || en.is_empty() {
             let none = LexicalMatch::default();
             return self.evidence_from(zh, en, none, 0, (0, 0), &LlrTable::default());
         }
-        let lm = super::pairs::lexicon_match(zh, en);
+        let lm = super::pairs::lexicon_match(senses, zh, en);
         // Words the dictionary knows something of: the others cannot match.
-        let zh_known: usize = zh
-            .iter()
-            .flat_map(|u| &u.words)
-            .filter(|x| !x.translations.is_empty())
-            .count();
+        let zh_known: usize = zh.iter().map(ZhUnit::known).sum();
         let figures = figure_agreement(zh, en);
         self.evidence_from(zh, en, lm, zh_known, figures, &LlrTable::default())
     }
@@ -814,9 +864,9 @@ mod tests {
     fn block_figures_are_capped() {
         let text: String = (0..400).map(|i| format!("增长{i}%。\n")).collect();
         let doc = Document::presegmented(text, Lang::Zh);
-        let units = zh_units(&doc, Lexicon::bundled());
+        let (units, senses) = zh_units(&doc, Lexicon::bundled(), None);
         assert!(units.iter().all(|u| u.figures.len() == 1));
-        let blocks = zh_blocks(&units, 64);
+        let blocks = zh_blocks(&units, &senses, 64);
         assert_eq!(blocks[0].figures.len(), MAX_BLOCK_FIGURES);
         assert_eq!(blocks.last().map(|b| b.figures.len()), Some(400 % 64));
     }
@@ -826,7 +876,7 @@ mod tests {
         let han = "经济增长中国美国政府报告";
         let text: String = han.chars().cycle().take(40_000).collect();
         let doc = Document::presegmented(text, Lang::Zh);
-        let units = zh_units(&doc, Lexicon::bundled());
+        let (units, _) = zh_units(&doc, Lexicon::bundled(), None);
         assert_eq!(units.len(), 1);
         assert_eq!(units[0].words.len(), MAX_UNIT_WORDS);
         assert_eq!(units[0].len, 40_000.0);
@@ -916,21 +966,22 @@ mod tests {
         let en = "One.\nTwo.\nThree.\nFour.\nFive.\nSix.\nSeven.\nEight.\n";
         let lex = Lexicon::bundled();
         // Each line its own paragraph (segmented), or none (presegmented).
-        let z_lines = zh_units(&Document::segment(zh.to_string(), Lang::Zh), lex);
+        let (z_lines, s_lines) = zh_units(&Document::segment(zh.to_string(), Lang::Zh), lex, None);
         let e_lines = en_units(&Document::segment(en.to_string(), Lang::En), lex);
-        let z_flat = zh_units(&Document::presegmented(zh.to_string(), Lang::Zh), lex);
+        let (z_flat, s_flat) =
+            zh_units(&Document::presegmented(zh.to_string(), Lang::Zh), lex, None);
         let e_flat = en_units(&Document::presegmented(en.to_string(), Lang::En), lex);
         assert_eq!(z_lines[3].first_para, 3);
         let mut model = CostModel::new(&z_lines, &e_lines, Weights::default());
         model.crossing_zh = 3.0;
         model.crossing_en = 3.0;
-        let (zb, eb) = (zh_blocks(&z_lines, 4), en_blocks(&e_lines, 4));
-        let (zf, ef) = (zh_blocks(&z_flat, 4), en_blocks(&e_flat, 4));
-        let one = |z: &[ZhUnit], e: &[EnUnit]| model.evidence(&z[..1], &e[..1]).cost;
-        assert!((one(&zb, &eb) - one(&zf, &ef)).abs() < 1e-9);
+        let (zb, eb) = (zh_blocks(&z_lines, &s_lines, 4), en_blocks(&e_lines, 4));
+        let (zf, ef) = (zh_blocks(&z_flat, &s_flat, 4), en_blocks(&e_flat, 4));
+        let one = |s: &Senses, z: &[ZhUnit], e: &[EnUnit]| model.evidence(s, &z[..1], &e[..1]).cost;
+        assert!((one(&s_lines, &zb, &eb) - one(&s_flat, &zf, &ef)).abs() < 1e-9);
         // Between the blocks of a bead, a paragraph boundary is charged.
-        let two = |z: &[ZhUnit], e: &[EnUnit]| model.evidence(&z[..2], &e[..1]).cost;
-        assert!((two(&zb, &eb) - two(&zf, &ef) - 3.0).abs() < 1e-9);
+        let two = |s: &Senses, z: &[ZhUnit], e: &[EnUnit]| model.evidence(s, &z[..2], &e[..1]).cost;
+        assert!((two(&s_lines, &zb, &eb) - two(&s_flat, &zf, &ef) - 3.0).abs() < 1e-9);
     }
 
     #[test]

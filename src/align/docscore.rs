@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::cost::{CostModel, EnUnit, ZhUnit};
+use super::words::Senses;
 use super::Bead;
 use crate::numbers::{self, Figure, MatchQuality};
 
@@ -76,7 +77,13 @@ struct Measured {
 }
 
 /// Score an alignment of `zh` with `en` (the units the beads index).
-pub(crate) fn score(beads: &[Bead], zh: &[ZhUnit], en: &[EnUnit], model: &CostModel) -> DocScore {
+pub(crate) fn score(
+    beads: &[Bead],
+    zh: &[ZhUnit],
+    en: &[EnUnit],
+    senses: &Senses,
+    model: &CostModel,
+) -> DocScore {
     let zh_chars: f64 = zh.iter().map(|u| u.len).sum();
     if zh.is_empty() || en.is_empty() || zh_chars <= 0.0 {
         return DocScore::default();
@@ -99,8 +106,8 @@ pub(crate) fn score(beads: &[Bead], zh: &[ZhUnit], en: &[EnUnit], model: &CostMo
                 en_len: es.iter().map(|u| u.len).sum::<f64>(),
                 sentences: zs.len(),
                 confidence: b.confidence,
-                lex: model.evidence(zs, es).lexical,
-                bg: background(zs, b.en.clone(), en, model),
+                lex: model.evidence(senses, zs, es).lexical,
+                bg: background(zs, b.en.clone(), en, senses, model),
                 figures: zh_figures_agreed(zs, es),
             })
         })
@@ -145,6 +152,7 @@ fn background(
     zs: &[ZhUnit],
     near: std::ops::Range<usize>,
     en: &[EnUnit],
+    senses: &Senses,
     model: &CostModel,
 ) -> f64 {
     let m = en.len();
@@ -152,7 +160,7 @@ fn background(
         .map(|j| {
             // Same number of English sentences as the bead has, where possible.
             let hi = (j + near.len().max(1)).min(m);
-            model.evidence(zs, &en[j..hi]).lexical
+            model.evidence(senses, zs, &en[j..hi]).lexical
         })
         .fold(0.0, f64::max)
 }

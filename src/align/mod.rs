@@ -11,6 +11,7 @@ mod docscore;
 mod dp;
 mod marks;
 mod pairs;
+mod words;
 
 use std::ops::Range;
 
@@ -21,6 +22,7 @@ use crate::document::Document;
 use crate::lexicon::{ExtraEntries, Lexicon};
 use cost::{CostModel, EnUnit, Weights, ZhUnit};
 use dp::{Band, Step, COARSE_MOVES, MOVES};
+use words::Senses;
 
 /// Most sentences a bead holds on one side (the largest shapes are 1-5 and 5-1).
 pub(crate) use cost::MAX_SIDE as MAX_BEAD_SIDE;
@@ -148,12 +150,7 @@ impl Aligner {
         margins: bool,
     ) -> (Alignment, DocScore, SkipMargins) {
         let lexicon = Lexicon::bundled();
-        let mut zu = cost::zh_units(zh, lexicon);
-        if let Some(extra) = &self.extra {
-            for (unit, s) in zu.iter_mut().zip(zh.sentences()) {
-                extra.augment(zh.text().get(s.span.clone()).unwrap_or(""), &mut unit.words);
-            }
-        }
+        let (mut zu, senses) = cost::zh_units(zh, lexicon, self.extra.as_deref());
         let mut eu = cost::en_units(en, lexicon);
         let mut model = CostModel::new(&zu, &eu, Weights::default());
         let (zb, eb) = (cost::zh_boundaries(&zu), cost::en_boundaries(&eu));
@@ -166,11 +163,11 @@ impl Aligner {
         let (n, m) = (zu.len(), eu.len());
         let mut first = true;
         let (steps, skip_margins) = loop {
-            let band = search_band(&zu, &eu, &model);
-            let cost = bead_cost(&zu, &eu, &model, &band);
+            let band = search_band(&zu, &eu, &senses, &model);
+            let cost = bead_cost(&zu, &eu, &senses, &model, &band);
             let (steps, margins) = if margins {
                 let mut found = dp::MarginSearch::new(n, m, &band, &MOVES, cost);
-                match first.then(|| refine(found.path(), &zu, &eu, &zb, &eb, &model)) {
+                match first.then(|| refine(found.path(), &zu, &eu, &senses, &zb, &eb, &model)) {
                     Some(Some(next)) => (Err(next), SkipMargins::default()),
                     _ => {
                         let (zh, en) = found.margins();
@@ -179,7 +176,7 @@ impl Aligner {
                 }
             } else {
                 let steps = dp::best_path(n, m, &band, &MOVES, cost);
-                match first.then(|| refine(&steps, &zu, &eu, &zb, &eb, &model)) {
+                match first.then(|| refine(&steps, &zu, &eu, &senses, &zb, &eb, &model)) {
                     Some(Some(next)) => (Err(next), SkipMargins::default()),
                     _ => (Ok(steps), SkipMargins::default()),
                 }
@@ -201,19 +198,19 @@ impl Aligner {
         let beads: Vec<Bead> = steps
             .par_iter()
             .map(|s| {
-                let ev = model.evidence(&zu[s.i..s.i + s.a], &eu[s.j..s.j + s.b]);
+                let ev = model.evidence(&senses, &zu[s.i..s.i + s.a], &eu[s.j..s.j + s.b]);
                 Bead {
                     zh: s.i..s.i + s.a,
                     en: s.j..s.j + s.b,
                     confidence: if s.a == 0 || s.b == 0 {
-                        skip_confidence(s, &zu, &eu, &model)
+                        skip_confidence(s, &zu, &eu, &senses, &model)
                     } else {
                         confidence(s, &ev)
                     },
                 }
             })
             .collect();
-        let details = docscore::score(&beads, &zu, &eu, &model);
+        let details = docscore::score(&beads, &zu, &eu, &senses, &model);
         let alignment = Alignment {
             beads,
             score: details.score,
@@ -241,6 +238,7 @@ fn refine(
     steps: &[Step],
     zu: &[ZhUnit],
     eu: &[EnUnit],
+    senses: &Senses,
     zb: &[bool],
     eb: &[bool],
     model: &CostModel,
@@ -256,7 +254,7 @@ fn refine(
         let mut free = next.clone();
         free.crossing_zh = 0.0;
         free.crossing_en = 0.0;
-        let free_steps = search(zu, eu, &free, &MOVES);
+        let free_steps = search(zu, eu, senses, &free, &MOVES);
         let cap = model.weights.paragraph;
         if model.crossing_zh > 0.0 {
             let path: Vec<_> = free_steps.iter().map(|s| (s.i, s.a, s.j, s.b)).collect();
@@ -290,27 +288,34 @@ fn refine(
 fn bead_cost<'a>(
     zh: &'a [ZhUnit],
     en: &'a [EnUnit],
+    senses: &'a Senses,
     model: &'a CostModel,
     band: &Band,
 ) -> pairs::PairPricer<'a> {
-    pairs::PairPricer::new(zh, en, model).deferring(!band.is_full())
+    pairs::PairPricer::new(zh, en, senses, model).deferring(!band.is_full())
 }
 
 /// The cheapest path over `zh` × `en`, coarse-to-fine when the grid is large.
-fn search(zh: &[ZhUnit], en: &[EnUnit], model: &CostModel, moves: &[(usize, usize)]) -> Vec<Step> {
-    let band = search_band(zh, en, model);
+fn search(
+    zh: &[ZhUnit],
+    en: &[EnUnit],
+    senses: &Senses,
+    model: &CostModel,
+    moves: &[(usize, usize)],
+) -> Vec<Step> {
+    let band = search_band(zh, en, senses, model);
     dp::best_path(
         zh.len(),
         en.len(),
         &band,
         moves,
-        bead_cost(zh, en, model, &band),
+        bead_cost(zh, en, senses, model, &band),
     )
 }
 
 /// The cells of the grid worth searching: all of them for small grids, a
 /// band around the path of a coarse pass over blocks of sentences otherwise.
-fn search_band(zh: &[ZhUnit], en: &[EnUnit], model: &CostModel) -> Band {
+fn search_band(zh: &[ZhUnit], en: &[EnUnit], senses: &Senses, model: &CostModel) -> Band {
     let (n, m) = (zh.len(), en.len());
     if n == 0 || m == 0 || (n + 1) * (m + 1) <= FULL_SEARCH_CELLS {
         return Band::full(n, m);
@@ -318,19 +323,21 @@ fn search_band(zh: &[ZhUnit], en: &[EnUnit], model: &CostModel) -> Band {
     // Coarse pass on blocks, keeping the block grid roughly square.
     let bz = BLOCK;
     let be = ((BLOCK * m) as f64 / n as f64).round().max(1.0) as usize;
-    let mut zb = cost::zh_blocks(zh, bz);
+    let mut zb = cost::zh_blocks(zh, senses, bz);
     let mut eb = cost::en_blocks(en, be);
     // Keep block bags near BLOCK_WORDS words: enough evidence to find the
     // path, cheap enough that the coarse pass stays a small share of the work.
     let words: usize = zb.iter().map(|u| u.words.len()).sum::<usize>()
         + eb.iter().map(|u| u.words.len()).sum::<usize>();
     let per_block = words / (zb.len() + eb.len()).max(1);
-    cost::thin_blocks(
+    let thinned = cost::thin_blocks(
         &mut zb,
         &mut eb,
+        senses,
         (per_block / BLOCK_WORDS).max(1).next_power_of_two() as u32,
     );
-    let coarse = search(&zb, &eb, model, &COARSE_MOVES);
+    let block_senses = thinned.as_ref().unwrap_or(senses);
+    let coarse = search(&zb, &eb, block_senses, model, &COARSE_MOVES);
     // Project the block path onto sentences and widen it into a band.
     let mut lo = vec![usize::MAX; n + 1];
     let mut hi = vec![0usize; n + 1];
@@ -376,14 +383,20 @@ fn confidence(step: &Step, ev: &cost::Evidence) -> f64 {
 
 /// Confidence that an unaligned sentence really has no counterpart: high when
 /// it shares no words with the sentences on the other side where it was cut out.
-fn skip_confidence(step: &Step, zh: &[ZhUnit], en: &[EnUnit], model: &CostModel) -> f64 {
+fn skip_confidence(
+    step: &Step,
+    zh: &[ZhUnit],
+    en: &[EnUnit],
+    senses: &Senses,
+    model: &CostModel,
+) -> f64 {
     let best = if step.a == 1 {
         let u = std::slice::from_ref(&zh[step.i]);
         [step.j.checked_sub(1), Some(step.j)]
             .into_iter()
             .flatten()
             .filter(|&j| j < en.len())
-            .map(|j| model.evidence(u, &en[j..j + 1]).lexical)
+            .map(|j| model.evidence(senses, u, &en[j..j + 1]).lexical)
             .fold(0.0, f64::max)
     } else {
         let u = std::slice::from_ref(&en[step.j]);
@@ -391,7 +404,7 @@ fn skip_confidence(step: &Step, zh: &[ZhUnit], en: &[EnUnit], model: &CostModel)
             .into_iter()
             .flatten()
             .filter(|&i| i < zh.len())
-            .map(|i| model.evidence(&zh[i..i + 1], u).lexical)
+            .map(|i| model.evidence(senses, &zh[i..i + 1], u).lexical)
             .fold(0.0, f64::max)
     };
     (1.0 - 2.0 * best).clamp(0.05, 0.95)

@@ -21,6 +21,7 @@ use rayon::prelude::*;
 
 use super::cost::{CostModel, EnUnit, LlrTable, MatchBound, ZhUnit};
 use super::dp::Pricer;
+use super::words::{Senses, ZhWords};
 use super::MAX_BEAD_SIDE;
 use crate::lexicon::{self, LexicalMatch};
 use crate::numbers::{self, Figure, Relation, Value};
@@ -129,6 +130,8 @@ impl EnKeys {
 pub(crate) struct PairPricer<'a> {
     zh: &'a [ZhUnit],
     en: &'a [EnUnit],
+    /// What the Chinese words read through.
+    senses: &'a Senses,
     model: &'a CostModel,
     keys: EnKeys,
     llr: LlrTable,
@@ -147,22 +150,20 @@ pub(crate) struct PairPricer<'a> {
 }
 
 impl<'a> PairPricer<'a> {
-    pub(crate) fn new(zh: &'a [ZhUnit], en: &'a [EnUnit], model: &'a CostModel) -> Self {
+    pub(crate) fn new(
+        zh: &'a [ZhUnit],
+        en: &'a [EnUnit],
+        senses: &'a Senses,
+        model: &'a CostModel,
+    ) -> Self {
         PairPricer {
             zh,
             en,
+            senses,
             model,
             keys: EnKeys::new(en),
             llr: model.llr_table(),
-            zh_known: zh
-                .iter()
-                .map(|u| {
-                    u.words
-                        .iter()
-                        .filter(|w| !w.translations.is_empty())
-                        .count()
-                })
-                .collect(),
+            zh_known: zh.iter().map(ZhUnit::known).collect(),
             zh_ranges: zh.iter().map(|u| has_range(&u.figures)).collect(),
             en_ranges: en.iter().map(|u| has_range(&u.figures)).collect(),
             first: 0,
@@ -188,7 +189,8 @@ impl<'a> PairPricer<'a> {
         // A large unit (a block of the coarse pass) is looked up from the
         // English side: its (id, word) pairs sorted, and a Bloom filter of
         // its ids large enough to turn most English words away.
-        let ids: usize = words.iter().map(|w| w.translations.len()).sum();
+        let senses = self.senses;
+        let ids: usize = words.iter().map(|&w| senses.ids(w).len()).sum();
         let large = ids > LARGE_UNIT_IDS;
         let mut sorted: Vec<(u32, u32)> = Vec::new();
         let mut zbloom: Vec<u64> = Vec::new();
@@ -197,7 +199,7 @@ impl<'a> PairPricer<'a> {
             sorted = words
                 .iter()
                 .enumerate()
-                .flat_map(|(zw, w)| w.translations.iter().map(move |&t| (t, zw as u32)))
+                .flat_map(|(zw, &w)| senses.ids(w).iter().map(move |&t| (t, zw as u32)))
                 .collect();
             sorted.sort_unstable();
             zbloom = vec![0u64; zbits / 64];
@@ -225,8 +227,8 @@ impl<'a> PairPricer<'a> {
                 }
                 row.entries[e0..].sort_unstable_by_key(|e| (e.zw, e.t, e.ew));
             } else if !keys.is_empty() {
-                for (zw, w) in words.iter().enumerate() {
-                    for &t in &w.translations {
+                for (zw, &w) in words.iter().enumerate() {
+                    for &t in senses.ids(w) {
                         let b = bloom_bit(t);
                         if bloom[b >> 6] & (1 << (b & 63)) == 0 {
                             continue;
@@ -625,13 +627,13 @@ impl Pricer for PairPricer<'_> {
         }
         let (zs, es) = (&zh[i..i + a], &en[j..j + b]);
         if a == 0 || b == 0 {
-            return self.model.evidence(zs, es).cost;
+            return self.model.evidence(self.senses, zs, es).cost;
         }
         let pairs = self.gather(i, j, a, b);
         let bead = (i, j, a, b);
         let lm = match &pairs {
             Some(p) => self.lexical(p, bead),
-            None => lexicon_match(zs, es),
+            None => lexicon_match(self.senses, zs, es),
         };
         let figures = match &pairs {
             Some(p) => self.figures(p, bead),
@@ -644,18 +646,20 @@ impl Pricer for PairPricer<'_> {
     }
 }
 
-/// [`lexicon::lexical_match`] over the words of a bead's units.
-pub(crate) fn lexicon_match(zh: &[ZhUnit], en: &[EnUnit]) -> LexicalMatch {
-    let mut zw: [&[lexicon::ZhWord]; MAX_BEAD_SIDE] = [&[]; MAX_BEAD_SIDE];
-    let mut ew: [&[lexicon::EnWord]; MAX_BEAD_SIDE] = [&[]; MAX_BEAD_SIDE];
+/// [`lexicon::lexical_match`] over the words of a bead's units, the
+/// Chinese words read through `senses`.
+pub(crate) fn lexicon_match(senses: &Senses, zh: &[ZhUnit], en: &[EnUnit]) -> LexicalMatch {
+    let none = ZhWords { words: &[], senses };
+    let mut zw = [none; MAX_BEAD_SIDE];
+    let mut ew: [&[super::words::EnKey]; MAX_BEAD_SIDE] = [&[]; MAX_BEAD_SIDE];
     for (slot, u) in zw.iter_mut().zip(zh) {
-        *slot = &u.words;
+        slot.words = &u.words;
     }
     for (slot, u) in ew.iter_mut().zip(en) {
         *slot = &u.words;
     }
     let (a, b) = (zh.len().min(MAX_BEAD_SIDE), en.len().min(MAX_BEAD_SIDE));
-    lexicon::lexical_match(&zw[..a], &ew[..b])
+    lexicon::lexical_match_ids(&zw[..a], &ew[..b])
 }
 
 /// Whether a sentence's figures hold a range.
@@ -674,26 +678,27 @@ mod tests {
     use crate::lang::Lang;
     use crate::lexicon::Lexicon;
 
-    fn units(zh: &str, en: &str, times: usize) -> (Vec<ZhUnit>, Vec<EnUnit>) {
+    fn units(zh: &str, en: &str, times: usize) -> (Vec<ZhUnit>, Vec<EnUnit>, Senses) {
         let root = env!("CARGO_MANIFEST_DIR");
         let read = |f: &str| std::fs::read_to_string(format!("{root}/{f}")).unwrap();
         let zh = Document::segment(read(zh).repeat(times), Lang::Zh);
         let en = Document::segment(read(en).repeat(times), Lang::En);
         let lex = Lexicon::bundled();
-        (cost::zh_units(&zh, lex), cost::en_units(&en, lex))
+        let (zu, senses) = cost::zh_units(&zh, lex, None);
+        (zu, cost::en_units(&en, lex), senses)
     }
 
-    fn seed(times: usize) -> (Vec<ZhUnit>, Vec<EnUnit>) {
+    fn seed(times: usize) -> (Vec<ZhUnit>, Vec<EnUnit>, Senses) {
         let dir = "corpora/global-times-2023-fentanyl";
         units(&format!("{dir}/zh.txt"), &format!("{dir}/en.txt"), times)
     }
 
     /// Every bead of the grid, priced from pairs and priced word by word.
-    fn assert_prices_agree(zh: &[ZhUnit], en: &[EnUnit], moves: &[(usize, usize)]) {
+    fn assert_prices_agree(zh: &[ZhUnit], en: &[EnUnit], s: &Senses, moves: &[(usize, usize)]) {
         let mut model = CostModel::new(zh, en, Weights::default());
         model.crossing_zh = 1.5;
         let (n, m) = (zh.len(), en.len());
-        let mut pricer = PairPricer::new(zh, en, &model);
+        let mut pricer = PairPricer::new(zh, en, s, &model);
         pricer.prepare(0..n, &|_| 0..m);
         let mut beads = 0;
         for i in 0..n {
@@ -702,7 +707,7 @@ mod tests {
                     if i + a > n || j + b > m {
                         continue;
                     }
-                    let want = model.evidence(&zh[i..i + a], &en[j..j + b]).cost;
+                    let want = model.evidence(s, &zh[i..i + a], &en[j..j + b]).cost;
                     let got = pricer.price(i, j, a, b);
                     assert_eq!(got.to_bits(), want.to_bits(), "bead {i} {j} {a} {b}");
                     beads += 1;
@@ -714,36 +719,44 @@ mod tests {
 
     #[test]
     fn beads_priced_from_pairs_cost_what_word_matching_says() {
-        let (zh, en) = seed(1);
-        assert_prices_agree(&zh, &en, &MOVES);
+        let (zh, en, s) = seed(1);
+        assert_prices_agree(&zh, &en, &s, &MOVES);
         // A Chinese sentence twice over meets the same English words: the
         // second finds them taken.
         let twice: Vec<ZhUnit> = zh.iter().flat_map(|u| [u.clone(), u.clone()]).collect();
-        assert_prices_agree(&twice[..24], &en[..30], &MOVES);
+        assert_prices_agree(&twice[..24], &en[..30], &s, &MOVES);
         // Figures in every sentence, ranges among them.
         let dir = "tests/fixtures/check";
-        let (zf, ef) = units(
+        let (zf, ef, sf) = units(
             &format!("{dir}/figures.zh.txt"),
             &format!("{dir}/figures.en.txt"),
             1,
         );
         let range = |f: &Figure| matches!(f.value, Value::Range { .. });
         assert!(zf.iter().any(|u| u.figures.iter().any(range)));
-        assert_prices_agree(&zf, &ef, &MOVES);
+        assert_prices_agree(&zf, &ef, &sf, &MOVES);
         // Blocks of the coarse pass, large bags of words.
-        let (zb, eb) = (cost::zh_blocks(&zh, 4), cost::en_blocks(&en, 6));
-        assert_prices_agree(&zb, &eb, &COARSE_MOVES);
+        let (zb, eb) = (cost::zh_blocks(&zh, &s, 4), cost::en_blocks(&en, 6));
+        assert_prices_agree(&zb, &eb, &s, &COARSE_MOVES);
         // Blocks large enough to be matched from the English side.
-        let (zh, en) = seed(4);
-        let (zb, eb) = (cost::zh_blocks(&zh, 8), cost::en_blocks(&en, 12));
-        let ids = |u: &ZhUnit| u.words.iter().map(|w| w.translations.len()).sum::<usize>();
+        let (zh, en, s) = seed(4);
+        let (zb, eb) = (cost::zh_blocks(&zh, &s, 8), cost::en_blocks(&en, 12));
+        let ids = |u: &ZhUnit| u.words.iter().map(|&w| s.ids(w).len()).sum::<usize>();
         assert!(zb.iter().filter(|u| ids(u) > LARGE_UNIT_IDS).count() > 4);
-        assert_prices_agree(&zb, &eb, &COARSE_MOVES);
+        assert_prices_agree(&zb, &eb, &s, &COARSE_MOVES);
+        // Thinned blocks read through thinned senses.
+        let (mut zt, mut et) = (zb.clone(), eb.clone());
+        let thin = cost::thin_blocks(&mut zt, &mut et, &s, 4).unwrap();
+        assert!(
+            zt.iter().map(|u| u.words.len()).sum::<usize>()
+                < zb.iter().map(|u| u.words.len()).sum::<usize>()
+        );
+        assert_prices_agree(&zt, &et, &thin, &COARSE_MOVES);
     }
 
     #[test]
     fn margins_priced_again_equal_margins_kept() {
-        let (zh, en) = seed(2);
+        let (zh, en, s) = seed(2);
         let model = CostModel::new(&zh, &en, Weights::default());
         let (n, m) = (zh.len(), en.len());
         // A band narrow enough that pairs are prepared chunk by chunk.
@@ -751,7 +764,7 @@ mod tests {
         let hi = (0..=n).map(|i| i * m / n + 8).collect();
         let band = Band::from_bounds(lo, hi, m);
         let margins = |keep: bool| {
-            let pricer = PairPricer::new(&zh, &en, &model);
+            let pricer = PairPricer::new(&zh, &en, &s, &model);
             let mut search = MarginSearch::keeping(n, m, &band, &MOVES, pricer, keep);
             (search.path().to_vec(), search.margins())
         };
@@ -763,7 +776,7 @@ mod tests {
             if i + a > n || j + b > m {
                 return f64::INFINITY;
             }
-            model.evidence(&zh[i..i + a], &en[j..j + b]).cost
+            model.evidence(&s, &zh[i..i + a], &en[j..j + b]).cost
         };
         assert_eq!(kept_path, dp::best_path(n, m, &band, &MOVES, word_by_word));
         assert!(kept.0.iter().any(|&d| d > 0.0 && d.is_finite()));
@@ -778,12 +791,17 @@ mod tests {
     }
 
     /// Every bead's lower bound against its price.
-    fn assert_bounds_hold(zh: &[ZhUnit], en: &[EnUnit], moves: &[(usize, usize)]) -> usize {
+    fn assert_bounds_hold(
+        zh: &[ZhUnit],
+        en: &[EnUnit],
+        s: &Senses,
+        moves: &[(usize, usize)],
+    ) -> usize {
         let mut model = CostModel::new(zh, en, Weights::default());
         model.crossing_zh = 1.5;
         model.lone_crossing_en = 0.5;
         let (n, m) = (zh.len(), en.len());
-        let mut pricer = PairPricer::new(zh, en, &model);
+        let mut pricer = PairPricer::new(zh, en, s, &model);
         pricer.prepare(0..n, &|_| 0..m);
         let mut bounded = 0;
         for i in 0..n {
@@ -808,30 +826,30 @@ mod tests {
 
     #[test]
     fn lower_bounds_of_deferred_beads_never_exceed_their_prices() {
-        let (zh, en) = seed(1);
-        assert!(assert_bounds_hold(&zh, &en, &MOVES) > 1000);
+        let (zh, en, s) = seed(1);
+        assert!(assert_bounds_hold(&zh, &en, &s, &MOVES) > 1000);
         let twice: Vec<ZhUnit> = zh.iter().flat_map(|u| [u.clone(), u.clone()]).collect();
-        assert_bounds_hold(&twice[..24], &en[..30], &MOVES);
+        assert_bounds_hold(&twice[..24], &en[..30], &s, &MOVES);
         let dir = "tests/fixtures/check";
-        let (zf, ef) = units(
+        let (zf, ef, sf) = units(
             &format!("{dir}/figures.zh.txt"),
             &format!("{dir}/figures.en.txt"),
             1,
         );
-        assert!(assert_bounds_hold(&zf, &ef, &MOVES) > 100);
-        let (zb, eb) = (cost::zh_blocks(&zh, 4), cost::en_blocks(&en, 6));
-        assert!(assert_bounds_hold(&zb, &eb, &COARSE_MOVES) > 10);
+        assert!(assert_bounds_hold(&zf, &ef, &sf, &MOVES) > 100);
+        let (zb, eb) = (cost::zh_blocks(&zh, &s, 4), cost::en_blocks(&en, 6));
+        assert!(assert_bounds_hold(&zb, &eb, &s, &COARSE_MOVES) > 10);
     }
 
     #[test]
     fn search_leaving_hopeless_beads_unpriced_finds_the_same_path() {
-        let (zh, en) = seed(3);
+        let (zh, en, s) = seed(3);
         let model = CostModel::new(&zh, &en, Weights::default());
         let (n, m) = (zh.len(), en.len());
         let band = Band::full(n, m);
-        let pruned = dp::best_path(n, m, &band, &MOVES, PairPricer::new(&zh, &en, &model));
+        let pruned = dp::best_path(n, m, &band, &MOVES, PairPricer::new(&zh, &en, &s, &model));
         // A closure gives no lower bounds: every bead is priced.
-        let mut every = PairPricer::new(&zh, &en, &model);
+        let mut every = PairPricer::new(&zh, &en, &s, &model);
         every.prepare(0..n, &|_| 0..m);
         let all_priced = |i: usize, j: usize, a: usize, b: usize| every.price(i, j, a, b);
         let path = dp::best_path(n, m, &band, &MOVES, all_priced);

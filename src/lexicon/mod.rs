@@ -148,6 +148,44 @@ impl LexicalMatch {
     }
 }
 
+/// The content words of one Chinese sentence as [`lexical_match`] reads
+/// them: each word by its translation ids (sorted, deduplicated).
+pub(crate) trait ZhIds {
+    /// How many content words.
+    fn count(&self) -> usize;
+    /// The translation ids of word `k`.
+    fn ids(&self, k: usize) -> &[u32];
+}
+
+impl ZhIds for &[ZhWord] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn ids(&self, k: usize) -> &[u32] {
+        self.get(k).map_or(&[], |w| w.translations.as_slice())
+    }
+}
+
+/// The content words of one English sentence as [`lexical_match`] reads
+/// them: each word by its stem id and alternative id.
+pub(crate) trait EnIds {
+    /// How many content words.
+    fn count(&self) -> usize;
+    /// The stem id and alternative id of word `k`.
+    fn keys(&self, k: usize) -> (u32, Option<u32>);
+}
+
+impl EnIds for &[EnWord] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn keys(&self, k: usize) -> (u32, Option<u32>) {
+        self.get(k).map_or((0, None), |w| (w.stem, w.alt))
+    }
+}
+
 /// English words of a bead up to which [`lexical_match`] works on the stack.
 const STACK_EN_WORDS: usize = 128;
 
@@ -167,8 +205,13 @@ const STACK_EN_WORDS: usize = 128;
 /// order, each the first one free. Beads of up to 128 English words are
 /// scored without allocating.
 pub fn lexical_match(zh: &[&[ZhWord]], en: &[&[EnWord]]) -> LexicalMatch {
-    let zh_total = zh.iter().map(|s| s.len()).sum();
-    let en_total: usize = en.iter().map(|s| s.len()).sum();
+    lexical_match_ids(zh, en)
+}
+
+/// [`lexical_match`] over sentences given by their words' ids.
+pub(crate) fn lexical_match_ids<Z: ZhIds, E: EnIds>(zh: &[Z], en: &[E]) -> LexicalMatch {
+    let zh_total = zh.iter().map(|s| s.count()).sum();
+    let en_total: usize = en.iter().map(|s| s.count()).sum();
     let mut result = LexicalMatch {
         zh_total,
         en_total,
@@ -312,9 +355,9 @@ pub fn word_matches(zh: &[&[ZhWord]], en: &[&[EnWord]]) -> WordMatches {
 
 /// The body of [`lexical_match`], on buffers large enough for the bead;
 /// `on_zh` hears whether each Chinese word matched.
-fn count_matches(
-    zh: &[&[ZhWord]],
-    en: &[&[EnWord]],
+fn count_matches<Z: ZhIds, E: EnIds>(
+    zh: &[Z],
+    en: &[E],
     buffers: Buffers<'_>,
     result: &mut LexicalMatch,
     mut on_zh: impl FnMut(bool),
@@ -327,8 +370,9 @@ fn count_matches(
         taker,
     } = buffers;
     let mut n = 0;
-    for (i, w) in en.iter().flat_map(|s| s.iter()).enumerate() {
-        for id in std::iter::once(w.stem).chain(w.alt) {
+    let en_words = en.iter().flat_map(|s| (0..s.count()).map(|k| s.keys(k)));
+    for (i, (stem, alt)) in en_words.enumerate() {
+        for id in std::iter::once(stem).chain(alt) {
             if let Some(slot) = keys.get_mut(n) {
                 *slot = (id, i as u32);
                 n += 1;
@@ -356,12 +400,13 @@ fn count_matches(
         let sentence = s.min(FREE as usize - 1) as u8;
         // Whether the sentence has dictionary words, and whether one matched.
         let (mut known, mut any) = (false, false);
-        for w in words.iter() {
-            known |= !w.translations.is_empty();
+        for k in 0..words.count() {
+            let translations = words.ids(k);
+            known |= !translations.is_empty();
             // Whether an English word this sentence took already translates
-            // `w`, else the first free one that does.
+            // the word, else the first free one that does.
             let (mut own, mut free) = (false, None);
-            for &t in &w.translations {
+            for &t in translations {
                 let b = bloom_bit(t);
                 if bloom[b >> 6] & (1 << (b & 63)) == 0 {
                     continue;
@@ -420,7 +465,7 @@ fn count_matches(
                 }
                 // Both runs the word is in now hold a word of the sentence.
                 let kept = !taker.is_empty();
-                for id in nth_word(en, i).map_or([None, None], |w| [Some(w.stem), w.alt]) {
+                for id in nth_word(en, i).map_or([None, None], |(stem, alt)| [Some(stem), alt]) {
                     let Some(id) = id.filter(|_| kept) else {
                         continue;
                     };
@@ -442,12 +487,12 @@ fn count_matches(
 }
 
 /// Word `i` of the sentences `en`, counted across them.
-fn nth_word<'w>(en: &[&'w [EnWord]], mut i: usize) -> Option<&'w EnWord> {
+fn nth_word<E: EnIds>(en: &[E], mut i: usize) -> Option<(u32, Option<u32>)> {
     for s in en {
-        if let Some(w) = s.get(i) {
-            return Some(w);
+        if i < s.count() {
+            return Some(s.keys(i));
         }
-        i -= s.len();
+        i -= s.count();
     }
     None
 }
