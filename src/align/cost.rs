@@ -392,6 +392,7 @@ impl CostModel {
             terms: (0..LLR_TABLE)
                 .map(|other| llr_terms(other, &self.weights))
                 .collect(),
+            figure_found: Some(figure_found(&self.weights)),
         }
     }
 
@@ -429,7 +430,7 @@ impl CostModel {
         let lex = if total > 0.0 { matched / total } else { 0.0 };
         let llr = llr.ratio(lm.zh_matched, zh_known, lm.en_total, w)
             + llr.ratio(lm.en_matched, lm.en_total, zh_known, w)
-            + self.figure_llr(fig_agreed, fig_total);
+            + self.figure_llr(fig_agreed, fig_total, llr);
         let delta = shape.delta;
         let cost = w.length * length_cost(delta) - w.lexical * llr - w.marks * shape.marks
             + shape.many_to_many
@@ -525,12 +526,12 @@ impl CostModel {
     /// What `agreed` of `total` figures (as [`figure_agreement`] counts
     /// them) add to the log-likelihood ratio: figures count as words that
     /// must find their partner.
-    fn figure_llr(&self, agreed: usize, total: usize) -> f64 {
+    fn figure_llr(&self, agreed: usize, total: usize, llr: &LlrTable) -> f64 {
         let w = &self.weights;
         let fw = w.figure;
         let unmatched = total.saturating_sub(2 * agreed);
-        fw * (2 * agreed) as f64 * (w.p_true / w.p_chance).ln().min(3.0)
-            - fw * unmatched as f64 * 0.5
+        let found = llr.figure_found.unwrap_or_else(|| figure_found(w));
+        fw * (2 * agreed) as f64 * found - fw * unmatched as f64 * 0.5
     }
 
     /// A price the bead over `zh` × `en` (both sides non-empty) cannot fall
@@ -555,7 +556,7 @@ impl CostModel {
         let total = bound.zh_figures + bound.en_figures;
         let llr = llr.ratio(bound.zh_matched, bound.zh_known, bound.en_total, w)
             + llr.ratio(bound.en_matched, bound.en_total, bound.zh_known, w)
-            + self.figure_llr(agreed, total);
+            + self.figure_llr(agreed, total, llr);
         w.length * length_cost_bound(shape.delta) - w.lexical * llr - w.marks * shape.marks
             + shape.many_to_many
             + shape.crossings
@@ -807,6 +808,14 @@ const LLR_TABLE: usize = 1024;
 #[derive(Debug, Clone, Default)]
 pub(crate) struct LlrTable {
     terms: Vec<(f64, f64)>,
+    /// [`figure_found`] of the weights.
+    figure_found: Option<f64>,
+}
+
+/// What one figure that found its partner adds to the log-likelihood ratio
+/// (per word it counts as).
+fn figure_found(w: &Weights) -> f64 {
+    (w.p_true / w.p_chance).ln().min(3.0)
 }
 
 impl LlrTable {
