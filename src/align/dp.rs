@@ -96,9 +96,11 @@ pub(crate) struct Step {
 /// Most rows of the band priced together (their sentence pairs prepared at
 /// once, their cells priced in parallel).
 const ROW_CHUNK: usize = 64;
-/// Most cells priced together: the pairs of a chunk are held in memory, and
-/// at the top of the coarse pass a row is a whole side of large blocks.
-const CHUNK_CELLS: usize = 2048;
+/// Most cells of a grid searched whole priced together: the pairs of a
+/// chunk are held in memory, and at the top of the coarse pass a row is a
+/// whole side of large blocks. (In a band, rows are narrow: fewer, larger
+/// chunks keep the threads busy.)
+const FULL_CHUNK_CELLS: usize = 2048;
 
 /// Prices the beads of a search.
 pub(crate) trait Pricer: Sync {
@@ -266,12 +268,13 @@ fn forward<'b, P: Pricer>(
     let amax = moves.iter().map(|&(a, _)| a).max().unwrap_or(0);
     let mut chunk_costs: Vec<f64> = Vec::new();
     let mut chunk_bounds: Vec<f64> = Vec::new();
+    let full = band.is_full();
     let mut i0 = 0;
     while i0 <= n {
         let mut i1 = i0 + 1;
         while i1 <= n
             && i1 - i0 < ROW_CHUNK
-            && table.row_start[i1 + 1] - table.row_start[i0] <= CHUNK_CELLS
+            && (!full || table.row_start[i1 + 1] - table.row_start[i0] <= FULL_CHUNK_CELLS)
         {
             i1 += 1;
         }

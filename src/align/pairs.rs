@@ -351,6 +351,11 @@ impl<'a> PairPricer<'a> {
             }
             zoff += zs[s].figures.len();
         }
+        if no_ranges {
+            if let Some(agreed) = agreed_when_disjoint(&rels, zt, et) {
+                return (agreed, zt + et);
+            }
+        }
         let zf: Vec<&Figure> = zs.iter().flat_map(|u| &u.figures).collect();
         let ef: Vec<&Figure> = es.iter().flat_map(|u| &u.figures).collect();
         let cmp = numbers::pair_up(&zf, &ef, rels.into_iter());
@@ -660,6 +665,29 @@ pub(crate) fn lexicon_match(senses: &Senses, zh: &[ZhUnit], en: &[EnUnit]) -> Le
     }
     let (a, b) = (zh.len().min(MAX_BEAD_SIDE), en.len().min(MAX_BEAD_SIDE));
     lexicon::lexical_match_ids(&zw[..a], &ew[..b])
+}
+
+/// The figures that agree when no figure relates to two others and no
+/// range is to be split: [`numbers::pair_up`] then takes every relation,
+/// whatever the order, and those not altered agree (at most the smaller
+/// side's count, as [`super::cost::agreed`] counts them). None when some
+/// figure relates to two (the order of taking decides).
+fn agreed_when_disjoint(rels: &[Relation], zt: usize, et: usize) -> Option<usize> {
+    if zt > 64 || et > 64 {
+        return None;
+    }
+    let (mut zs, mut es) = (0u64, 0u64);
+    let mut agreed = 0;
+    for r in rels {
+        let (z, e) = (1u64 << r.zh, 1u64 << r.en);
+        if zs & z != 0 || es & e != 0 {
+            return None;
+        }
+        zs |= z;
+        es |= e;
+        agreed += usize::from(!matches!(r.quality, numbers::MatchQuality::Altered));
+    }
+    Some(agreed.min(zt.min(et)))
 }
 
 /// Whether a sentence's figures hold a range.
