@@ -74,10 +74,14 @@ struct Row {
 }
 
 /// The English side looked up by id: each unit's (id, word) keys, stem and
-/// alternative ids, sorted, and a 256-bit Bloom filter of its ids.
+/// alternative ids, sorted, and a 256-bit Bloom filter of its ids, for the
+/// English units `first..` the rows at hand meet (only a window of a long
+/// text is held at once).
+#[derive(Default)]
 struct EnKeys {
+    first: usize,
     keys: Vec<(u32, u32)>,
-    start: Vec<usize>,
+    start: Vec<u32>,
     bloom: Vec<[u64; 4]>,
 }
 
@@ -97,13 +101,16 @@ fn wide_bit(id: u32, bits: usize) -> usize {
 }
 
 impl EnKeys {
-    fn new(en: &[EnUnit]) -> EnKeys {
+    /// The keys of English units `units` (`en` is the whole side).
+    fn new(en: &[EnUnit], units: Range<usize>) -> EnKeys {
+        let first = units.start;
+        let en = en.get(units).unwrap_or(&[]);
         let mut keys = Vec::new();
         let mut start = Vec::with_capacity(en.len() + 1);
         let mut bloom = Vec::with_capacity(en.len());
         for u in en {
             let s = keys.len();
-            start.push(s);
+            start.push(s as u32);
             for (i, w) in u.words.iter().enumerate() {
                 for id in std::iter::once(w.stem).chain(w.alt) {
                     keys.push((id, i as u32));
@@ -117,12 +124,25 @@ impl EnKeys {
             }
             bloom.push(b);
         }
-        start.push(keys.len());
-        EnKeys { keys, start, bloom }
+        start.push(keys.len() as u32);
+        EnKeys {
+            first,
+            keys,
+            start,
+            bloom,
+        }
+    }
+
+    /// Whether the keys of units `units` are at hand.
+    fn covers(&self, units: &Range<usize>) -> bool {
+        units.is_empty()
+            || (units.start >= self.first && units.end <= self.first + self.bloom.len())
     }
 
     fn unit(&self, j: usize) -> (&[(u32, u32)], &[u64; 4]) {
-        (&self.keys[self.start[j]..self.start[j + 1]], &self.bloom[j])
+        let k = j - self.first;
+        let (a, b) = (self.start[k] as usize, self.start[k + 1] as usize);
+        (&self.keys[a..b], &self.bloom[k])
     }
 }
 
@@ -161,7 +181,7 @@ impl<'a> PairPricer<'a> {
             en,
             senses,
             model,
-            keys: EnKeys::new(en),
+            keys: EnKeys::default(),
             llr: model.llr_table(),
             zh_known: zh.iter().map(ZhUnit::known).collect(),
             zh_ranges: zh.iter().map(|u| has_range(&u.figures)).collect(),
@@ -569,6 +589,23 @@ impl Pricer for PairPricer<'_> {
             })
             .collect();
         drop(old);
+        // The English keys of every column the new rows meet.
+        let lo = want
+            .iter()
+            .filter(|(_, c)| !c.is_empty())
+            .map(|(_, c)| c.start)
+            .min();
+        let hi = want.iter().map(|(_, c)| c.end).max();
+        if let (Some(lo), Some(hi)) = (lo, hi) {
+            let needed = kept
+                .iter()
+                .zip(&want)
+                .any(|(k, (_, c))| k.is_none() && !c.is_empty());
+            if needed && !self.keys.covers(&(lo..hi)) {
+                self.keys = EnKeys::default();
+                self.keys = EnKeys::new(self.en, lo..hi);
+            }
+        }
         let this = &*self;
         kept.par_iter_mut()
             .zip(want.par_iter())
