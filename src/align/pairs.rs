@@ -74,25 +74,14 @@ struct Row {
 }
 
 /// The English side looked up by id: each unit's (id, word) keys, stem and
-/// alternative ids, sorted, and a 256-bit Bloom filter of its ids, for the
-/// English units `first..` the rows at hand meet (only a window of a long
-/// text is held at once).
+/// alternative ids, for the English units `first..` the rows at hand meet
+/// (only a window of a long text is held at once).
 #[derive(Default)]
 struct EnKeys {
     first: usize,
     keys: Vec<(u32, u32)>,
     start: Vec<u32>,
-    bloom: Vec<[u64; 4]>,
 }
-
-/// The bit of an id in a unit's Bloom filter (0..256).
-fn bloom_bit(id: u32) -> usize {
-    (id.wrapping_mul(0x9E37_79B9) >> 24) as usize
-}
-
-/// Translation ids of a Chinese unit beyond which its pairs are matched
-/// from the English side (see [`PairPricer::row`]).
-const LARGE_UNIT_IDS: usize = 512;
 
 /// The bit of an id in a Bloom filter of `bits` bits (a power of two).
 fn wide_bit(id: u32, bits: usize) -> usize {
@@ -107,42 +96,28 @@ impl EnKeys {
         let en = en.get(units).unwrap_or(&[]);
         let mut keys = Vec::new();
         let mut start = Vec::with_capacity(en.len() + 1);
-        let mut bloom = Vec::with_capacity(en.len());
         for u in en {
-            let s = keys.len();
-            start.push(s as u32);
+            start.push(keys.len() as u32);
             for (i, w) in u.words.iter().enumerate() {
                 for id in std::iter::once(w.stem).chain(w.alt) {
                     keys.push((id, i as u32));
                 }
             }
-            keys[s..].sort_unstable();
-            let mut b = [0u64; 4];
-            for &(id, _) in &keys[s..] {
-                let k = bloom_bit(id);
-                b[k >> 6] |= 1 << (k & 63);
-            }
-            bloom.push(b);
         }
         start.push(keys.len() as u32);
-        EnKeys {
-            first,
-            keys,
-            start,
-            bloom,
-        }
+        EnKeys { first, keys, start }
     }
 
     /// Whether the keys of units `units` are at hand.
     fn covers(&self, units: &Range<usize>) -> bool {
-        units.is_empty()
-            || (units.start >= self.first && units.end <= self.first + self.bloom.len())
+        let held = self.start.len().saturating_sub(1);
+        units.is_empty() || (units.start >= self.first && units.end <= self.first + held)
     }
 
-    fn unit(&self, j: usize) -> (&[(u32, u32)], &[u64; 4]) {
+    /// The keys of English unit `j` (one the rows at hand meet).
+    fn unit(&self, j: usize) -> &[(u32, u32)] {
         let k = j - self.first;
-        let (a, b) = (self.start[k] as usize, self.start[k + 1] as usize);
-        (&self.keys[a..b], &self.bloom[k])
+        &self.keys[self.start[k] as usize..self.start[k + 1] as usize]
     }
 }
 
@@ -206,33 +181,27 @@ impl<'a> PairPricer<'a> {
             ..Row::default()
         };
         let words = &self.zh[i].words;
-        // A large unit (a block of the coarse pass) is looked up from the
-        // English side: its (id, word) pairs sorted, and a Bloom filter of
-        // its ids large enough to turn most English words away.
+        // The unit's (id, word) pairs sorted, and a Bloom filter of its ids
+        // large enough to turn most English words away: each English word
+        // of a column is looked up (a sentence has fewer words than its
+        // Chinese partner has translation ids).
         let senses = self.senses;
-        let ids: usize = words.iter().map(|&w| senses.ids(w).len()).sum();
-        let large = ids > LARGE_UNIT_IDS;
-        let mut sorted: Vec<(u32, u32)> = Vec::new();
-        let mut zbloom: Vec<u64> = Vec::new();
-        let zbits = (ids * 8).next_power_of_two().max(64);
-        if large {
-            sorted = words
-                .iter()
-                .enumerate()
-                .flat_map(|(zw, &w)| senses.ids(w).iter().map(move |&t| (t, zw as u32)))
-                .collect();
-            sorted.sort_unstable();
-            zbloom = vec![0u64; zbits / 64];
-            for &(t, _) in &sorted {
-                let b = wide_bit(t, zbits);
-                zbloom[b >> 6] |= 1 << (b & 63);
-            }
+        let mut sorted: Vec<(u32, u32)> = words
+            .iter()
+            .enumerate()
+            .flat_map(|(zw, &w)| senses.ids(w).iter().map(move |&t| (t, zw as u32)))
+            .collect();
+        sorted.sort_unstable();
+        let zbits = (sorted.len() * 8).next_power_of_two().max(64);
+        let mut zbloom = vec![0u64; zbits / 64];
+        for &(t, _) in &sorted {
+            let b = wide_bit(t, zbits);
+            zbloom[b >> 6] |= 1 << (b & 63);
         }
         for j in cols {
-            let (keys, bloom) = self.keys.unit(j);
             let e0 = row.entries.len();
-            if large {
-                for &(id, ew) in keys {
+            if !sorted.is_empty() {
+                for &(id, ew) in self.keys.unit(j) {
                     let b = wide_bit(id, zbits);
                     if zbloom[b >> 6] & (1 << (b & 63)) == 0 {
                         continue;
@@ -246,26 +215,6 @@ impl<'a> PairPricer<'a> {
                     }
                 }
                 row.entries[e0..].sort_unstable_by_key(|e| (e.zw, e.t, e.ew));
-            } else if !keys.is_empty() {
-                for (zw, &w) in words.iter().enumerate() {
-                    for &t in senses.ids(w) {
-                        let b = bloom_bit(t);
-                        if bloom[b >> 6] & (1 << (b & 63)) == 0 {
-                            continue;
-                        }
-                        let from = keys.partition_point(|&(id, _)| id < t);
-                        for &(id, ew) in &keys[from..] {
-                            if id != t {
-                                break;
-                            }
-                            row.entries.push(Entry {
-                                zw: zw as u32,
-                                t,
-                                ew,
-                            });
-                        }
-                    }
-                }
             }
             let entries = &row.entries[e0..];
             let w0 = row.words.len();
@@ -803,11 +752,11 @@ mod tests {
         // Blocks of the coarse pass, large bags of words.
         let (zb, eb) = (cost::zh_blocks(&zh, &s, 4), cost::en_blocks(&en, 6));
         assert_prices_agree(&zb, &eb, &s, &COARSE_MOVES);
-        // Blocks large enough to be matched from the English side.
+        // Large blocks: hundreds of translation ids a unit.
         let (zh, en, s) = seed(4);
         let (zb, eb) = (cost::zh_blocks(&zh, &s, 8), cost::en_blocks(&en, 12));
         let ids = |u: &ZhUnit| u.words.iter().map(|&w| s.ids(w).len()).sum::<usize>();
-        assert!(zb.iter().filter(|u| ids(u) > LARGE_UNIT_IDS).count() > 4);
+        assert!(zb.iter().filter(|u| ids(u) > 512).count() > 4);
         assert_prices_agree(&zb, &eb, &s, &COARSE_MOVES);
         // Thinned blocks read through thinned senses.
         let (mut zt, mut et) = (zb.clone(), eb.clone());
