@@ -96,11 +96,12 @@ pub(crate) struct Step {
 /// Most rows of the band priced together (their sentence pairs prepared at
 /// once, their cells priced in parallel).
 const ROW_CHUNK: usize = 64;
-/// Most cells of a grid searched whole priced together: the pairs of a
-/// chunk are held in memory, and at the top of the coarse pass a row is a
-/// whole side of large blocks. (In a band, rows are narrow: fewer, larger
-/// chunks keep the threads busy.)
-const FULL_CHUNK_CELLS: usize = 2048;
+/// Most cells of a grid of large units ([`Pricer::large_units`]) searched
+/// whole priced together: the pairs of a chunk are held in memory, and at
+/// the top of the coarse pass a row is a whole side of large blocks. (In a
+/// band, or a small document, rows are narrow: fewer, larger chunks keep the
+/// threads busy.)
+const FULL_CHUNK_CELLS: usize = 512;
 
 /// Prices the beads of a search.
 pub(crate) trait Pricer: Sync {
@@ -117,6 +118,12 @@ pub(crate) trait Pricer: Sync {
     /// the bound leaves it a chance; None prices it at once.
     fn lower_bound(&self, _i: usize, _j: usize, _a: usize, _b: usize) -> Option<f64> {
         None
+    }
+
+    /// Whether its units are large (blocks of the coarse pass), so that a
+    /// whole grid is prepared and priced a few rows at a time.
+    fn large_units(&self) -> bool {
+        false
     }
 }
 
@@ -161,6 +168,10 @@ impl<P: Pricer> Pricer for Mirrored<'_, P> {
     fn lower_bound(&self, i: usize, j: usize, a: usize, b: usize) -> Option<f64> {
         let (pi, pj) = (self.n.checked_sub(i + a)?, self.m.checked_sub(j + b)?);
         self.inner.lower_bound(pi, pj, a, b)
+    }
+
+    fn large_units(&self) -> bool {
+        self.inner.large_units()
     }
 }
 
@@ -212,6 +223,10 @@ impl<P: Pricer> Pricer for Kept<'_, P> {
         } else {
             None
         }
+    }
+
+    fn large_units(&self) -> bool {
+        self.inner.large_units()
     }
 }
 
@@ -268,7 +283,7 @@ fn forward<'b, P: Pricer>(
     let amax = moves.iter().map(|&(a, _)| a).max().unwrap_or(0);
     let mut chunk_costs: Vec<f64> = Vec::new();
     let mut chunk_bounds: Vec<f64> = Vec::new();
-    let full = band.is_full();
+    let full = band.is_full() && cost.large_units();
     let mut i0 = 0;
     while i0 <= n {
         let mut i1 = i0 + 1;

@@ -142,7 +142,14 @@ pub(crate) struct PairPricer<'a> {
     /// Whether beads are bounded before they are priced
     /// ([`Pricer::lower_bound`]).
     defer: bool,
+    /// Whether the Chinese units average more than [`LARGE_UNIT_WORDS`]
+    /// words (blocks of the coarse pass).
+    large: bool,
 }
+
+/// Words a Chinese unit averages beyond which units are large
+/// ([`Pricer::large_units`]).
+const LARGE_UNIT_WORDS: usize = 64;
 
 impl<'a> PairPricer<'a> {
     pub(crate) fn new(
@@ -164,6 +171,7 @@ impl<'a> PairPricer<'a> {
             first: 0,
             rows: Vec::new(),
             defer: true,
+            large: zh.iter().map(|u| u.words.len()).sum::<usize>() > LARGE_UNIT_WORDS * zh.len(),
         }
     }
 
@@ -609,6 +617,10 @@ impl Pricer for PairPricer<'_> {
             .any(|&r| r);
         bound.figures_agreed = if ranges { usize::MAX } else { relations };
         Some(self.model.lower_bound(zs, es, bound, &self.llr))
+    }
+
+    fn large_units(&self) -> bool {
+        self.large
     }
 
     fn price(&self, i: usize, j: usize, a: usize, b: usize) -> f64 {
