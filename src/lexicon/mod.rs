@@ -761,22 +761,8 @@ impl Lexicon {
         for (k, token) in tokens.iter().enumerate() {
             let (start, word) = (token.start, token.word);
             if word.chars().any(is_han) {
-                // Up to two following characters that may end a name the
-                // segmenter cut short (余|占|鳌, 单扁|郎).
-                let mut following = ['\0'; 2];
-                let mut n = 0;
-                for t in tokens.iter().skip(k + 1) {
-                    let count = t.word.chars().count();
-                    let plain = t.word.chars().all(is_han) && !is_zh_stopword(t.word);
-                    if !plain || n + count > following.len() {
-                        break;
-                    }
-                    for c in t.word.chars() {
-                        following[n] = c;
-                        n += 1;
-                    }
-                }
-                self.push_han(word, start, &following[..n], &mut out);
+                let next = tokens.get(k + 1..).unwrap_or(&[]);
+                self.push_han(word, start, Following(next), &mut out);
             } else if word.chars().any(english::is_word_char) {
                 latin.read(word);
                 for t in (0..latin.len()).filter_map(|k| latin.get(k)) {
@@ -838,7 +824,7 @@ impl Lexicon {
     }
 
     /// Add the content word(s) of one Han token at byte `start`.
-    fn push_han(&self, word: &str, start: usize, following: &[char], out: &mut Vec<ZhWord>) {
+    fn push_han(&self, word: &str, start: usize, following: Following, out: &mut Vec<ZhWord>) {
         if is_zh_stopword(word) {
             return;
         }
@@ -847,7 +833,7 @@ impl Lexicon {
         }
         // Not a headword (or one without usable senses). An erhua suffix goes.
         if let Some(base) = word.strip_suffix(['儿', '兒']).filter(|b| !b.is_empty()) {
-            return self.push_han(base, start, &[], out);
+            return self.push_han(base, start, Following(&[]), out);
         }
         let pieces = self.longest_match(word);
         if pieces.iter().any(|p| p.chars > 1) {
@@ -868,7 +854,8 @@ impl Lexicon {
                     translations.extend(self.blob.ids(&rec).take(IDS_PER_NAME_CHAR));
                 }
             }
-            self.push_name_keys(word, following, &mut translations);
+            let (following, n) = following.chars();
+            self.push_name_keys(word, &following[..n], &mut translations);
             out.push(ZhWord::new(start..start + word.len(), translations));
             return;
         }
@@ -889,7 +876,7 @@ impl Lexicon {
         &self,
         word: &str,
         start: usize,
-        following: &[char],
+        following: Following,
         out: &mut Vec<ZhWord>,
     ) -> bool {
         let span = start..start + word.len();
@@ -913,7 +900,8 @@ impl Lexicon {
         };
         let mut translations: Vec<u32> = self.blob.ids(&rec).collect();
         if single_char(word).is_some() {
-            self.push_name_keys(word, following, &mut translations);
+            let (following, n) = following.chars();
+            self.push_name_keys(word, &following[..n], &mut translations);
         }
         out.push(ZhWord::new(span, translations));
         true
@@ -921,7 +909,7 @@ impl Lexicon {
 
     /// A piece of a split word, with what the dictionary has for it (if anything).
     fn push_piece(&self, piece: &str, start: usize, out: &mut Vec<ZhWord>) {
-        if !self.push_known(piece, start, &[], out) {
+        if !self.push_known(piece, start, Following(&[]), out) {
             out.push(ZhWord {
                 span: start..start + piece.len(),
                 translations: Vec::new(),
@@ -1018,6 +1006,33 @@ impl Lexicon {
             i += take;
         }
         pieces
+    }
+}
+
+/// The tokens after a Chinese word, read for the characters that may end a
+/// name the segmenter cut short (余|占|鳌, 单扁|郎) only when the word may
+/// start one.
+#[derive(Clone, Copy)]
+struct Following<'t, 'a>(&'t [segmenter::ZhToken<'a>]);
+
+impl Following<'_, '_> {
+    /// Up to two characters: those of the next tokens, each all Han and no
+    /// function word, that fit whole.
+    fn chars(self) -> ([char; 2], usize) {
+        let mut following = ['\0'; 2];
+        let mut n = 0;
+        for t in self.0 {
+            let count = t.word.chars().count();
+            let plain = t.word.chars().all(is_han) && !is_zh_stopword(t.word);
+            if !plain || n + count > following.len() {
+                break;
+            }
+            for c in t.word.chars() {
+                following[n] = c;
+                n += 1;
+            }
+        }
+        (following, n)
     }
 }
 
