@@ -9,6 +9,8 @@
 //! beads against the beads' neighbours (a sentence paired with the English
 //! of the bead before or after).
 
+use std::borrow::Cow;
+
 /// The marks a sentence carries, one bit per [`Mark`].
 pub(crate) type Marks = u16;
 
@@ -184,22 +186,28 @@ pub(crate) fn zh_marks(text: &str) -> Marks {
     if text.contains(['！', '!']) {
         m |= EXCLAMATION;
     }
-    if quotes_speech(text, zh_quote) {
+    if text.contains(['“', '「', '『', '”', '」', '』', '"']) && quotes_speech(text, zh_quote)
+    {
         m |= QUOTATION;
     }
-    let mut plain = text.to_string();
-    for w in ZH_NOT_NEGATIONS {
-        if plain.contains(w) {
-            plain = plain.replace(w, "");
+    // Taking words out adds no character: without any of these the text
+    // holds no negation.
+    const NEGATIONS: [char; 4] = ['不', '没', '未', '别'];
+    if text.contains(NEGATIONS) {
+        let mut plain = Cow::Borrowed(text);
+        for w in ZH_NOT_NEGATIONS {
+            if plain.contains(w) {
+                plain = Cow::Owned(plain.replace(w, ""));
+            }
+        }
+        if plain.contains(NEGATIONS) {
+            m |= NEGATION;
         }
     }
-    if plain.contains(['不', '没', '未', '别']) {
-        m |= NEGATION;
-    }
-    let chars: Vec<char> = text.chars().collect();
-    for (k, &c) in chars.iter().enumerate() {
-        let next = chars.get(k + 1).copied();
-        let prev = k.checked_sub(1).map(|p| chars[p]);
+    let mut chars = text.chars().peekable();
+    let mut prev = None;
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
         let plural = matches!(next, Some('们'));
         m |= match c {
             '我' if plural => FIRST_PLURAL,
@@ -212,6 +220,7 @@ pub(crate) fn zh_marks(text: &str) -> Marks {
             '她' => THIRD_FEMININE,
             _ => 0,
         };
+        prev = Some(c);
     }
     m
 }
@@ -225,9 +234,11 @@ pub(crate) fn en_marks(text: &str) -> Marks {
     if text.contains('!') {
         m |= EXCLAMATION;
     }
-    if quotes_speech(text, en_quote) {
+    if text.contains(['“', '”', '"', '\'', '‘', '’']) && quotes_speech(text, en_quote) {
         m |= QUOTATION;
     }
+    // Words of ASCII are lowered on the stack.
+    let mut buf = [0u8; 16];
     for word in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
         if word.is_empty() {
             continue;
@@ -236,12 +247,19 @@ pub(crate) fn en_marks(text: &str) -> Marks {
             m |= FIRST_SINGULAR;
             continue;
         }
-        let lower = word.to_lowercase();
+        let lower = match buf.get_mut(..word.len()).filter(|_| word.is_ascii()) {
+            Some(bytes) => {
+                bytes.copy_from_slice(word.as_bytes());
+                bytes.make_ascii_lowercase();
+                Cow::Borrowed(std::str::from_utf8(bytes).unwrap_or(""))
+            }
+            None => Cow::Owned(word.to_lowercase()),
+        };
         if lower.ends_with("n't") || lower.ends_with("n’t") {
             m |= NEGATION;
             continue;
         }
-        m |= match lower.as_str() {
+        m |= match lower.as_ref() {
             "me" | "my" | "mine" | "myself" => FIRST_SINGULAR,
             "we" | "us" | "our" | "ours" | "ourselves" => FIRST_PLURAL,
             "you" | "your" | "yours" | "yourself" | "yourselves" => SECOND,
@@ -366,6 +384,23 @@ mod tests {
         assert_eq!(en_marks("It's the girls' dog."), 0);
         assert_eq!(en_marks("Buzzwords like “cooperation” fail."), 0);
         assert_eq!(en_marks("\"Go on,\" said Tom."), QUOTATION);
+    }
+
+    #[test]
+    fn long_and_non_ascii_words_are_read_too() {
+        assert_eq!(en_marks("Internationalisations weren't"), NEGATION);
+        assert_eq!(
+            en_marks("Couldn’t THEY?"),
+            NEGATION | THIRD_PLURAL | QUESTION
+        );
+        assert_eq!(en_marks("Überall NOBODY, Ms Ünal"), NEGATION);
+        assert_eq!(
+            en_marks("Hers and ourselves"),
+            THIRD_FEMININE | FIRST_PLURAL
+        );
+        assert_eq!(zh_marks("未来很好。"), 0);
+        assert_eq!(zh_marks("他没有来，未来"), THIRD_MASCULINE | NEGATION);
+        assert_eq!(zh_marks("「走吧，」她说"), QUOTATION | THIRD_FEMININE);
     }
 
     #[test]

@@ -246,13 +246,15 @@ impl Blob {
             .map_or(0, u32::from_le_bytes)
     }
 
-    fn string(&self, t: &Table, i: usize) -> &str {
+    /// The bytes of string `i` of a table (empty when out of bounds).
+    fn bytes(&self, t: &Table, i: usize) -> &[u8] {
         let start = self.u32_at(t.offsets + i * 4) as usize;
         let end = self.u32_at(t.offsets + i * 4 + 4) as usize;
-        self.data
-            .get(t.text + start..t.text + end)
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .unwrap_or("")
+        self.data.get(t.text + start..t.text + end).unwrap_or(&[])
+    }
+
+    fn string(&self, t: &Table, i: usize) -> &str {
+        std::str::from_utf8(self.bytes(t, i)).unwrap_or("")
     }
 
     fn find(&self, t: &Table, key: &str) -> Option<usize> {
@@ -269,7 +271,7 @@ impl Blob {
                 return None;
             }
             let i = (slot & INDEX_MASK) as usize;
-            if slot >> INDEX_BITS == tag && i >= 1 && self.string(t, i - 1) == key {
+            if slot >> INDEX_BITS == tag && i >= 1 && self.bytes(t, i - 1) == key.as_bytes() {
                 return Some(i - 1);
             }
             at = (at + 1) & mask;

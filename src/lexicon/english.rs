@@ -35,6 +35,9 @@ pub(crate) fn fold_width(c: char) -> char {
 
 /// Characters that make up a Latin token: letters and digits outside the Han script.
 pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     let c = fold_width(c);
     c.is_alphanumeric() && !super::is_han(c) && !is_kana_or_hangul(c)
 }
@@ -51,72 +54,142 @@ fn is_apostrophe(c: char) -> bool {
 /// separate tokens; an apostrophe between letters does not (`don't`, `China's`);
 /// dotted acronyms are joined (`U.S.` → `us`, upper case).
 pub(crate) fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut it = text.char_indices().peekable();
-    while let Some(&(start, c)) = it.peek() {
-        if !is_word_char(c) {
-            it.next();
-            continue;
-        }
-        let mut end = start;
-        let mut raw = String::new();
-        while let Some(&(i, c)) = it.peek() {
-            if is_word_char(c) {
-                raw.push(fold_width(c));
-                end = i + c.len_utf8();
-                it.next();
-            } else if is_apostrophe(c) && !raw.is_empty() {
-                // Keep an apostrophe only when a letter follows it.
-                let rest = &text[i + c.len_utf8()..];
-                match rest.chars().next() {
-                    Some(n) if is_word_char(n) => {
-                        raw.push('\'');
-                        end = i + c.len_utf8();
-                        it.next();
-                    }
-                    _ => break,
-                }
-            } else {
-                break;
-            }
-        }
-        // Dotted acronym: single upper-case letters each followed by a dot (U.S., U.N.).
-        if raw.chars().count() == 1 && raw.chars().all(|c| c.is_ascii_uppercase()) {
-            let mut acr = raw.clone();
-            let mut acr_end = end;
-            loop {
-                let rest = &text[acr_end..];
-                let mut cs = rest.chars();
-                match (cs.next(), cs.next(), cs.next()) {
-                    (Some('.'), Some(l), next)
-                        if l.is_ascii_uppercase() && !next.is_some_and(is_word_char) =>
-                    {
-                        acr.push(l);
-                        acr_end += 2;
-                    }
-                    _ => break,
-                }
-            }
-            if acr.len() > 1 {
-                // Swallow the closing dot of the acronym into the span.
-                if text[acr_end..].starts_with('.') {
-                    acr_end += 1;
-                }
-                while it.peek().is_some_and(|&(i, _)| i < acr_end) {
-                    it.next();
-                }
-                raw = acr;
-                end = acr_end;
-            }
-        }
-        out.push(normalise(start..end, &raw));
-    }
-    out
+    let mut list = TokenList::default();
+    list.read(text);
+    (0..list.len())
+        .filter_map(|k| list.get(k))
+        .map(|t| Token {
+            span: t.span,
+            norm: t.norm.to_string(),
+            case: t.case,
+            has_letter: t.has_letter,
+        })
+        .collect()
 }
 
-fn normalise(span: Range<usize>, raw: &str) -> Token {
-    let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
-    let uppers = raw.chars().filter(|c| c.is_uppercase()).count();
+/// A token of a [`TokenList`]: a [`Token`] whose normalised form is borrowed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TokenRef<'a> {
+    pub span: Range<usize>,
+    pub norm: &'a str,
+    pub case: Case,
+    pub has_letter: bool,
+}
+
+/// The tokens of a text as [`tokens`] gives them, their normalised forms
+/// kept in one buffer: no string per token, and the buffers serve again
+/// for the next text.
+#[derive(Debug, Default)]
+pub(crate) struct TokenList {
+    /// Span, range of the normalised form in `norms`, case, has a letter.
+    tokens: Vec<(Range<usize>, Range<usize>, Case, bool)>,
+    norms: String,
+    /// The token being read.
+    raw: String,
+}
+
+impl TokenList {
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn get(&self, k: usize) -> Option<TokenRef<'_>> {
+        let (span, norm, case, has_letter) = self.tokens.get(k)?;
+        Some(TokenRef {
+            span: span.clone(),
+            norm: self.norms.get(norm.clone()).unwrap_or(""),
+            case: *case,
+            has_letter: *has_letter,
+        })
+    }
+
+    /// Give back the buffers a very long text grew.
+    pub fn shrink_after_large_text(&mut self) {
+        const KEEP: usize = 1 << 16;
+        if self.norms.capacity() > KEEP || self.tokens.capacity() > KEEP {
+            *self = TokenList::default();
+        }
+    }
+
+    /// Read the tokens of `text` in place of the list's.
+    pub fn read(&mut self, text: &str) {
+        self.tokens.clear();
+        self.norms.clear();
+        let mut it = text.char_indices().peekable();
+        while let Some(&(start, c)) = it.peek() {
+            if !is_word_char(c) {
+                it.next();
+                continue;
+            }
+            let mut end = start;
+            let raw = &mut self.raw;
+            raw.clear();
+            while let Some(&(i, c)) = it.peek() {
+                if is_word_char(c) {
+                    raw.push(fold_width(c));
+                    end = i + c.len_utf8();
+                    it.next();
+                } else if is_apostrophe(c) && !raw.is_empty() {
+                    // Keep an apostrophe only when a letter follows it.
+                    let rest = &text[i + c.len_utf8()..];
+                    match rest.chars().next() {
+                        Some(n) if is_word_char(n) => {
+                            raw.push('\'');
+                            end = i + c.len_utf8();
+                            it.next();
+                        }
+                        _ => break,
+                    }
+                } else {
+                    break;
+                }
+            }
+            // Dotted acronym: single upper-case letters each followed by a dot (U.S., U.N.).
+            let mut chars = raw.chars();
+            if let (Some(first), None) = (chars.next(), chars.next()) {
+                if first.is_ascii_uppercase() {
+                    let mut acr_end = end;
+                    loop {
+                        let rest = &text[acr_end..];
+                        let mut cs = rest.chars();
+                        match (cs.next(), cs.next(), cs.next()) {
+                            (Some('.'), Some(l), next)
+                                if l.is_ascii_uppercase() && !next.is_some_and(is_word_char) =>
+                            {
+                                raw.push(l);
+                                acr_end += 2;
+                            }
+                            _ => break,
+                        }
+                    }
+                    if raw.len() > 1 {
+                        // Swallow the closing dot of the acronym into the span.
+                        if text[acr_end..].starts_with('.') {
+                            acr_end += 1;
+                        }
+                        while it.peek().is_some_and(|&(i, _)| i < acr_end) {
+                            it.next();
+                        }
+                        end = acr_end;
+                    }
+                }
+            }
+            let from = self.norms.len();
+            let (case, has_letter) = normalise(&self.raw, &mut self.norms);
+            self.tokens
+                .push((start..end, from..self.norms.len(), case, has_letter));
+        }
+    }
+}
+
+/// Append the normalised form of `raw` to `norms` (lower case, possessive
+/// `'s` or a final apostrophe removed); its case and whether it has a letter.
+fn normalise(raw: &str, norms: &mut String) -> (Case, bool) {
+    let (mut letters, mut uppers) = (0, 0);
+    for c in raw.chars() {
+        letters += usize::from(c.is_alphabetic());
+        uppers += usize::from(c.is_uppercase());
+    }
     let first_upper = raw.chars().next().is_some_and(char::is_uppercase);
     let case = if letters >= 2 && uppers == letters {
         Case::Upper
@@ -125,18 +198,23 @@ fn normalise(span: Range<usize>, raw: &str) -> Token {
     } else {
         Case::Lower
     };
-    let mut norm = raw.to_lowercase();
+    let from = norms.len();
+    if raw.is_ascii() {
+        norms.push_str(raw);
+        if let Some(norm) = norms.get_mut(from..) {
+            norm.make_ascii_lowercase();
+        }
+    } else {
+        // Not char by char: a final Σ lowers to ς.
+        norms.push_str(&raw.to_lowercase());
+    }
     for suffix in ["'s", "'"] {
+        let norm = norms.get(from..).unwrap_or("");
         if norm.len() > suffix.len() && norm.ends_with(suffix) {
-            norm.truncate(norm.len() - suffix.len());
+            norms.truncate(norms.len() - suffix.len());
         }
     }
-    Token {
-        span,
-        has_letter: letters > 0,
-        norm,
-        case,
-    }
+    (case, letters > 0)
 }
 
 /// Remove the apostrophes left inside a normalised token (`don't` → `dont`).
@@ -765,6 +843,40 @@ mod tests {
             norms("China’s anti-drug co-operation, don't stop."),
             vec!["china", "anti", "drug", "co", "operation", "don't", "stop"]
         );
+    }
+
+    #[test]
+    fn tokens_lower_as_str_to_lowercase_does() {
+        // ASCII byte by byte, the rest as a whole (a final Σ lowers to ς).
+        let words = [
+            "ΟΔΟΣ",
+            "Straße",
+            "İstanbul",
+            "ΣΑΣ",
+            "naïve",
+            "ＲＡＮＤ",
+            "MixedCase",
+        ];
+        let expected: Vec<String> = words
+            .iter()
+            .map(|w| w.chars().map(fold_width).collect::<String>().to_lowercase())
+            .collect();
+        assert_eq!(norms(&words.join(" ")), expected);
+        assert_eq!(norms("DON'T O'Neill's Xi's"), ["don't", "o'neill", "xi"]);
+    }
+
+    #[test]
+    fn a_token_list_read_again_holds_the_new_text_only() {
+        let mut list = TokenList::default();
+        list.read("The U.S. and U.N. met Chen in 5G labs of RAND.");
+        list.read("Bao-yu's");
+        let got: Vec<(&str, Case)> = (0..list.len())
+            .filter_map(|k| list.get(k))
+            .map(|t| (t.norm, t.case))
+            .collect();
+        assert_eq!(got, [("bao", Case::Capitalised), ("yu", Case::Lower)]);
+        assert_eq!(list.get(1).map(|t| t.span), Some(4..8));
+        assert!(list.get(2).is_none());
     }
 
     #[test]

@@ -32,7 +32,10 @@ mod segmenter;
 mod zhdict;
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -79,8 +82,40 @@ fn hashed_id(s: &str) -> u32 {
     ((h ^ (h >> 32)) as u32) | HASHED
 }
 
+/// [`ZH_STOPWORDS`] as integers, in the same order: a word's bytes from the
+/// most significant byte down, then its length. Every stopword is one or two
+/// characters of three bytes, so a look-up is a length test and a binary
+/// search among integers, not among strings.
+const ZH_STOPWORD_KEYS: [u64; ZH_STOPWORDS.len()] = {
+    let mut keys = [0u64; ZH_STOPWORDS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = stopword_key(ZH_STOPWORDS[i].as_bytes());
+        i += 1;
+    }
+    keys
+};
+
+/// The key of a word of at most seven bytes (see [`ZH_STOPWORD_KEYS`]).
+const fn stopword_key(bytes: &[u8]) -> u64 {
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < 7 {
+        key <<= 8;
+        if i < bytes.len() {
+            key |= bytes[i] as u64;
+        }
+        i += 1;
+    }
+    (key << 8) | bytes.len() as u64
+}
+
 fn is_zh_stopword(word: &str) -> bool {
-    ZH_STOPWORDS.binary_search(&word).is_ok()
+    let len = word.len();
+    (len == 3 || len == 6)
+        && ZH_STOPWORD_KEYS
+            .binary_search(&stopword_key(word.as_bytes()))
+            .is_ok()
 }
 
 /// A content word of a Chinese sentence.
@@ -502,8 +537,8 @@ fn nth_word<E: EnIds>(en: &[E], mut i: usize) -> Option<(u32, Option<u32>)> {
 /// Xi-feng): the two joined, lower-cased, to meet the pinyin key of 宝玉.
 fn hyphenated_name(
     text: &str,
-    t: &english::Token,
-    next: Option<&english::Token>,
+    t: &english::TokenRef<'_>,
+    next: Option<english::TokenRef<'_>>,
 ) -> Option<String> {
     let next = next?;
     let joined = next.span.start == t.span.end + 1
@@ -518,6 +553,120 @@ fn hyphenated_name(
 pub struct Lexicon {
     stemmer: Stemmer,
     blob: Blob,
+    /// Tells this lexicon's entries in [`EN_KEYS`] from another's.
+    serial: u64,
+}
+
+/// What a normalised English token gives, whatever its case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct EnKey {
+    /// A function word or a single character: not a content word unless
+    /// written in capitals.
+    skip: bool,
+    /// The id of its stem.
+    stem: u32,
+    /// The id of the token itself, apostrophes removed.
+    plain: u32,
+}
+
+/// What the dictionary gives a Chinese word by itself (see
+/// [`Lexicon::push_known`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum ZhEntry {
+    /// Not a headword, or one without senses that is no function word.
+    Unknown,
+    /// A function word: no content word.
+    Function,
+    /// A word with senses: its translations, sorted and deduplicated.
+    Word(Box<[u32]>),
+    /// A character with senses that is a surname: its keys depend on the
+    /// characters after it, so it is not remembered.
+    Surname,
+}
+
+/// Look-ups a thread has made, for the lexicon numbered `serial`: words
+/// repeat, and stemming an English word or reading a Chinese word's record,
+/// senses and reading costs far more than finding it again here. Emptied
+/// when full.
+struct Memo<V> {
+    serial: u64,
+    entries: HashMap<Box<str>, V>,
+}
+
+/// Entries a [`Memo`] holds at most (a few megabytes).
+const MEMO_MAX: usize = 1 << 15;
+
+impl<V> Memo<V> {
+    fn new() -> Memo<V> {
+        Memo {
+            serial: 0,
+            entries: HashMap::new(),
+        }
+    }
+}
+
+thread_local! {
+    static EN_KEYS: RefCell<Memo<EnKey>> = RefCell::new(Memo::new());
+    static ZH_ENTRIES: RefCell<Memo<ZhEntry>> = RefCell::new(Memo::new());
+    static TOKEN_LIST: RefCell<english::TokenList> = RefCell::new(english::TokenList::default());
+}
+
+/// `f` on a thread's token list, whose buffers serve sentence after
+/// sentence (on a fresh one if it is out of reach).
+fn with_token_list<R>(f: impl Fn(&mut english::TokenList) -> R) -> R {
+    TOKEN_LIST
+        .try_with(|list| match list.try_borrow_mut() {
+            Ok(mut list) => {
+                let r = f(&mut list);
+                list.shrink_after_large_text();
+                r
+            }
+            Err(_) => f(&mut english::TokenList::default()),
+        })
+        .unwrap_or_else(|_| f(&mut english::TokenList::default()))
+}
+
+impl<V> Memo<V> {
+    /// `read` of the entry of `key` for the lexicon numbered `serial`,
+    /// `compute`d and kept if absent.
+    fn read<R>(
+        &mut self,
+        serial: u64,
+        key: &str,
+        compute: impl Fn() -> V,
+        mut read: impl FnMut(&V) -> R,
+    ) -> R {
+        if self.serial != serial {
+            self.entries.clear();
+            self.serial = serial;
+        }
+        if let Some(v) = self.entries.get(key) {
+            return read(v);
+        }
+        let v = compute();
+        let r = read(&v);
+        if self.entries.len() >= MEMO_MAX {
+            self.entries.clear();
+        }
+        self.entries.insert(key.into(), v);
+        r
+    }
+}
+
+/// [`Memo::read`] on a thread's `memo`, or `read` of what `compute` gives
+/// when the memo is out of reach (the thread ending, or a look-up under way).
+fn memoised<V, R>(
+    memo: &'static std::thread::LocalKey<RefCell<Memo<V>>>,
+    serial: u64,
+    key: &str,
+    compute: impl Fn() -> V,
+    mut read: impl FnMut(&V) -> R,
+) -> R {
+    memo.try_with(|m| match m.try_borrow_mut() {
+        Ok(mut m) => m.read(serial, key, &compute, &mut read),
+        Err(_) => read(&compute()),
+    })
+    .unwrap_or_else(|_| read(&compute()))
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -557,9 +706,11 @@ impl Lexicon {
     }
 
     fn with_blob(blob: Blob) -> Lexicon {
+        static SERIAL: AtomicU64 = AtomicU64::new(1);
         Lexicon {
             stemmer: Stemmer::create(Algorithm::English),
             blob,
+            serial: SERIAL.fetch_add(1, Ordering::Relaxed),
         }
     }
 
@@ -596,6 +747,50 @@ impl Lexicon {
         self.blob.stem_id(stem).unwrap_or_else(|| hashed_id(stem))
     }
 
+    /// What the normalised token `norm` gives (remembered per thread).
+    fn en_key(&self, norm: &str) -> EnKey {
+        let compute = || {
+            let plain = english::strip_apostrophes(norm);
+            EnKey {
+                skip: english::is_stopword(norm) || norm.chars().nth(1).is_none(),
+                stem: self.id(&self.stem(&plain)),
+                plain: self.id(&plain),
+            }
+        };
+        memoised(&EN_KEYS, self.serial, norm, compute, |&k| k)
+    }
+
+    /// What the dictionary gives `word` by itself (remembered per thread).
+    fn zh_entry<R>(&self, word: &str, read: impl FnMut(&ZhEntry) -> R) -> R {
+        let compute = || {
+            let Some(rec) = self.blob.word(word) else {
+                return ZhEntry::Unknown;
+            };
+            if rec.ids_len == 0 {
+                return if rec.flags & FUNCTION != 0 {
+                    ZhEntry::Function
+                } else {
+                    ZhEntry::Unknown
+                };
+            }
+            let mut translations: Vec<u32> = self.blob.ids(&rec).collect();
+            // Every headword of two or more syllables gets its pinyin key: a
+            // proper noun's, and a word's used as a name (宝玉, "Bao-yu").
+            if word.chars().nth(1).is_some() {
+                let key: String = self.blob.pinyin(&rec).split(' ').collect();
+                if !key.is_empty() {
+                    translations.push(self.id(&key));
+                }
+            } else if rec.surname_len > 0 {
+                return ZhEntry::Surname;
+            }
+            translations.sort_unstable();
+            translations.dedup();
+            ZhEntry::Word(translations.into())
+        };
+        memoised(&ZH_ENTRIES, self.serial, word, compute, read)
+    }
+
     /// The content words of a Chinese sentence, in order.
     ///
     /// Punctuation, figures and function words are skipped. A word CC-CEDICT
@@ -606,33 +801,21 @@ impl Lexicon {
     /// become words translated by themselves.
     pub fn zh_words(&self, text: &str) -> Vec<ZhWord> {
         let mut out = Vec::new();
+        let mut latin = english::TokenList::default();
         let tokens = segmenter::cut(text);
         for (k, token) in tokens.iter().enumerate() {
             let (start, word) = (token.start, token.word);
             if word.chars().any(is_han) {
-                // Up to two following characters that may end a name the
-                // segmenter cut short (余|占|鳌, 单扁|郎).
-                let mut following = ['\0'; 2];
-                let mut n = 0;
-                for t in tokens.iter().skip(k + 1) {
-                    let count = t.word.chars().count();
-                    let plain = t.word.chars().all(is_han) && !is_zh_stopword(t.word);
-                    if !plain || n + count > following.len() {
-                        break;
-                    }
-                    for c in t.word.chars() {
-                        following[n] = c;
-                        n += 1;
-                    }
-                }
-                self.push_han(word, start, &following[..n], &mut out);
+                let next = tokens.get(k + 1..).unwrap_or(&[]);
+                self.push_han(word, start, Following(next), &mut out);
             } else if word.chars().any(english::is_word_char) {
-                for t in english::tokens(word) {
-                    if !t.has_letter || (t.case != Case::Upper && t.norm.chars().count() < 2) {
+                latin.read(word);
+                for t in (0..latin.len()).filter_map(|k| latin.get(k)) {
+                    if !t.has_letter || (t.case != Case::Upper && t.norm.chars().nth(1).is_none()) {
                         continue;
                     }
-                    let plain = english::strip_apostrophes(&t.norm);
-                    let translations = vec![self.id(&self.stem(&plain)), self.id(&plain)];
+                    let key = self.en_key(t.norm);
+                    let translations = vec![key.stem, key.plain];
                     out.push(ZhWord::new(
                         start + t.span.start..start + t.span.end,
                         translations,
@@ -648,28 +831,36 @@ impl Lexicon {
     /// Function words, single letters and figures are skipped; acronyms
     /// (`US`, `WHO`) are kept even when they spell a function word.
     pub fn en_words(&self, text: &str) -> Vec<EnWord> {
+        with_token_list(|tokens| {
+            tokens.read(text);
+            self.content_words(text, tokens)
+        })
+    }
+
+    /// The content words of `text`, whose tokens are `tokens`.
+    fn content_words(&self, text: &str, tokens: &english::TokenList) -> Vec<EnWord> {
         let mut out = Vec::new();
-        let tokens = english::tokens(text);
-        for (k, t) in tokens.iter().enumerate() {
+        for k in 0..tokens.len() {
+            let Some(t) = tokens.get(k) else {
+                continue;
+            };
             if !t.has_letter {
                 continue;
             }
-            if t.case != Case::Upper
-                && (english::is_stopword(&t.norm) || t.norm.chars().count() < 2)
-            {
+            let key = self.en_key(t.norm);
+            if t.case != Case::Upper && key.skip {
                 continue;
             }
-            let plain = english::strip_apostrophes(&t.norm);
-            let stem = self.id(&self.stem(&plain));
+            let stem = key.stem;
             let alt = match t.case {
                 Case::Lower => None,
-                Case::Capitalised => hyphenated_name(text, t, tokens.get(k + 1))
+                Case::Capitalised => hyphenated_name(text, &t, tokens.get(k + 1))
                     .map(|joined| self.id(&joined))
-                    .or_else(|| Some(self.id(&plain)).filter(|&a| a != stem)),
-                Case::Upper => Some(self.id(&plain)).filter(|&a| a != stem),
+                    .or_else(|| Some(key.plain).filter(|&a| a != stem)),
+                Case::Upper => Some(key.plain).filter(|&a| a != stem),
             };
             out.push(EnWord {
-                span: t.span.clone(),
+                span: t.span,
                 stem,
                 alt,
             });
@@ -678,7 +869,7 @@ impl Lexicon {
     }
 
     /// Add the content word(s) of one Han token at byte `start`.
-    fn push_han(&self, word: &str, start: usize, following: &[char], out: &mut Vec<ZhWord>) {
+    fn push_han(&self, word: &str, start: usize, following: Following, out: &mut Vec<ZhWord>) {
         if is_zh_stopword(word) {
             return;
         }
@@ -687,7 +878,7 @@ impl Lexicon {
         }
         // Not a headword (or one without usable senses). An erhua suffix goes.
         if let Some(base) = word.strip_suffix(['儿', '兒']).filter(|b| !b.is_empty()) {
-            return self.push_han(base, start, &[], out);
+            return self.push_han(base, start, Following(&[]), out);
         }
         let pieces = self.longest_match(word);
         if pieces.iter().any(|p| p.chars > 1) {
@@ -708,7 +899,8 @@ impl Lexicon {
                     translations.extend(self.blob.ids(&rec).take(IDS_PER_NAME_CHAR));
                 }
             }
-            self.push_name_keys(word, following, &mut translations);
+            let (following, n) = following.chars();
+            self.push_name_keys(word, &following[..n], &mut translations);
             out.push(ZhWord::new(start..start + word.len(), translations));
             return;
         }
@@ -729,33 +921,40 @@ impl Lexicon {
         &self,
         word: &str,
         start: usize,
-        following: &[char],
+        following: Following,
         out: &mut Vec<ZhWord>,
     ) -> bool {
+        let span = start..start + word.len();
+        let surname = self.zh_entry(word, |entry| match entry {
+            ZhEntry::Unknown => Some(false),
+            ZhEntry::Function => Some(true),
+            ZhEntry::Word(translations) => {
+                out.push(ZhWord {
+                    span: span.clone(),
+                    translations: translations.to_vec(),
+                });
+                Some(true)
+            }
+            ZhEntry::Surname => None,
+        });
+        if let Some(known) = surname {
+            return known;
+        }
         let Some(rec) = self.blob.word(word) else {
             return false;
         };
-        if rec.ids_len == 0 {
-            return rec.flags & FUNCTION != 0;
-        }
         let mut translations: Vec<u32> = self.blob.ids(&rec).collect();
-        // Every headword of two or more syllables gets its pinyin key: a
-        // proper noun's, and a word's used as a name (宝玉, "Bao-yu").
-        if word.chars().nth(1).is_some() {
-            let key: String = self.blob.pinyin(&rec).split(' ').collect();
-            if !key.is_empty() {
-                translations.push(self.id(&key));
-            }
-        } else if single_char(word).is_some() && rec.surname_len > 0 {
-            self.push_name_keys(word, following, &mut translations);
+        if single_char(word).is_some() {
+            let (following, n) = following.chars();
+            self.push_name_keys(word, &following[..n], &mut translations);
         }
-        out.push(ZhWord::new(start..start + word.len(), translations));
+        out.push(ZhWord::new(span, translations));
         true
     }
 
     /// A piece of a split word, with what the dictionary has for it (if anything).
     fn push_piece(&self, piece: &str, start: usize, out: &mut Vec<ZhWord>) {
-        if !self.push_known(piece, start, &[], out) {
+        if !self.push_known(piece, start, Following(&[]), out) {
             out.push(ZhWord {
                 span: start..start + piece.len(),
                 translations: Vec::new(),
@@ -852,6 +1051,33 @@ impl Lexicon {
             i += take;
         }
         pieces
+    }
+}
+
+/// The tokens after a Chinese word, read for the characters that may end a
+/// name the segmenter cut short (余|占|鳌, 单扁|郎) only when the word may
+/// start one.
+#[derive(Clone, Copy)]
+struct Following<'t, 'a>(&'t [segmenter::ZhToken<'a>]);
+
+impl Following<'_, '_> {
+    /// Up to two characters: those of the next tokens, each all Han and no
+    /// function word, that fit whole.
+    fn chars(self) -> ([char; 2], usize) {
+        let mut following = ['\0'; 2];
+        let mut n = 0;
+        for t in self.0 {
+            let count = t.word.chars().count();
+            let plain = t.word.chars().all(is_han) && !is_zh_stopword(t.word);
+            if !plain || n + count > following.len() {
+                break;
+            }
+            for c in t.word.chars() {
+                following[n] = c;
+                n += 1;
+            }
+        }
+        (following, n)
     }
 }
 
@@ -1011,6 +1237,25 @@ mod tests {
         sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(sorted, ZH_STOPWORDS);
+        // Their keys keep that order, and the length test lets them all in.
+        assert!(ZH_STOPWORD_KEYS.windows(2).all(|w| w[0] < w[1]));
+        for w in ZH_STOPWORDS {
+            assert!([3, 6].contains(&w.len()), "{w}");
+            assert!(is_zh_stopword(w), "{w}");
+        }
+        for w in [
+            "",
+            "一二",
+            "一个人",
+            "我們的",
+            "a",
+            "ab",
+            "abc",
+            "的的",
+            "一\0\0\0",
+        ] {
+            assert!(!is_zh_stopword(w), "{w:?}");
+        }
     }
 
     #[test]
@@ -1268,6 +1513,26 @@ broken line
         let rec = l.blob.word("哪").expect("a headword");
         assert!(rec.ids_len == 0 && rec.flags & FUNCTION != 0);
         assert!(l.zh_words("哪").is_empty());
+    }
+
+    #[test]
+    fn english_ids_are_each_lexicons_own_on_a_shared_thread() {
+        // Words met on a thread are remembered per lexicon: a second lexicon
+        // read on the same thread gives its own ids, not the first one's.
+        let small = Lexicon::from_cedict("合作 合作 [he2 zuo4] /to cooperate/\n");
+        let text = "They cooperate with Cooperation";
+        for _ in 0..2 {
+            for l in [lex(), &small] {
+                let words = l.en_words(text);
+                let stems: Vec<u32> = words.iter().map(|w| w.stem).collect();
+                let id = l.word_id("cooperate");
+                assert_eq!(stems, [id, l.word_id("Cooperation")]);
+                assert_eq!(words[1].alt, Some(l.id("cooperation")));
+                let zh = l.zh_words("RAND");
+                assert_eq!(zh[0].translations, [l.id("rand")]);
+            }
+        }
+        assert_ne!(small.word_id("cooperate"), lex().word_id("cooperate"));
     }
 
     proptest::proptest! {

@@ -106,13 +106,21 @@ pub(crate) fn compile(text: &str) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
+/// Characters below this have their child of the root in [`ZhDict::root`].
+const ROOT_INDEXED: usize = 0xA000;
+
 /// A compiled dictionary, read in place. A damaged one reads as having
 /// fewer (or no) words, never panics.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) struct ZhDict<'a> {
     first_child: &'a [u8],
     chars: &'a [u8],
     freqs: &'a [u8],
+    /// The root's child on each character below [`ROOT_INDEXED`] (ASCII and
+    /// the CJK ideographs up to U+9FFF), 0 for none: every character of a
+    /// text steps from the root, and among its thousands of children a
+    /// binary search took most of the segmenter's time.
+    root: Vec<u32>,
     /// Sum of the frequencies of every dictionary line.
     pub total: u64,
 }
@@ -141,10 +149,18 @@ impl<'a> ZhDict<'a> {
         }
         let (first_child, rest) = body.split_at((n + 1) * 4);
         let (chars, freqs) = rest.split_at(n * 4);
+        let mut root = vec![0u32; ROOT_INDEXED];
+        let children = u32_at(first_child, 0)..u32_at(first_child, 1).min(n as u32);
+        for child in children {
+            if let Some(slot) = root.get_mut(u32_at(chars, child as usize) as usize) {
+                *slot = child;
+            }
+        }
         Some(ZhDict {
             first_child,
             chars,
             freqs,
+            root,
             total,
         })
     }
@@ -152,6 +168,16 @@ impl<'a> ZhDict<'a> {
     /// The child of `node` on `ch`.
     #[inline]
     pub fn step(&self, node: u32, ch: char) -> Option<u32> {
+        if node == 0 {
+            if let Some(&child) = self.root.get(ch as usize) {
+                return (child != 0).then_some(child);
+            }
+        }
+        self.child(node, ch)
+    }
+
+    /// The child of `node` on `ch`, by binary search among its children.
+    fn child(&self, node: u32, ch: char) -> Option<u32> {
         let node = node as usize;
         let mut lo = u32_at(self.first_child, node) as usize;
         let mut hi = u32_at(self.first_child, node + 1) as usize;
@@ -207,6 +233,22 @@ mod tests {
         assert_eq!(dict.word_freq("𦡦"), None, "a prefix only");
         assert_eq!(dict.word_freq("中国人民"), None);
         assert_eq!(dict.word_freq(""), None);
+    }
+
+    #[test]
+    fn the_roots_table_finds_what_the_search_finds() {
+        let text = "中 3\n中国 2\na 1\nZ 1\n9 1\n丂 1\n鿿 1\n㐀 1\n𦡦 2\nꀀ 1\n";
+        let bytes = compile(text).unwrap();
+        let dict = ZhDict::open(&bytes).unwrap();
+        let mut found = 0;
+        for c in (0..0x11000).filter_map(char::from_u32) {
+            assert_eq!(dict.step(0, c), dict.child(0, c), "{c:?}");
+            found += usize::from(dict.step(0, c).is_some());
+        }
+        assert_eq!(found, 8);
+        assert!(dict.step(0, '𦡦').is_some());
+        let zhong = dict.step(0, '中').unwrap();
+        assert!(dict.step(zhong, '国').is_some() && dict.step(zhong, '中').is_none());
     }
 
     #[test]

@@ -248,6 +248,11 @@ impl Qualifier {
 /// Spans are byte offsets into `text` on character boundaries. Never panics;
 /// runs in one pass without per-figure allocation.
 pub fn extract(text: &str, lang: Lang) -> Vec<Figure> {
+    // Many Chinese sentences of prose hold no figure: they are neither
+    // converted nor scanned.
+    if lang == Lang::Zh && !zh::may_hold_figure(text) {
+        return Vec::new();
+    }
     // Traditional characters are read as their simplified forms (萬 as 万,
     // 約 as 约, 超過 as 超过); offsets are unchanged.
     let simplified;

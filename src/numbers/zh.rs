@@ -131,6 +131,24 @@ fn prev_char(text: &str, i: usize) -> Option<char> {
     before(text, i).chars().next_back()
 }
 
+/// Traditional characters whose simplified forms are [`is_candidate`]
+/// characters when they are not themselves (the others, 兩 貳 陸 參 …, are).
+const TRADITIONAL_CANDIDATES: [char; 9] = ['億', '幾', '摺', '數', '減', '萬', '韆', '頭', '飜'];
+
+/// Whether [`extract`] could find anything in `text` once it is read as
+/// simplified Chinese: some character of it, or its simplified form, is a
+/// digit or a character a figure may start at. When none is, no figure can
+/// be there, and the text need not be converted nor scanned.
+pub(super) fn may_hold_figure(text: &str) -> bool {
+    text.chars().any(|c| {
+        if c.is_ascii() {
+            c.is_ascii_digit()
+        } else {
+            is_candidate(c) || TRADITIONAL_CANDIDATES.contains(&c) || ('０'..='９').contains(&c)
+        }
+    })
+}
+
 fn is_candidate(c: char) -> bool {
     zh_digit(c).is_some()
         || small_unit(c).is_some()
@@ -1865,6 +1883,29 @@ fn day_tail(text: &str, q: &mut Qty) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether `extract` looks further at a character of simplified text.
+    fn starts_a_look(c: char) -> bool {
+        let mut buf = [0u8; 4];
+        let b = c.encode_utf8(&mut buf).as_bytes();
+        c.is_ascii_digit() || (!c.is_ascii() && (is_candidate(c) || digit_at(b, 0).is_some()))
+    }
+
+    #[test]
+    fn the_figure_free_test_knows_every_character_extract_looks_at() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let s = crate::lang::simplified_char(c);
+            let mut buf = [0u8; 4];
+            let text = c.encode_utf8(&mut buf);
+            if starts_a_look(c) || starts_a_look(s) {
+                assert!(may_hold_figure(text), "{c:?} ({s:?})");
+            } else {
+                assert!(!may_hold_figure(text), "{c:?}");
+            }
+        }
+        assert!(!may_hold_figure("他说，这本书很好看。"));
+        assert!(may_hold_figure("十萬火急") && may_hold_figure("第３章"));
+    }
 
     fn num(s: &str) -> f64 {
         parse_num(s, 0).map(|n| n.value).unwrap_or(f64::NAN)
