@@ -211,8 +211,11 @@ pub(crate) fn thin_blocks(
 
 /// Units merged into blocks of `size` for the coarse pass.
 pub(crate) fn zh_blocks(units: &[ZhUnit], senses: &Senses, size: usize) -> Vec<ZhUnit> {
+    use rayon::prelude::*;
+    let rank = senses.ranks();
+    let rank = |w: &u32| rank.get(*w as usize).copied().unwrap_or(u32::MAX);
     units
-        .chunks(size)
+        .par_chunks(size)
         .map(|c| ZhUnit {
             len: c.iter().map(|u| u.len).sum(),
             first_para: c.first().map_or(0, |u| u.first_para),
@@ -222,9 +225,9 @@ pub(crate) fn zh_blocks(units: &[ZhUnit], senses: &Senses, size: usize) -> Vec<Z
             words: {
                 // A block is a bag of words: repeats add no evidence and slow
                 // every comparison down. Words of equal translations share
-                // their sense.
+                // their sense; senses sort by their ids.
                 let mut w: Vec<u32> = c.iter().flat_map(|u| u.words.iter().copied()).collect();
-                w.sort_by(|x, y| senses.ids(*x).cmp(senses.ids(*y)));
+                w.sort_unstable_by_key(rank);
                 w.dedup();
                 w.shrink_to_fit();
                 w
@@ -247,8 +250,9 @@ fn block_figures<'a>(units: impl Iterator<Item = &'a [Figure]>) -> Vec<Figure> {
 }
 
 pub(crate) fn en_blocks(units: &[EnUnit], size: usize) -> Vec<EnUnit> {
+    use rayon::prelude::*;
     units
-        .chunks(size)
+        .par_chunks(size)
         .map(|c| EnUnit {
             len: c.iter().map(|u| u.len).sum(),
             first_para: c.first().map_or(0, |u| u.first_para),

@@ -81,6 +81,18 @@ impl Senses {
         s
     }
 
+    /// The rank of each list in the lexicographic order of the lists (the
+    /// order of their ids), by index: lists sort by rank as by their ids.
+    pub(crate) fn ranks(&self) -> Vec<u32> {
+        let mut order: Vec<u32> = (0..self.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| self.ids(a).cmp(self.ids(b)));
+        let mut rank = vec![0u32; order.len()];
+        for (r, &s) in order.iter().enumerate() {
+            rank[s as usize] = r as u32;
+        }
+        rank
+    }
+
     /// Done adding lists: the index is given back.
     pub(crate) fn freeze(&mut self) {
         self.index = HashMap::new();
@@ -168,6 +180,8 @@ mod tests {
         assert_eq!(senses.ids(b), &[3, 7]);
         assert_eq!(senses.ids(UNKNOWN), &[] as &[u32]);
         assert_eq!(senses.len(), 3);
+        // [] < [3, 7] < [3, 7, 9]
+        assert_eq!(senses.ranks(), vec![0, 2, 1]);
     }
 
     #[test]

@@ -192,7 +192,8 @@ fn candidates(n: usize, m: usize, rels: impl Iterator<Item = Relation>) -> Vec<C
             dist: ((r.zh as f64 + 0.5) / n as f64 - (r.en as f64 + 0.5) / m as f64).abs(),
         })
         .collect();
-    cands.sort_by(|x, y| {
+    // A total order ((i, j) is unique): the unstable sort gives the same.
+    cands.sort_unstable_by(|x, y| {
         (x.round, x.sub)
             .cmp(&(y.round, y.sub))
             .then(x.dist.total_cmp(&y.dist))
