@@ -559,7 +559,8 @@ impl Pricer for PairPricer<'_> {
                 .zip(&want)
                 .any(|(k, (_, c))| k.is_none() && !c.is_empty());
             if needed && !self.keys.covers(&(lo..hi)) {
-                self.keys = EnKeys::default();
+                // The old window is given back before the new one is built.
+                drop(std::mem::take(&mut self.keys));
                 self.keys = EnKeys::new(self.en, lo..hi);
             }
         }

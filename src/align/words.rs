@@ -8,6 +8,7 @@
 //! array, and a million sentences fit in memory with their blocks.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::lexicon::{EnIds, EnWord, ZhIds};
 
@@ -25,6 +26,9 @@ pub(crate) struct Senses {
     /// and the next list of the same hash after each (`u32::MAX`: none).
     index: HashMap<u64, u32>,
     next: Vec<u32>,
+    /// [`Senses::ranks`], worked out at the first call: every search of a
+    /// text builds blocks from the same table.
+    ranks: OnceLock<Vec<u32>>,
 }
 
 impl Default for Senses {
@@ -34,6 +38,7 @@ impl Default for Senses {
             start: vec![0],
             index: HashMap::new(),
             next: Vec::new(),
+            ranks: OnceLock::new(),
         };
         senses.intern(&[]);
         senses
@@ -74,6 +79,7 @@ impl Senses {
             at = self.next.get(s as usize).copied();
         }
         let s = self.len() as u32;
+        self.ranks.take();
         self.ids.extend_from_slice(ids);
         self.start.push(self.ids.len() as u32);
         self.next.push(first.unwrap_or(u32::MAX));
@@ -83,14 +89,16 @@ impl Senses {
 
     /// The rank of each list in the lexicographic order of the lists (the
     /// order of their ids), by index: lists sort by rank as by their ids.
-    pub(crate) fn ranks(&self) -> Vec<u32> {
-        let mut order: Vec<u32> = (0..self.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| self.ids(a).cmp(self.ids(b)));
-        let mut rank = vec![0u32; order.len()];
-        for (r, &s) in order.iter().enumerate() {
-            rank[s as usize] = r as u32;
-        }
-        rank
+    pub(crate) fn ranks(&self) -> &[u32] {
+        self.ranks.get_or_init(|| {
+            let mut order: Vec<u32> = (0..self.len() as u32).collect();
+            order.sort_unstable_by(|&a, &b| self.ids(a).cmp(self.ids(b)));
+            let mut rank = vec![0u32; order.len()];
+            for (r, &s) in order.iter().enumerate() {
+                rank[s as usize] = r as u32;
+            }
+            rank
+        })
     }
 
     /// Done adding lists: the index is given back.
@@ -181,7 +189,7 @@ mod tests {
         assert_eq!(senses.ids(UNKNOWN), &[] as &[u32]);
         assert_eq!(senses.len(), 3);
         // [] < [3, 7] < [3, 7, 9]
-        assert_eq!(senses.ranks(), vec![0, 2, 1]);
+        assert_eq!(senses.ranks(), &[0, 2, 1]);
     }
 
     #[test]
