@@ -450,6 +450,20 @@ impl CostModel {
     }
 }
 
+/// What a bead's shape is priced from: its sentences on each side, their
+/// lengths and marks of grammar, and the price of the paragraph boundaries
+/// between them.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct ShapeParts {
+    pub a: usize,
+    pub b: usize,
+    pub zh_len: f64,
+    pub en_len: f64,
+    pub zh_marks: Marks,
+    pub en_marks: Marks,
+    pub crossings: f64,
+}
+
 /// What a bead's sentences say apart from their words and figures: its
 /// length mismatch, marks of grammar, shape and paragraph crossings.
 struct Shape {
@@ -482,49 +496,64 @@ pub(crate) struct MatchBound {
 
 impl CostModel {
     fn shape(&self, zh: &[ZhUnit], en: &[EnUnit]) -> Shape {
-        let w = &self.weights;
-        let (a, b) = (zh.len(), en.len());
-        let lz: f64 = zh.iter().map(|u| u.len).sum();
-        let le: f64 = en.iter().map(|u| u.len).sum::<f64>() / self.ratio;
-        let mean = ((lz + le) / 2.0).max(1.0);
-        let delta = (le - lz) / (w.variance * mean).sqrt();
         // Paragraph boundaries between the bead's sentences (or blocks),
         // never inside a block: a block of lines, each its own paragraph,
         // crosses nothing the alignment could avoid.
-        let crossings = {
-            let zh = zh.windows(2).map(|w| {
-                (
-                    w[0].last_para,
-                    w[1].first_para,
-                    w[0].last_shared,
-                    w[1].first_shared,
-                )
-            });
-            let en = en.windows(2).map(|w| {
-                (
-                    w[0].last_para,
-                    w[1].first_para,
-                    w[0].last_shared,
-                    w[1].first_shared,
-                )
-            });
-            crossings(zh, self.crossing_zh, self.lone_crossing_zh)
-                + crossings(en, self.crossing_en, self.lone_crossing_en)
-        };
-        let many_to_many = if a >= 2 && b >= 2 {
+        let crossings = zh
+            .windows(2)
+            .map(|w| self.zh_crossing(&w[0], &w[1]))
+            .sum::<f64>()
+            + en.windows(2)
+                .map(|w| self.en_crossing(&w[0], &w[1]))
+                .sum::<f64>();
+        self.shape_of(&ShapeParts {
+            a: zh.len(),
+            b: en.len(),
+            zh_len: zh.iter().map(|u| u.len).sum(),
+            en_len: en.iter().map(|u| u.len).sum(),
+            zh_marks: zh.iter().fold(0, |m, u| m | u.marks),
+            en_marks: en.iter().fold(0, |m, u| m | u.marks),
+            crossings,
+        })
+    }
+
+    /// The price of the paragraph boundary between consecutive Chinese
+    /// units `u0` and `u1` when a bead holds both.
+    pub(crate) fn zh_crossing(&self, u0: &ZhUnit, u1: &ZhUnit) -> f64 {
+        crossing(
+            (u0.last_para, u1.first_para, u0.last_shared, u1.first_shared),
+            self.crossing_zh,
+            self.lone_crossing_zh,
+        )
+    }
+
+    /// As [`CostModel::zh_crossing`], for English units.
+    pub(crate) fn en_crossing(&self, u0: &EnUnit, u1: &EnUnit) -> f64 {
+        crossing(
+            (u0.last_para, u1.first_para, u0.last_shared, u1.first_shared),
+            self.crossing_en,
+            self.lone_crossing_en,
+        )
+    }
+
+    fn shape_of(&self, p: &ShapeParts) -> Shape {
+        let w = &self.weights;
+        let lz = p.zh_len;
+        let le = p.en_len / self.ratio;
+        let mean = ((lz + le) / 2.0).max(1.0);
+        let delta = (le - lz) / (w.variance * mean).sqrt();
+        let many_to_many = if p.a >= 2 && p.b >= 2 {
             w.many_to_many
         } else {
             0.0
         };
         // Marks of grammar are evidence apart from the words, so the weight
         // that discounts words for not being independent does not apply.
-        let zm = zh.iter().fold(0, |m, u| m | u.marks);
-        let em = en.iter().fold(0, |m, u| m | u.marks);
         Shape {
             delta,
-            marks: marks::llr(zm, em),
+            marks: marks::llr(p.zh_marks, p.en_marks),
             many_to_many,
-            crossings,
+            crossings: p.crossings,
         }
     }
 
@@ -545,16 +574,10 @@ impl CostModel {
     /// words and figures taken to find as many partners as they possibly
     /// can. The search uses it to leave unpriced the beads that could not
     /// beat a path it has already found.
-    pub(crate) fn lower_bound(
-        &self,
-        zh: &[ZhUnit],
-        en: &[EnUnit],
-        bound: MatchBound,
-        llr: &LlrTable,
-    ) -> f64 {
+    pub(crate) fn lower_bound(&self, parts: &ShapeParts, bound: MatchBound, llr: &LlrTable) -> f64 {
         let w = &self.weights;
-        let (a, b) = (zh.len(), en.len());
-        let shape = self.shape(zh, en);
+        let (a, b) = (parts.a, parts.b);
+        let shape = self.shape_of(parts);
         let agreed = bound
             .figures_agreed
             .min(bound.zh_figures.min(bound.en_figures));
@@ -574,22 +597,14 @@ impl CostModel {
 /// bead: (paragraph before, after, shared paragraph before, after) of each
 /// boundary, priced `shared` where both sides have a boundary there and
 /// `lone` where only this side has.
-fn crossings(
-    boundaries: impl Iterator<Item = (usize, usize, usize, usize)>,
-    shared: f64,
-    lone: f64,
-) -> f64 {
-    boundaries
-        .map(|(p0, p1, s0, s1)| {
-            if s0 != s1 {
-                shared
-            } else if p0 != p1 {
-                lone
-            } else {
-                0.0
-            }
-        })
-        .sum()
+fn crossing((p0, p1, s0, s1): (usize, usize, usize, usize), shared: f64, lone: f64) -> f64 {
+    if s0 != s1 {
+        shared
+    } else if p0 != p1 {
+        lone
+    } else {
+        0.0
+    }
 }
 
 /// How much rarer, in odds, a paragraph boundary is taken to be inside a

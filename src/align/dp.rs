@@ -110,6 +110,11 @@ pub(crate) trait Pricer: Sync {
     /// (and, as far as it can tell, no others).
     fn prepare(&mut self, _rows: Range<usize>, _cols: &dyn Fn(usize) -> Range<usize>) {}
 
+    /// Work out ahead, while beads of the rows at hand are still being
+    /// priced, what [`Pricer::prepare`] will need for `rows` and `cols`
+    /// next (nothing, by default).
+    fn stage(&self, _rows: Range<usize>, _cols: &(dyn Fn(usize) -> Range<usize> + Sync)) {}
+
     /// The price of the bead covering Chinese `i..i + a` and English `j..j + b`.
     fn price(&self, i: usize, j: usize, a: usize, b: usize) -> f64;
 
@@ -156,6 +161,14 @@ impl<P: Pricer> Pricer for Mirrored<'_, P> {
             |r: Range<usize>, len: usize| len.saturating_sub(r.end)..len.saturating_sub(r.start);
         let inner_cols = |i: usize| flip(cols(n.saturating_sub(i + 1)), m);
         self.inner.prepare(flip(rows, n), &inner_cols);
+    }
+
+    fn stage(&self, rows: Range<usize>, cols: &(dyn Fn(usize) -> Range<usize> + Sync)) {
+        let (n, m) = (self.n, self.m);
+        let flip =
+            |r: Range<usize>, len: usize| len.saturating_sub(r.end)..len.saturating_sub(r.start);
+        let inner_cols = |i: usize| flip(cols(n.saturating_sub(i + 1)), m);
+        self.inner.stage(flip(rows, n), &inner_cols);
     }
 
     fn price(&self, i: usize, j: usize, a: usize, b: usize) -> f64 {
@@ -207,6 +220,10 @@ impl<P: Pricer> Kept<'_, P> {
 impl<P: Pricer> Pricer for Kept<'_, P> {
     fn prepare(&mut self, rows: Range<usize>, cols: &dyn Fn(usize) -> Range<usize>) {
         self.inner.prepare(rows, cols);
+    }
+
+    fn stage(&self, rows: Range<usize>, cols: &(dyn Fn(usize) -> Range<usize> + Sync)) {
+        self.inner.stage(rows, cols);
     }
 
     fn price(&self, i: usize, j: usize, a: usize, b: usize) -> f64 {
@@ -284,23 +301,30 @@ fn forward<'b, P: Pricer>(
     let mut chunk_costs: Vec<f64> = Vec::new();
     let mut chunk_bounds: Vec<f64> = Vec::new();
     let full = band.is_full() && cost.large_units();
+    // The chunks of rows, i0..i1 each.
+    let mut chunks = Vec::new();
     let mut i0 = 0;
     while i0 <= n {
         let mut i1 = i0 + 1;
         while i1 <= n
             && i1 - i0 < ROW_CHUNK
-            && (!full || table.row_start[i1 + 1] - table.row_start[i0] <= FULL_CHUNK_CELLS)
+            && (!full || row_start[i1 + 1] - row_start[i0] <= FULL_CHUNK_CELLS)
         {
             i1 += 1;
         }
-        // The beads ending in rows i0..i1 cover Chinese units from
-        // i0 - amax to i1 - 2; unit r's English units start at or after the
-        // band's first cell of row r - amax + 1 and end before its last cell
-        // of row r + amax (the band's bounds never decrease).
+        chunks.push((i0, i1));
+        i0 = i1;
+    }
+    // The beads ending in rows i0..i1 cover Chinese units from i0 - amax to
+    // i1 - 2; unit r's English units start at or after the band's first
+    // cell of row r - amax + 1 and end before its last cell of row r + amax
+    // (the band's bounds never decrease).
+    let rows = |(i0, i1): (usize, usize)| i0.saturating_sub(amax)..i1.saturating_sub(1);
+    let cols =
+        |r: usize| band.lo[r.saturating_sub(amax.max(1) - 1).min(n)]..band.hi[(r + amax).min(n)];
+    for (c, &(i0, i1)) in chunks.iter().enumerate() {
         if amax > 0 {
-            let cols =
-                |r: usize| band.lo[r.saturating_sub(amax - 1).min(n)]..band.hi[(r + amax).min(n)];
-            cost.prepare(i0.saturating_sub(amax)..i1.saturating_sub(1), &cols);
+            cost.prepare(rows((i0, i1)), &cols);
         }
         let cost = &*cost;
         let base = row_start[i0];
@@ -342,65 +366,102 @@ fn forward<'b, P: Pricer>(
                     }
                 }
             });
-        for i in i0..i1 {
-            for j in band.lo[i]..=band.hi[i] {
-                if i == 0 && j == 0 {
-                    continue;
-                }
-                let cell = row_start[i] + j - band.lo[i];
-                let local = (cell - base) * nm;
-                // The cheapest way in among the beads priced already, then
-                // the deferred beads that may beat it, then the first move
-                // (in `moves` order) of the cheapest, as if all were priced.
-                let from = |a: usize, b: usize| table.at(i - a, j - b).map(|p| table.acc[p]);
-                let mut cheapest = f64::INFINITY;
-                for (mi, &(a, b)) in moves.iter().enumerate() {
-                    let c = chunk_costs[local + mi];
-                    if c.is_finite() {
-                        if let Some(f) = from(a, b) {
-                            cheapest = cheapest.min(f + c);
-                        }
-                    }
-                }
-                for (mi, &(a, b)) in moves.iter().enumerate() {
-                    if !chunk_costs[local + mi].is_nan() {
-                        continue;
-                    }
-                    let Some(f) = from(a, b) else { continue };
-                    if f + chunk_bounds[local + mi] > cheapest + BOUND_SLACK {
-                        continue;
-                    }
-                    let c = cost.price(i - a, j - b, a, b);
-                    chunk_costs[local + mi] = c;
-                    if c.is_finite() {
-                        cheapest = cheapest.min(f + c);
-                    }
-                }
-                let mut best = f64::INFINITY;
-                let mut arg = u8::MAX;
-                for (mi, &(a, b)) in moves.iter().enumerate() {
-                    let c = chunk_costs[local + mi];
-                    if !c.is_finite() {
-                        continue;
-                    }
-                    if let Some(f) = from(a, b) {
-                        let v = f + c;
-                        if v < best {
-                            best = v;
-                            arg = mi as u8;
-                        }
-                    }
-                }
-                table.acc[cell] = best;
-                table.back[cell] = arg;
+        // The recurrence runs over these rows while the next rows' pairs
+        // are worked out.
+        let chunk = Chunk {
+            rows: i0..i1,
+            base,
+            costs: &mut chunk_costs,
+            bounds: &chunk_bounds,
+        };
+        match chunks.get(c + 1) {
+            Some(&next) if amax > 0 => {
+                rayon::join(
+                    || recurrence(&mut table, chunk, moves, cost),
+                    || cost.stage(rows(next), &cols),
+                );
             }
+            _ => recurrence(&mut table, chunk, moves, cost),
         }
         if let Some(kept) = table.costs.as_mut() {
             kept.extend_from_slice(&chunk_costs);
         }
-        i0 = i1;
     }
     table
+}
+
+/// The bead prices of a chunk of rows: priced (finite or infinite), or NaN
+/// with a lower bound in `bounds`, by cell (from `base`) and move.
+struct Chunk<'c> {
+    rows: Range<usize>,
+    base: usize,
+    costs: &'c mut [f64],
+    bounds: &'c [f64],
+}
+
+/// The cheapest costs into the cells of a chunk's rows, from the cells
+/// before them.
+fn recurrence<P: Pricer>(
+    table: &mut Table<'_>,
+    chunk: Chunk<'_>,
+    moves: &[(usize, usize)],
+    cost: &P,
+) {
+    let nm = moves.len();
+    let band = table.band;
+    for i in chunk.rows {
+        for j in band.lo[i]..=band.hi[i] {
+            if i == 0 && j == 0 {
+                continue;
+            }
+            let cell = table.row_start[i] + j - band.lo[i];
+            let local = (cell - chunk.base) * nm;
+            // The cheapest way in among the beads priced already, then
+            // the deferred beads that may beat it, then the first move
+            // (in `moves` order) of the cheapest, as if all were priced.
+            let from = |a: usize, b: usize| table.at(i - a, j - b).map(|p| table.acc[p]);
+            let mut cheapest = f64::INFINITY;
+            for (mi, &(a, b)) in moves.iter().enumerate() {
+                let c = chunk.costs[local + mi];
+                if c.is_finite() {
+                    if let Some(f) = from(a, b) {
+                        cheapest = cheapest.min(f + c);
+                    }
+                }
+            }
+            for (mi, &(a, b)) in moves.iter().enumerate() {
+                if !chunk.costs[local + mi].is_nan() {
+                    continue;
+                }
+                let Some(f) = from(a, b) else { continue };
+                if f + chunk.bounds[local + mi] > cheapest + BOUND_SLACK {
+                    continue;
+                }
+                let c = cost.price(i - a, j - b, a, b);
+                chunk.costs[local + mi] = c;
+                if c.is_finite() {
+                    cheapest = cheapest.min(f + c);
+                }
+            }
+            let mut best = f64::INFINITY;
+            let mut arg = u8::MAX;
+            for (mi, &(a, b)) in moves.iter().enumerate() {
+                let c = chunk.costs[local + mi];
+                if !c.is_finite() {
+                    continue;
+                }
+                if let Some(f) = from(a, b) {
+                    let v = f + c;
+                    if v < best {
+                        best = v;
+                        arg = mi as u8;
+                    }
+                }
+            }
+            table.acc[cell] = best;
+            table.back[cell] = arg;
+        }
+    }
 }
 
 /// The cheapest monotonic path of beads from (0, 0) to (n, m) inside `band`.

@@ -133,17 +133,22 @@ pub(crate) fn llr(zh: Marks, en: Marks) -> f64 {
     } else {
         (zh, en)
     };
-    let carried = zh | en;
-    MARKS
-        .iter()
-        .filter(|m| m.bit & carried != 0)
-        .map(|m| match (zh & m.bit != 0, en & m.bit != 0) {
+    // The marks either side carries, in the order of MARKS (mark k is bit k).
+    let mut carried = zh | en;
+    let mut sum = 0.0;
+    while carried != 0 {
+        let Some(m) = MARKS.get(carried.trailing_zeros() as usize) else {
+            break;
+        };
+        carried &= carried - 1;
+        sum += match (zh & m.bit != 0, en & m.bit != 0) {
             (true, true) => m.both * AGREEMENT,
             (true, false) => m.zh_only * DISAGREEMENT,
             (false, true) => m.en_only * DISAGREEMENT,
             (false, false) => 0.0,
-        })
-        .sum()
+        };
+    }
+    sum
 }
 
 /// Words containing 不, 没, 未 or 别 that negate nothing.
@@ -357,6 +362,34 @@ fn en_quote(chars: &[char], k: usize) -> Option<Quote> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn llr_reads_each_mark_by_its_bit_as_a_sum_over_all_marks_would() {
+        for (k, m) in MARKS.iter().enumerate() {
+            assert_eq!(m.bit, 1 << k);
+        }
+        let moods = QUESTION | EXCLAMATION;
+        for zh in 0..1u16 << MARKS.len() {
+            for en in (0..1u16 << MARKS.len()).step_by(7) {
+                let swapped = zh & moods != 0 && en & moods != 0 && zh & en & moods == 0;
+                let (z, e) = if swapped {
+                    (zh & !moods, en & !moods)
+                } else {
+                    (zh, en)
+                };
+                let every: f64 = MARKS
+                    .iter()
+                    .map(|m| match (z & m.bit != 0, e & m.bit != 0) {
+                        (true, true) => m.both * AGREEMENT,
+                        (true, false) => m.zh_only * DISAGREEMENT,
+                        (false, true) => m.en_only * DISAGREEMENT,
+                        (false, false) => 0.0,
+                    })
+                    .fold(0.0, |s, x| if x == 0.0 { s } else { s + x });
+                assert_eq!(llr(zh, en).to_bits(), every.to_bits(), "{zh:#b} {en:#b}");
+            }
+        }
+    }
 
     #[test]
     fn chinese_marks() {

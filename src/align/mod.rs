@@ -89,6 +89,13 @@ const BLOCK_WORDS: usize = 96;
 /// Extra English positions searched on each side of the projected block path.
 const BAND_MARGIN: usize = 6;
 
+/// What the units of a search are: sentences, or blocks of a coarse pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Level {
+    Sentences,
+    Blocks,
+}
+
 /// Aligns a Chinese document with its English translation.
 ///
 /// ```
@@ -163,7 +170,7 @@ impl Aligner {
         let (n, m) = (zu.len(), eu.len());
         let mut first = true;
         let (steps, skip_margins) = loop {
-            let band = search_band(&zu, &eu, &senses, &model);
+            let band = search_band(&zu, &eu, &senses, &model, Level::Sentences);
             let cost = bead_cost(&zu, &eu, &senses, &model, &band);
             let (steps, margins) = if margins {
                 let mut found = dp::MarginSearch::new(n, m, &band, &MOVES, cost);
@@ -254,7 +261,7 @@ fn refine(
         let mut free = next.clone();
         free.crossing_zh = 0.0;
         free.crossing_en = 0.0;
-        let free_steps = search(zu, eu, senses, &free, &MOVES);
+        let free_steps = search(zu, eu, senses, &free, &MOVES, Level::Sentences);
         let cap = model.weights.paragraph;
         if model.crossing_zh > 0.0 {
             let path: Vec<_> = free_steps.iter().map(|s| (s.i, s.a, s.j, s.b)).collect();
@@ -302,8 +309,9 @@ fn search(
     senses: &Senses,
     model: &CostModel,
     moves: &[(usize, usize)],
+    level: Level,
 ) -> Vec<Step> {
-    let band = search_band(zh, en, senses, model);
+    let band = search_band(zh, en, senses, model, level);
     dp::best_path(
         zh.len(),
         en.len(),
@@ -315,7 +323,13 @@ fn search(
 
 /// The cells of the grid worth searching: all of them for small grids, a
 /// band around the path of a coarse pass over blocks of sentences otherwise.
-fn search_band(zh: &[ZhUnit], en: &[EnUnit], senses: &Senses, model: &CostModel) -> Band {
+fn search_band(
+    zh: &[ZhUnit],
+    en: &[EnUnit],
+    senses: &Senses,
+    model: &CostModel,
+    level: Level,
+) -> Band {
     let (n, m) = (zh.len(), en.len());
     if n == 0 || m == 0 || (n + 1) * (m + 1) <= FULL_SEARCH_CELLS {
         return Band::full(n, m);
@@ -334,10 +348,19 @@ fn search_band(zh: &[ZhUnit], en: &[EnUnit], senses: &Senses, model: &CostModel)
         &mut zb,
         &mut eb,
         senses,
-        (per_block / BLOCK_WORDS).max(1).next_power_of_two() as u32,
+        per_block.div_ceil(BLOCK_WORDS).max(1).next_power_of_two() as u32,
     );
     let block_senses = thinned.as_ref().unwrap_or(senses);
-    let coarse = search(&zb, &eb, block_senses, model, &COARSE_MOVES);
+    let coarse = search(&zb, &eb, block_senses, model, &COARSE_MOVES, Level::Blocks);
+    // Sentences search the block path widened by a block and BAND_MARGIN
+    // sentences on each side. A coarse level's margin counts blocks of four
+    // sentences or more, several times the sentences' margin already, and
+    // its band only has to hold the path of the level below it: it is
+    // widened by the larger of the two.
+    let margin = match level {
+        Level::Sentences => BAND_MARGIN + be,
+        Level::Blocks => BAND_MARGIN.max(be),
+    };
     // Project the block path onto sentences and widen it into a band.
     let mut lo = vec![usize::MAX; n + 1];
     let mut hi = vec![0usize; n + 1];
@@ -345,8 +368,8 @@ fn search_band(zh: &[ZhUnit], en: &[EnUnit], senses: &Senses, model: &CostModel)
         let (zi0, zi1) = (s.i * bz, ((s.i + s.a) * bz).min(n));
         let (ej0, ej1) = (s.j * be, ((s.j + s.b) * be).min(m));
         for i in zi0..=zi1 {
-            lo[i] = lo[i].min(ej0.saturating_sub(BAND_MARGIN + be));
-            hi[i] = hi[i].max(ej1 + BAND_MARGIN + be);
+            lo[i] = lo[i].min(ej0.saturating_sub(margin));
+            hi[i] = hi[i].max(ej1 + margin);
         }
     }
     for i in 0..=n {

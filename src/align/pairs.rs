@@ -16,11 +16,13 @@
 //! word by word.
 
 use std::ops::Range;
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use super::cost::{CostModel, EnUnit, LlrTable, MatchBound, ZhUnit};
+use super::cost::{CostModel, EnUnit, LlrTable, MatchBound, ShapeParts, ZhUnit};
 use super::dp::Pricer;
+use super::marks::Marks;
 use super::words::{Senses, ZhWords};
 use super::MAX_BEAD_SIDE;
 use crate::lexicon::{self, LexicalMatch};
@@ -121,6 +123,15 @@ impl EnKeys {
     }
 }
 
+/// Rows of the grid worked out ahead of their chunk ([`Pricer::stage`]).
+struct Staged {
+    want: Vec<(usize, Range<usize>)>,
+    /// The rows the rows at hand did not hold.
+    rows: Vec<Option<Row>>,
+    /// Their English keys, when those at hand did not cover them.
+    keys: Option<EnKeys>,
+}
+
 /// Prices beads for [`super::dp`], pairs matched once per row of the grid.
 pub(crate) struct PairPricer<'a> {
     zh: &'a [ZhUnit],
@@ -136,9 +147,14 @@ pub(crate) struct PairPricer<'a> {
     /// may pair with single figures at its ends.
     zh_ranges: Vec<bool>,
     en_ranges: Vec<bool>,
+    /// What bounds read of each unit, side by side in memory.
+    zh_brief: Vec<Brief>,
+    en_brief: Vec<Brief>,
     /// The rows at hand: Chinese units `first..first + rows.len()`.
     first: usize,
     rows: Vec<Row>,
+    /// Rows worked out ahead, while the rows before them were priced.
+    staged: Mutex<Option<Staged>>,
     /// Whether beads are bounded before they are priced
     /// ([`Pricer::lower_bound`]).
     defer: bool,
@@ -168,8 +184,21 @@ impl<'a> PairPricer<'a> {
             zh_known: zh.iter().map(ZhUnit::known).collect(),
             zh_ranges: zh.iter().map(|u| has_range(&u.figures)).collect(),
             en_ranges: en.iter().map(|u| has_range(&u.figures)).collect(),
+            zh_brief: briefs(
+                zh,
+                |u| u.known(),
+                |u, v| model.zh_crossing(u, v),
+                |u| (u.len, u.marks, &u.figures),
+            ),
+            en_brief: briefs(
+                en,
+                |u| u.words.len(),
+                |u, v| model.en_crossing(u, v),
+                |u| (u.len, u.marks, &u.figures),
+            ),
             first: 0,
             rows: Vec::new(),
+            staged: Mutex::new(None),
             defer: true,
             large: zh.iter().map(|u| u.words.len()).sum::<usize>() > LARGE_UNIT_WORDS * zh.len(),
         }
@@ -181,8 +210,9 @@ impl<'a> PairPricer<'a> {
         self
     }
 
-    /// The matches of Chinese unit `i` with the English units `cols`.
-    fn row(&self, i: usize, cols: Range<usize>) -> Row {
+    /// The matches of Chinese unit `i` with the English units `cols`, whose
+    /// keys `keys` holds.
+    fn row(&self, keys: &EnKeys, i: usize, cols: Range<usize>) -> Row {
         let mut row = Row {
             cols: cols.clone(),
             recs: Vec::with_capacity(cols.len()),
@@ -209,7 +239,7 @@ impl<'a> PairPricer<'a> {
         for j in cols {
             let e0 = row.entries.len();
             if !sorted.is_empty() {
-                for &(id, ew) in self.keys.unit(j) {
+                for &(id, ew) in keys.unit(j) {
                     let b = wide_bit(id, zbits);
                     if zbloom[b >> 6] & (1 << (b & 63)) == 0 {
                         continue;
@@ -525,55 +555,129 @@ fn union_count(lists: &[&[u32]]) -> usize {
     }
 }
 
-impl Pricer for PairPricer<'_> {
-    fn prepare(&mut self, rows: Range<usize>, cols: &dyn Fn(usize) -> Range<usize>) {
+/// The English units the rows of `want` meet, if any.
+fn span(want: &[(usize, Range<usize>)]) -> Option<Range<usize>> {
+    let lo = want
+        .iter()
+        .filter(|(_, c)| !c.is_empty())
+        .map(|(_, c)| c.start)
+        .min()?;
+    let hi = want.iter().map(|(_, c)| c.end).max()?;
+    Some(lo..hi)
+}
+
+impl PairPricer<'_> {
+    /// The rows `rows` of the grid wants, each with its columns.
+    fn wanted(
+        &self,
+        rows: Range<usize>,
+        cols: &dyn Fn(usize) -> Range<usize>,
+    ) -> Vec<(usize, Range<usize>)> {
         let (n, m) = (self.zh.len(), self.en.len());
         let rows = rows.start.min(n)..rows.end.min(n);
-        let want: Vec<(usize, Range<usize>)> = rows
-            .map(|i| {
-                let c = cols(i);
-                (i, c.start.min(m)..c.end.min(m))
-            })
+        rows.map(|i| {
+            let c = cols(i);
+            (i, c.start.min(m)..c.end.min(m))
+        })
+        .collect()
+    }
+
+    /// Whether the row at hand for Chinese unit `i` has columns `cols`.
+    fn holds(&self, i: usize, cols: &Range<usize>) -> bool {
+        i.checked_sub(self.first)
+            .and_then(|k| self.rows.get(k))
+            .is_some_and(|r| r.cols == *cols)
+    }
+
+    /// The rows of `want` that the rows at hand do not hold (None for those
+    /// they hold), and the English keys they need when those at hand do not
+    /// cover them.
+    fn work_out(&self, want: &[(usize, Range<usize>)]) -> (Vec<Option<Row>>, Option<EnKeys>) {
+        let missing: Vec<bool> = want
+            .iter()
+            .map(|(i, c)| !c.is_empty() && !self.holds(*i, c))
             .collect();
-        // Rows already at hand over the same columns are kept.
+        let keys = match span(want) {
+            Some(span) if missing.contains(&true) && !self.keys.covers(&span) => {
+                Some(EnKeys::new(self.en, span))
+            }
+            _ => None,
+        };
+        let at_hand = keys.as_ref().unwrap_or(&self.keys);
+        let rows = want
+            .par_iter()
+            .zip(missing.par_iter())
+            .map(|((i, c), &missing)| missing.then(|| self.row(at_hand, *i, c.clone())))
+            .collect();
+        (rows, keys)
+    }
+
+    /// Make `want` the rows at hand: `new` rows where given (or empty
+    /// ones), the others taken from the rows at hand; `keys` replaces the
+    /// keys at hand when given.
+    fn install(
+        &mut self,
+        want: &[(usize, Range<usize>)],
+        new: Vec<Option<Row>>,
+        keys: Option<EnKeys>,
+    ) {
         let mut old = std::mem::take(&mut self.rows);
         let old_first = self.first;
-        let mut kept: Vec<Option<Row>> = want
+        let rows = want
             .iter()
-            .map(|(i, c)| {
-                let r = old.get_mut(i.checked_sub(old_first)?)?;
-                (r.cols == *c).then(|| std::mem::take(r))
+            .zip(new)
+            .map(|((i, c), row)| {
+                row.or_else(|| {
+                    let r = old.get_mut(i.checked_sub(old_first)?)?;
+                    (r.cols == *c).then(|| std::mem::take(r))
+                })
+                .unwrap_or_else(|| Row {
+                    cols: c.clone(),
+                    ..Row::default()
+                })
             })
             .collect();
         drop(old);
-        // The English keys of every column the new rows meet.
-        let lo = want
-            .iter()
-            .filter(|(_, c)| !c.is_empty())
-            .map(|(_, c)| c.start)
-            .min();
-        let hi = want.iter().map(|(_, c)| c.end).max();
-        if let (Some(lo), Some(hi)) = (lo, hi) {
-            let needed = kept
-                .iter()
-                .zip(&want)
-                .any(|(k, (_, c))| k.is_none() && !c.is_empty());
-            if needed && !self.keys.covers(&(lo..hi)) {
-                // The old window is given back before the new one is built.
-                drop(std::mem::take(&mut self.keys));
-                self.keys = EnKeys::new(self.en, lo..hi);
-            }
+        if let Some(keys) = keys {
+            self.keys = keys;
         }
-        let this = &*self;
-        kept.par_iter_mut()
-            .zip(want.par_iter())
-            .for_each(|(slot, (i, c))| {
-                if slot.is_none() {
-                    *slot = Some(this.row(*i, c.clone()));
-                }
-            });
         self.first = want.first().map_or(0, |(i, _)| *i);
-        self.rows = kept.into_iter().map(Option::unwrap_or_default).collect();
+        self.rows = rows;
+    }
+}
+
+impl Pricer for PairPricer<'_> {
+    fn prepare(&mut self, rows: Range<usize>, cols: &dyn Fn(usize) -> Range<usize>) {
+        let want = self.wanted(rows, cols);
+        let staged = match self.staged.get_mut() {
+            Ok(staged) => staged.take(),
+            Err(poisoned) => poisoned.into_inner().take(),
+        };
+        let (new, keys) = match staged {
+            // Worked out while the rows before were priced.
+            Some(s) if s.want == want => (s.rows, s.keys),
+            _ => {
+                // The old window of keys is given back before a new one is built.
+                let missing = want
+                    .iter()
+                    .any(|(i, c)| !c.is_empty() && !self.holds(*i, c));
+                if missing && span(&want).is_some_and(|span| !self.keys.covers(&span)) {
+                    drop(std::mem::take(&mut self.keys));
+                }
+                self.work_out(&want)
+            }
+        };
+        self.install(&want, new, keys);
+    }
+
+    fn stage(&self, rows: Range<usize>, cols: &(dyn Fn(usize) -> Range<usize> + Sync)) {
+        let want = self.wanted(rows, cols);
+        let (rows, keys) = self.work_out(&want);
+        let staged = Staged { want, rows, keys };
+        match self.staged.lock() {
+            Ok(mut slot) => *slot = Some(staged),
+            Err(poisoned) => *poisoned.into_inner() = Some(staged),
+        }
     }
 
     /// Beads of four sentences or more are priced only when they may beat
@@ -583,41 +687,59 @@ impl Pricer for PairPricer<'_> {
         if !self.defer || a == 0 || b == 0 || a + b < DEFERRED_SENTENCES {
             return None;
         }
-        let (zs, es) = (self.zh.get(i..i + a)?, self.en.get(j..j + b)?);
+        let (zs, es) = (self.zh_brief.get(i..i + a)?, self.en_brief.get(j..j + b)?);
         let mut bound = MatchBound::default();
+        let mut parts = ShapeParts {
+            a,
+            b,
+            ..ShapeParts::default()
+        };
         let mut en_matched = [0usize; MAX_BEAD_SIDE];
         let mut relations = 0;
-        for s in 0..a {
+        let mut ranges = false;
+        for (s, u) in zs.iter().enumerate() {
+            let row = self.rows.get((i + s).checked_sub(self.first)?)?;
+            let recs = row.recs.get((j.checked_sub(row.cols.start)?)..)?.get(..b)?;
             let mut zh_matched = 0;
             let mut entries = 0;
-            for (k, slot) in en_matched.iter_mut().enumerate().take(b) {
-                let (_, rec) = self.pair(i + s, j + k)?;
+            for (rec, slot) in recs.iter().zip(&mut en_matched) {
                 zh_matched += rec.nz as usize;
                 *slot += rec.nen as usize;
                 entries += rec.ne as usize;
                 relations += rec.nr as usize;
             }
-            let known = self.zh_known[i + s];
+            let known = u.words as usize;
             bound.zh_matched += zh_matched.min(known);
             bound.zh_known += known;
             if a > 1 && known > 0 && entries == 0 {
                 bound.zh_sentences_unmatched += 1;
             }
+            bound.zh_figures += u.figures as usize;
+            parts.zh_len += u.len;
+            parts.zh_marks |= u.marks;
+            ranges |= u.ranges;
+            if s + 1 < a {
+                parts.crossings += u.cross;
+            }
         }
+        let mut en_crossings = 0.0;
         for (k, u) in es.iter().enumerate() {
-            bound.en_matched += en_matched[k].min(u.words.len());
-            bound.en_total += u.words.len();
-            bound.en_figures += u.figures.len();
+            let words = u.words as usize;
+            bound.en_matched += en_matched[k].min(words);
+            bound.en_total += words;
+            bound.en_figures += u.figures as usize;
+            parts.en_len += u.len;
+            parts.en_marks |= u.marks;
+            ranges |= u.ranges;
+            if k + 1 < b {
+                en_crossings += u.cross;
+            }
         }
-        bound.zh_figures = zs.iter().map(|u| u.figures.len()).sum();
+        parts.crossings += en_crossings;
         // Figures agree through the relations of their pairs, save a range
         // split to meet single figures at its ends.
-        let ranges = self.zh_ranges[i..i + a]
-            .iter()
-            .chain(&self.en_ranges[j..j + b])
-            .any(|&r| r);
         bound.figures_agreed = if ranges { usize::MAX } else { relations };
-        Some(self.model.lower_bound(zs, es, bound, &self.llr))
+        Some(self.model.lower_bound(&parts, bound, &self.llr))
     }
 
     fn large_units(&self) -> bool {
@@ -648,6 +770,46 @@ impl Pricer for PairPricer<'_> {
             .evidence_from(zs, es, lm, known, figures, &self.llr)
             .cost
     }
+}
+
+/// What a bead's bound reads of one of its units.
+#[derive(Debug, Clone, Copy, Default)]
+struct Brief {
+    len: f64,
+    /// The price of the paragraph boundary after this unit, inside a bead.
+    cross: f64,
+    /// Chinese words known to the dictionary, or English words.
+    words: u32,
+    figures: u32,
+    marks: Marks,
+    /// Whether a range is among its figures.
+    ranges: bool,
+}
+
+/// The [`Brief`]s of a side's units: `words` counts what a bound reads of a
+/// unit's words, `crossing` prices the boundary between two units, `rest`
+/// gives a unit's length, marks and figures.
+fn briefs<U>(
+    units: &[U],
+    words: impl Fn(&U) -> usize,
+    crossing: impl Fn(&U, &U) -> f64,
+    rest: impl Fn(&U) -> (f64, Marks, &[Figure]),
+) -> Vec<Brief> {
+    units
+        .iter()
+        .enumerate()
+        .map(|(k, u)| {
+            let (len, marks, figures) = rest(u);
+            Brief {
+                len,
+                cross: units.get(k + 1).map_or(0.0, |v| crossing(u, v)),
+                words: words(u) as u32,
+                figures: figures.len() as u32,
+                marks,
+                ranges: has_range(figures),
+            }
+        })
+        .collect()
 }
 
 /// [`lexicon::lexical_match`] over the words of a bead's units, the
@@ -882,6 +1044,44 @@ mod tests {
         let path = dp::best_path(n, m, &band, &MOVES, all_priced);
         assert_eq!(pruned, path);
         assert!(pruned.iter().any(|s| s.a + s.b >= DEFERRED_SENTENCES));
+    }
+
+    #[test]
+    fn rows_worked_out_ahead_price_as_rows_prepared_in_place() {
+        let (zh, en, s) = seed(2);
+        let model = CostModel::new(&zh, &en, Weights::default());
+        let (n, m) = (zh.len(), en.len());
+        let cols = |i: usize| i.saturating_sub(8).min(m)..(i + 12).min(m);
+        let mut ahead = PairPricer::new(&zh, &en, &s, &model);
+        let mut fresh = PairPricer::new(&zh, &en, &s, &model);
+        let mut priced = 0;
+        for (r0, r1) in [(0, 20), (15, 40), (35, 70), (66, n)] {
+            // `ahead` has these rows worked out while it held the rows before.
+            ahead.stage(r0..r1, &cols);
+            ahead.prepare(r0..r1, &cols);
+            fresh.prepare(r0..r1, &cols);
+            for i in r0..r1 {
+                for j in cols(i) {
+                    for (a, b) in MOVES {
+                        if i + a <= r1 && j + b <= cols((i + a).saturating_sub(1)).end {
+                            let (x, y) = (ahead.price(i, j, a, b), fresh.price(i, j, a, b));
+                            assert_eq!(x.to_bits(), y.to_bits(), "bead {i} {j} {a} {b}");
+                            priced += usize::from(a > 0 && b > 0 && x.is_finite());
+                        }
+                    }
+                }
+            }
+        }
+        assert!(priced > 500, "{priced}");
+        // Rows worked out for other columns are not taken for these.
+        ahead.stage(0..10, &|_| 0..m);
+        ahead.prepare(0..10, &cols);
+        fresh.prepare(0..10, &cols);
+        assert_eq!(ahead.rows.len(), 10);
+        for (x, y) in ahead.rows.iter().zip(&fresh.rows) {
+            assert_eq!(x.cols, y.cols);
+            assert_eq!(x.entries, y.entries);
+        }
     }
 
     #[test]
