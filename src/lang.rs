@@ -9,6 +9,8 @@
 // Input text is indexed only through `get`: nothing here may panic.
 #![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -204,10 +206,16 @@ struct LineTally {
 }
 
 impl LineTally {
-    fn of(text: &str) -> LineTally {
+    /// The tally of `text`, and its letter counts as a whole (the sum of its
+    /// lines').
+    fn with_counts(text: &str) -> (LineTally, ScriptCounts) {
         let mut t = LineTally::default();
+        let mut all = ScriptCounts::default();
         for line in lines_inclusive(text) {
             let n = ScriptCounts::of(line);
+            all.han += n.han;
+            all.latin += n.latin;
+            all.other += n.other;
             match n.lang() {
                 Some(Lang::Zh) => {
                     t.zh_lines += 1;
@@ -220,7 +228,7 @@ impl LineTally {
                 None => {}
             }
         }
-        t
+        (t, all)
     }
 
     /// True when both languages have several lines and the smaller share is
@@ -254,13 +262,34 @@ pub fn markup_message(name: &str, text: &str) -> Option<String> {
 /// one language, arguments swapped, a file in neither language, or a file
 /// holding both languages (to be separated with [`split_bilingual`]).
 pub fn check_pair(zh_text: &str, en_text: &str) -> Result<()> {
-    for (name, text) in [("ZH", zh_text), ("EN", en_text)] {
-        if let Some(message) = markup_message(name, text) {
-            return Err(Error::new(ErrorKind::Language, message));
+    check_profiles(&Profile::of("ZH", zh_text), &Profile::of("EN", en_text))
+}
+
+/// What [`check_pair`] reads of one text, worked out apart from the other.
+pub(crate) struct Profile {
+    markup: Option<String>,
+    tally: LineTally,
+    lang: Option<Lang>,
+}
+
+impl Profile {
+    /// The profile of `text`, the file called `name` in messages.
+    pub(crate) fn of(name: &str, text: &str) -> Profile {
+        let (tally, counts) = LineTally::with_counts(text);
+        Profile {
+            markup: markup_message(name, text),
+            tally,
+            lang: counts.lang(),
         }
     }
-    let zh_tally = LineTally::of(zh_text);
-    let en_tally = LineTally::of(en_text);
+}
+
+/// [`check_pair`] on the profiles of the two texts.
+pub(crate) fn check_profiles(zh: &Profile, en: &Profile) -> Result<()> {
+    if let Some(message) = zh.markup.as_ref().or(en.markup.as_ref()) {
+        return Err(Error::new(ErrorKind::Language, message.clone()));
+    }
+    let (zh_tally, en_tally) = (zh.tally, en.tally);
     let both = |name: &str, t: LineTally| -> Option<String> {
         t.is_bilingual().then(|| {
             format!(
@@ -270,7 +299,7 @@ pub fn check_pair(zh_text: &str, en_text: &str) -> Result<()> {
             )
         })
     };
-    let message = match (detect(zh_text), detect(en_text)) {
+    let message = match (zh.lang, en.lang) {
         (Some(Lang::Zh), Some(Lang::En)) => match both("ZH", zh_tally).or(both("EN", en_tally)) {
             Some(m) => m,
             None => return Ok(()),
@@ -301,6 +330,14 @@ static SIMPLIFIED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/simplified.
 /// have the same UTF-8 length.
 pub fn simplified_char(c: char) -> char {
     let key = c as u32;
+    if !may_simplify(key) {
+        return c;
+    }
+    listed_simplified(key).and_then(char::from_u32).unwrap_or(c)
+}
+
+/// The simplified form [`SIMPLIFIED`] lists for character `key`.
+fn listed_simplified(key: u32) -> Option<u32> {
     let n = SIMPLIFIED.len() / 8;
     let pair = |k: usize| -> Option<(u32, u32)> {
         let b = SIMPLIFIED.get(k * 8..k * 8 + 8)?;
@@ -312,13 +349,37 @@ pub fn simplified_char(c: char) -> char {
     while lo < hi {
         let mid = (lo + hi) / 2;
         match pair(mid) {
-            Some((t, s)) if t == key => return char::from_u32(s).unwrap_or(c),
+            Some((t, s)) if t == key => return Some(s),
             Some((t, _)) if t < key => lo = mid + 1,
             Some(_) => hi = mid,
             None => break,
         }
     }
-    c
+    None
+}
+
+/// Whether character `key` may have a simplified form: false for every
+/// character of the Basic Multilingual Plane that [`SIMPLIFIED`] lacks
+/// (looked up in a bitmap of the plane rather than searched).
+fn may_simplify(key: u32) -> bool {
+    static PLANE: OnceLock<Vec<u64>> = OnceLock::new();
+    let plane = PLANE.get_or_init(|| {
+        let mut bits = vec![0u64; 0x10000 / 64];
+        for pair in SIMPLIFIED.chunks_exact(8) {
+            let Some(&key) = pair.first_chunk::<4>() else {
+                continue;
+            };
+            let t = u32::from_le_bytes(key);
+            if let Some(word) = bits.get_mut(t as usize / 64) {
+                *word |= 1 << (t % 64);
+            }
+        }
+        bits
+    });
+    match plane.get(key as usize / 64) {
+        Some(word) => word & (1 << (key % 64)) != 0,
+        None => true,
+    }
 }
 
 /// `text` with its traditional Chinese characters in simplified form,
@@ -336,6 +397,19 @@ pub fn to_simplified(text: &str) -> std::borrow::Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_plane_bitmap_passes_every_listed_character() {
+        let listed = (0..0x11000u32).filter(|&k| super::listed_simplified(k).is_some());
+        let mut n = 0;
+        for k in listed {
+            assert!(super::may_simplify(k), "{k:#x}");
+            n += 1;
+        }
+        assert!(n > 2000, "{n}");
+        assert!(!super::may_simplify('简' as u32) && !super::may_simplify('a' as u32));
+        assert_eq!(super::simplified_char('萬'), '万');
+    }
+
     #[test]
     fn traditional_figures_read_as_simplified() {
         assert_eq!(

@@ -156,11 +156,18 @@ pub fn segment_texts(
             ));
         }
     }
-    lang::check_pair(&zh_text, &en_text)?;
-    Ok(DocumentPair {
-        zh: document(zh_text, Lang::Zh, segmentation)?,
-        en: document(en_text, Lang::En, segmentation)?,
-    })
+    // Both texts are read for the language check and cut at once; a wrong
+    // language is reported before a text without sentences.
+    let cut = |text: String, name: &str, lang: Lang| {
+        let profile = lang::Profile::of(name, &text);
+        (profile, document(text, lang, segmentation))
+    };
+    let ((zh_profile, zh), (en_profile, en)) = rayon::join(
+        || cut(zh_text, "ZH", Lang::Zh),
+        || cut(en_text, "EN", Lang::En),
+    );
+    lang::check_profiles(&zh_profile, &en_profile)?;
+    Ok(DocumentPair { zh: zh?, en: en? })
 }
 
 /// Segment a Chinese text and its English translation and align them

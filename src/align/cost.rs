@@ -391,6 +391,15 @@ impl CostModel {
         self.evidence_from(zh, en, lm, zh_known, figures, &LlrTable::default())
     }
 
+    /// [`Evidence::lexical`] of the bead over `zh` × `en` alone.
+    pub(crate) fn lexical(&self, senses: &Senses, zh: &[ZhUnit], en: &[EnUnit]) -> f64 {
+        if zh.is_empty() || en.is_empty() {
+            return 0.0;
+        }
+        let lm = super::pairs::lexicon_match(senses, zh, en);
+        lexical_share(&lm, figure_agreement(zh, en), self.weights.figure)
+    }
+
     /// A table of the log-likelihood ratio's terms for this model's weights.
     pub(crate) fn llr_table(&self) -> LlrTable {
         LlrTable {
@@ -429,10 +438,7 @@ impl CostModel {
         let shape = self.shape(zh, en);
         // Figures count as words that must find their partner.
         let (fig_agreed, fig_total) = figures;
-        let fw = w.figure;
-        let matched = (lm.zh_matched + lm.en_matched) as f64 + fw * 2.0 * fig_agreed as f64;
-        let total = (lm.zh_total + lm.en_total) as f64 + fw * fig_total as f64;
-        let lex = if total > 0.0 { matched / total } else { 0.0 };
+        let lex = lexical_share(&lm, figures, w.figure);
         let llr = llr.ratio(lm.zh_matched, zh_known, lm.en_total, w)
             + llr.ratio(lm.en_matched, lm.en_total, zh_known, w)
             + self.figure_llr(fig_agreed, fig_total, llr);
@@ -447,6 +453,18 @@ impl CostModel {
             lexical: lex,
             cost,
         }
+    }
+}
+
+/// The share of a bead's words and figures that find a partner, figures
+/// (`agreed` of `total`) weighing `fw` words each.
+fn lexical_share(lm: &LexicalMatch, (agreed, total): (usize, usize), fw: f64) -> f64 {
+    let matched = (lm.zh_matched + lm.en_matched) as f64 + fw * 2.0 * agreed as f64;
+    let total = (lm.zh_total + lm.en_total) as f64 + fw * total as f64;
+    if total > 0.0 {
+        matched / total
+    } else {
+        0.0
     }
 }
 

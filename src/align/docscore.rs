@@ -79,6 +79,7 @@ struct Measured {
 /// Score an alignment of `zh` with `en` (the units the beads index).
 pub(crate) fn score(
     beads: &[Bead],
+    lexical: &[f64],
     zh: &[ZhUnit],
     en: &[EnUnit],
     senses: &Senses,
@@ -98,15 +99,16 @@ pub(crate) fn score(
     // the work), then summed in order.
     let measured: Vec<Measured> = beads
         .par_iter()
-        .filter(|b| !b.is_unaligned())
-        .filter_map(|b| {
+        .zip(lexical)
+        .filter(|(b, _)| !b.is_unaligned())
+        .filter_map(|(b, &lex)| {
             let (zs, es) = (zh.get(b.zh.clone())?, en.get(b.en.clone())?);
             Some(Measured {
                 len: zs.iter().map(|u| u.len).sum(),
                 en_len: es.iter().map(|u| u.len).sum::<f64>(),
                 sentences: zs.len(),
                 confidence: b.confidence,
-                lex: model.evidence(senses, zs, es).lexical,
+                lex,
                 bg: background(zs, b.en.clone(), en, senses, model),
                 figures: zh_figures_agreed(zs, es),
             })
@@ -160,7 +162,7 @@ fn background(
         .map(|j| {
             // Same number of English sentences as the bead has, where possible.
             let hi = (j + near.len().max(1)).min(m);
-            model.evidence(senses, zs, &en[j..hi]).lexical
+            model.lexical(senses, zs, &en[j..hi])
         })
         .fold(0.0, f64::max)
 }

@@ -89,13 +89,6 @@ const BLOCK_WORDS: usize = 96;
 /// Extra English positions searched on each side of the projected block path.
 const BAND_MARGIN: usize = 6;
 
-/// What the units of a search are: sentences, or blocks of a coarse pass.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Level {
-    Sentences,
-    Blocks,
-}
-
 /// Aligns a Chinese document with its English translation.
 ///
 /// ```
@@ -170,7 +163,7 @@ impl Aligner {
         let (n, m) = (zu.len(), eu.len());
         let mut first = true;
         let (steps, skip_margins) = loop {
-            let band = search_band(&zu, &eu, &senses, &model, Level::Sentences);
+            let band = search_band(&zu, &eu, &senses, &model, 0);
             let cost = bead_cost(&zu, &eu, &senses, &model, &band);
             let (steps, margins) = if margins {
                 let mut found = dp::MarginSearch::new(n, m, &band, &MOVES, cost);
@@ -202,11 +195,11 @@ impl Aligner {
             }
             first = false;
         };
-        let beads: Vec<Bead> = steps
+        let (beads, lexical): (Vec<Bead>, Vec<f64>) = steps
             .par_iter()
             .map(|s| {
                 let ev = model.evidence(&senses, &zu[s.i..s.i + s.a], &eu[s.j..s.j + s.b]);
-                Bead {
+                let bead = Bead {
                     zh: s.i..s.i + s.a,
                     en: s.j..s.j + s.b,
                     confidence: if s.a == 0 || s.b == 0 {
@@ -214,10 +207,11 @@ impl Aligner {
                     } else {
                         confidence(s, &ev)
                     },
-                }
+                };
+                (bead, ev.lexical)
             })
-            .collect();
-        let details = docscore::score(&beads, &zu, &eu, &senses, &model);
+            .unzip();
+        let details = docscore::score(&beads, &lexical, &zu, &eu, &senses, &model);
         let alignment = Alignment {
             beads,
             score: details.score,
@@ -261,7 +255,7 @@ fn refine(
         let mut free = next.clone();
         free.crossing_zh = 0.0;
         free.crossing_en = 0.0;
-        let free_steps = search(zu, eu, senses, &free, &MOVES, Level::Sentences);
+        let free_steps = search(zu, eu, senses, &free, &MOVES, 0);
         let cap = model.weights.paragraph;
         if model.crossing_zh > 0.0 {
             let path: Vec<_> = free_steps.iter().map(|s| (s.i, s.a, s.j, s.b)).collect();
@@ -302,16 +296,17 @@ fn bead_cost<'a>(
     pairs::PairPricer::new(zh, en, senses, model).deferring(!band.is_full())
 }
 
-/// The cheapest path over `zh` × `en`, coarse-to-fine when the grid is large.
+/// The cheapest path over `zh` × `en` (units of `depth`, as for
+/// [`search_band`]), coarse-to-fine when the grid is large.
 fn search(
     zh: &[ZhUnit],
     en: &[EnUnit],
     senses: &Senses,
     model: &CostModel,
     moves: &[(usize, usize)],
-    level: Level,
+    depth: usize,
 ) -> Vec<Step> {
-    let band = search_band(zh, en, senses, model, level);
+    let band = search_band(zh, en, senses, model, depth);
     dp::best_path(
         zh.len(),
         en.len(),
@@ -323,12 +318,13 @@ fn search(
 
 /// The cells of the grid worth searching: all of them for small grids, a
 /// band around the path of a coarse pass over blocks of sentences otherwise.
+/// `depth` is 0 for sentences, k for blocks of 4^k sentences or so.
 fn search_band(
     zh: &[ZhUnit],
     en: &[EnUnit],
     senses: &Senses,
     model: &CostModel,
-    level: Level,
+    depth: usize,
 ) -> Band {
     let (n, m) = (zh.len(), en.len());
     if n == 0 || m == 0 || (n + 1) * (m + 1) <= FULL_SEARCH_CELLS {
@@ -348,18 +344,19 @@ fn search_band(
         &mut zb,
         &mut eb,
         senses,
-        per_block.div_ceil(BLOCK_WORDS).max(1).next_power_of_two() as u32,
+        (per_block / BLOCK_WORDS).max(1).next_power_of_two() as u32,
     );
     let block_senses = thinned.as_ref().unwrap_or(senses);
-    let coarse = search(&zb, &eb, block_senses, model, &COARSE_MOVES, Level::Blocks);
-    // Sentences search the block path widened by a block and BAND_MARGIN
-    // sentences on each side. A coarse level's margin counts blocks of four
-    // sentences or more, several times the sentences' margin already, and
-    // its band only has to hold the path of the level below it: it is
-    // widened by the larger of the two.
-    let margin = match level {
-        Level::Sentences => BAND_MARGIN + be,
-        Level::Blocks => BAND_MARGIN.max(be),
+    let coarse = search(&zb, &eb, block_senses, model, &COARSE_MOVES, depth + 1);
+    // The band is the block path widened by a block and BAND_MARGIN units
+    // on each side. Blocks of blocks (sixteen sentences or more) are
+    // widened by the larger of the two only: six of them already span a
+    // hundred sentences. (Blocks of four widened so little lose the
+    // diagonal of a text repeated every few dozen sentences.)
+    let margin = if depth >= 2 {
+        BAND_MARGIN.max(be)
+    } else {
+        BAND_MARGIN + be
     };
     // Project the block path onto sentences and widen it into a band.
     let mut lo = vec![usize::MAX; n + 1];

@@ -85,10 +85,57 @@ struct EnKeys {
     start: Vec<u32>,
 }
 
-/// The bit of an id in a Bloom filter of `bits` bits (a power of two).
-fn wide_bit(id: u32, bits: usize) -> usize {
-    let shift = 32u32.saturating_sub(bits.trailing_zeros()).min(31);
-    (id.wrapping_mul(0x9E37_79B9) >> shift) as usize & (bits - 1)
+/// Where the pairs of each id start in a list of (id, word) pairs sorted
+/// by id: an open-addressing table of (id, start + 1), 0 marking a free
+/// slot, at most a quarter full.
+struct IdStarts {
+    slots: Vec<(u32, u32)>,
+    shift: u32,
+}
+
+impl IdStarts {
+    fn new(sorted: &[(u32, u32)]) -> IdStarts {
+        let len = (sorted.len() * 4).next_power_of_two().max(16);
+        let mut table = IdStarts {
+            slots: vec![(0, 0); len],
+            shift: 32 - len.trailing_zeros(),
+        };
+        let mask = len - 1;
+        for (k, &(id, _)) in sorted.iter().enumerate() {
+            if k > 0 && sorted.get(k - 1).is_some_and(|p| p.0 == id) {
+                continue;
+            }
+            let mut at = table.home(id);
+            while let Some(slot) = table.slots.get_mut(at) {
+                if slot.1 == 0 {
+                    *slot = (id, k as u32 + 1);
+                    break;
+                }
+                at = (at + 1) & mask;
+            }
+        }
+        table
+    }
+
+    fn home(&self, id: u32) -> usize {
+        (id.wrapping_mul(0x9E37_79B9) >> self.shift) as usize
+    }
+
+    /// Where the pairs of `id` start, if it has any.
+    fn get(&self, id: u32) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut at = self.home(id);
+        loop {
+            let &(slot_id, start) = self.slots.get(at)?;
+            if start == 0 {
+                return None;
+            }
+            if slot_id == id {
+                return Some(start as usize - 1);
+            }
+            at = (at + 1) & mask;
+        }
+    }
 }
 
 impl EnKeys {
@@ -219,10 +266,10 @@ impl<'a> PairPricer<'a> {
             ..Row::default()
         };
         let words = &self.zh[i].words;
-        // The unit's (id, word) pairs sorted, and a Bloom filter of its ids
-        // large enough to turn most English words away: each English word
-        // of a column is looked up (a sentence has fewer words than its
-        // Chinese partner has translation ids).
+        // The unit's (id, word) pairs sorted, and where each id's pairs
+        // start, in an open-addressing table a quarter full: each English
+        // word of a column is looked up (a sentence has fewer words than its
+        // Chinese partner has translation ids), most of them in vain.
         let senses = self.senses;
         let mut sorted: Vec<(u32, u32)> = words
             .iter()
@@ -230,22 +277,15 @@ impl<'a> PairPricer<'a> {
             .flat_map(|(zw, &w)| senses.ids(w).iter().map(move |&t| (t, zw as u32)))
             .collect();
         sorted.sort_unstable();
-        let zbits = (sorted.len() * 8).next_power_of_two().max(64);
-        let mut zbloom = vec![0u64; zbits / 64];
-        for &(t, _) in &sorted {
-            let b = wide_bit(t, zbits);
-            zbloom[b >> 6] |= 1 << (b & 63);
-        }
+        let starts = IdStarts::new(&sorted);
         for j in cols {
             let e0 = row.entries.len();
             if !sorted.is_empty() {
                 for &(id, ew) in keys.unit(j) {
-                    let b = wide_bit(id, zbits);
-                    if zbloom[b >> 6] & (1 << (b & 63)) == 0 {
+                    let Some(from) = starts.get(id) else {
                         continue;
-                    }
-                    let from = sorted.partition_point(|&(t, _)| t < id);
-                    for &(t, zw) in &sorted[from..] {
+                    };
+                    for &(t, zw) in sorted.get(from..).unwrap_or(&[]) {
                         if t != id {
                             break;
                         }
