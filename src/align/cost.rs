@@ -538,20 +538,28 @@ impl CostModel {
     /// The price of the paragraph boundary between consecutive Chinese
     /// units `u0` and `u1` when a bead holds both.
     pub(crate) fn zh_crossing(&self, u0: &ZhUnit, u1: &ZhUnit) -> f64 {
-        crossing(
-            (u0.last_para, u1.first_para, u0.last_shared, u1.first_shared),
-            self.crossing_zh,
-            self.lone_crossing_zh,
-        )
+        self.zh_boundary_price(Boundary::between(
+            (u0.last_para, u0.last_shared),
+            (u1.first_para, u1.first_shared),
+        ))
     }
 
     /// As [`CostModel::zh_crossing`], for English units.
     pub(crate) fn en_crossing(&self, u0: &EnUnit, u1: &EnUnit) -> f64 {
-        crossing(
-            (u0.last_para, u1.first_para, u0.last_shared, u1.first_shared),
-            self.crossing_en,
-            self.lone_crossing_en,
-        )
+        self.en_boundary_price(Boundary::between(
+            (u0.last_para, u0.last_shared),
+            (u1.first_para, u1.first_shared),
+        ))
+    }
+
+    /// The price of a boundary between two Chinese units inside a bead.
+    pub(crate) fn zh_boundary_price(&self, b: Boundary) -> f64 {
+        b.price(self.crossing_zh, self.lone_crossing_zh)
+    }
+
+    /// The price of a boundary between two English units inside a bead.
+    pub(crate) fn en_boundary_price(&self, b: Boundary) -> f64 {
+        b.price(self.crossing_en, self.lone_crossing_en)
     }
 
     fn shape_of(&self, p: &ShapeParts) -> Shape {
@@ -611,17 +619,39 @@ impl CostModel {
     }
 }
 
-/// The cost of the paragraph boundaries between consecutive sentences of a
-/// bead: (paragraph before, after, shared paragraph before, after) of each
-/// boundary, priced `shared` where both sides have a boundary there and
-/// `lone` where only this side has.
-fn crossing((p0, p1, s0, s1): (usize, usize, usize, usize), shared: f64, lone: f64) -> f64 {
-    if s0 != s1 {
-        shared
-    } else if p0 != p1 {
-        lone
-    } else {
-        0.0
+/// What lies between two consecutive sentences (or blocks) of one side of
+/// a bead: priced the side's shared crossing cost where both sides have a
+/// paragraph boundary there, its lone one where only this side has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Boundary {
+    /// No paragraph boundary.
+    #[default]
+    Inside,
+    /// A paragraph boundary of this side only.
+    Lone,
+    /// A paragraph boundary both sides bear out.
+    Shared,
+}
+
+impl Boundary {
+    /// The boundary between a unit ending in (paragraph, shared paragraph)
+    /// `end` and the next, starting in `start`.
+    pub(crate) fn between(end: (usize, usize), start: (usize, usize)) -> Boundary {
+        if end.1 != start.1 {
+            Boundary::Shared
+        } else if end.0 != start.0 {
+            Boundary::Lone
+        } else {
+            Boundary::Inside
+        }
+    }
+
+    fn price(self, shared: f64, lone: f64) -> f64 {
+        match self {
+            Boundary::Shared => shared,
+            Boundary::Lone => lone,
+            Boundary::Inside => 0.0,
+        }
     }
 }
 

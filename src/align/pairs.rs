@@ -20,7 +20,7 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use super::cost::{CostModel, EnUnit, LlrTable, MatchBound, ShapeParts, ZhUnit};
+use super::cost::{Boundary, CostModel, EnUnit, LlrTable, MatchBound, ShapeParts, ZhUnit};
 use super::dp::Pricer;
 use super::marks::Marks;
 use super::words::{Senses, ZhWords};
@@ -188,13 +188,7 @@ pub(crate) struct PairPricer<'a> {
     model: &'a CostModel,
     keys: EnKeys,
     llr: LlrTable,
-    /// Chinese words with a translation, per unit.
-    zh_known: Vec<usize>,
-    /// Units with a range among their figures, which [`numbers::compare`]
-    /// may pair with single figures at its ends.
-    zh_ranges: Vec<bool>,
-    en_ranges: Vec<bool>,
-    /// What bounds read of each unit, side by side in memory.
+    /// What bounds (and prices) read of each unit, side by side in memory.
     zh_brief: Vec<Brief>,
     en_brief: Vec<Brief>,
     /// The rows at hand: Chinese units `first..first + rows.len()`.
@@ -228,20 +222,15 @@ impl<'a> PairPricer<'a> {
             model,
             keys: EnKeys::default(),
             llr: model.llr_table(),
-            zh_known: zh.iter().map(ZhUnit::known).collect(),
-            zh_ranges: zh.iter().map(|u| has_range(&u.figures)).collect(),
-            en_ranges: en.iter().map(|u| has_range(&u.figures)).collect(),
             zh_brief: briefs(
                 zh,
-                |u| u.known(),
-                |u, v| model.zh_crossing(u, v),
-                |u| (u.len, u.marks, &u.figures),
+                |u| (u.len, u.known(), u.marks, &u.figures),
+                |u| ((u.first_para, u.first_shared), (u.last_para, u.last_shared)),
             ),
             en_brief: briefs(
                 en,
-                |u| u.words.len(),
-                |u, v| model.en_crossing(u, v),
-                |u| (u.len, u.marks, &u.figures),
+                |u| (u.len, u.words.len(), u.marks, &u.figures),
+                |u| ((u.first_para, u.first_shared), (u.last_para, u.last_shared)),
             ),
             first: 0,
             rows: Vec::new(),
@@ -371,10 +360,10 @@ impl<'a> PairPricer<'a> {
         if zt == 0 || et == 0 {
             return (0, zt + et);
         }
-        let no_ranges = !self.zh_ranges[i..i + a]
+        let no_ranges = !self.zh_brief[i..i + a]
             .iter()
-            .chain(&self.en_ranges[j..j + b])
-            .any(|&r| r);
+            .chain(&self.en_brief[j..j + b])
+            .any(|u| u.ranges);
         if no_ranges
             && pairs[..a]
                 .iter()
@@ -502,7 +491,7 @@ impl<'a> PairPricer<'a> {
                 any |= hit;
                 result.zh_matched += usize::from(hit);
             }
-            if self.zh_known[i + s] > 0 && !any {
+            if self.zh_brief[i + s].words > 0 && !any {
                 result.zh_sentences_unmatched += 1;
             }
         }
@@ -759,7 +748,7 @@ impl Pricer for PairPricer<'_> {
             parts.zh_marks |= u.marks;
             ranges |= u.ranges;
             if s + 1 < a {
-                parts.crossings += u.cross;
+                parts.crossings += self.model.zh_boundary_price(u.next);
             }
         }
         let mut en_crossings = 0.0;
@@ -772,7 +761,7 @@ impl Pricer for PairPricer<'_> {
             parts.en_marks |= u.marks;
             ranges |= u.ranges;
             if k + 1 < b {
-                en_crossings += u.cross;
+                en_crossings += self.model.en_boundary_price(u.next);
             }
         }
         parts.crossings += en_crossings;
@@ -805,47 +794,52 @@ impl Pricer for PairPricer<'_> {
             Some(p) => self.figures(p, bead),
             None => super::cost::figure_agreement(zs, es),
         };
-        let known = self.zh_known[i..i + a].iter().sum();
+        let known = self.zh_brief[i..i + a]
+            .iter()
+            .map(|u| u.words as usize)
+            .sum();
         self.model
             .evidence_from(zs, es, lm, known, figures, &self.llr)
             .cost
     }
 }
 
-/// What a bead's bound reads of one of its units.
+/// What a bead's bound and price read of one of its units.
 #[derive(Debug, Clone, Copy, Default)]
 struct Brief {
     len: f64,
-    /// The price of the paragraph boundary after this unit, inside a bead.
-    cross: f64,
     /// Chinese words known to the dictionary, or English words.
     words: u32,
-    figures: u32,
+    figures: u16,
     marks: Marks,
-    /// Whether a range is among its figures.
+    /// The boundary after this unit, inside a bead.
+    next: Boundary,
+    /// Whether a range is among its figures, which [`numbers::compare`] may
+    /// pair with single figures at its ends.
     ranges: bool,
 }
 
-/// The [`Brief`]s of a side's units: `words` counts what a bound reads of a
-/// unit's words, `crossing` prices the boundary between two units, `rest`
-/// gives a unit's length, marks and figures.
+/// The [`Brief`]s of a side's units: `read` gives a unit's length, words,
+/// marks and figures, `paragraphs` its first and last (paragraph, shared
+/// paragraph).
 fn briefs<U>(
     units: &[U],
-    words: impl Fn(&U) -> usize,
-    crossing: impl Fn(&U, &U) -> f64,
-    rest: impl Fn(&U) -> (f64, Marks, &[Figure]),
+    read: impl Fn(&U) -> (f64, usize, Marks, &[Figure]),
+    paragraphs: impl Fn(&U) -> ((usize, usize), (usize, usize)),
 ) -> Vec<Brief> {
     units
         .iter()
         .enumerate()
         .map(|(k, u)| {
-            let (len, marks, figures) = rest(u);
+            let (len, words, marks, figures) = read(u);
             Brief {
                 len,
-                cross: units.get(k + 1).map_or(0.0, |v| crossing(u, v)),
-                words: words(u) as u32,
-                figures: figures.len() as u32,
+                words: words as u32,
+                figures: figures.len().min(u16::MAX as usize) as u16,
                 marks,
+                next: units.get(k + 1).map_or(Boundary::Inside, |v| {
+                    Boundary::between(paragraphs(u).1, paragraphs(v).0)
+                }),
                 ranges: has_range(figures),
             }
         })
