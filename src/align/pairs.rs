@@ -1119,6 +1119,28 @@ mod tests {
     }
 
     #[test]
+    fn id_starts_find_the_first_pair_of_every_id_and_no_other_id() {
+        // Ids that share their home slot in a small table, repeated ids, gaps.
+        let mut sorted: Vec<(u32, u32)> = (0..200u32)
+            .flat_map(|k| {
+                let id = k * 64 + k % 3;
+                (0..1 + k % 4).map(move |w| (id, w))
+            })
+            .collect();
+        sorted.sort_unstable();
+        let starts = IdStarts::new(&sorted);
+        for (k, &(id, _)) in sorted.iter().enumerate() {
+            if k == 0 || sorted[k - 1].0 != id {
+                assert_eq!(starts.get(id), Some(k), "id {id}");
+            }
+        }
+        for id in [1, 63, 64, 12_801, u32::MAX] {
+            assert_eq!(starts.get(id), None, "id {id}");
+        }
+        assert_eq!(IdStarts::new(&[]).get(0), None);
+    }
+
+    #[test]
     fn union_counts_distinct_values() {
         assert_eq!(union_count(&[]), 0);
         assert_eq!(union_count(&[&[1, 4]]), 2);
