@@ -146,6 +146,11 @@ where
     }
 }
 
+/// Positions `r` of a side of `len` units, counted from its far end.
+fn flip(r: Range<usize>, len: usize) -> Range<usize> {
+    len.saturating_sub(r.end)..len.saturating_sub(r.start)
+}
+
 /// A pricer seen from the far corner of an `n` × `m` grid: bead (i, j, a,
 /// b) is the inner pricer's (n − i − a, m − j − b, a, b).
 struct Mirrored<'p, P> {
@@ -157,16 +162,12 @@ struct Mirrored<'p, P> {
 impl<P: Pricer> Pricer for Mirrored<'_, P> {
     fn prepare(&mut self, rows: Range<usize>, cols: &dyn Fn(usize) -> Range<usize>) {
         let (n, m) = (self.n, self.m);
-        let flip =
-            |r: Range<usize>, len: usize| len.saturating_sub(r.end)..len.saturating_sub(r.start);
         let inner_cols = |i: usize| flip(cols(n.saturating_sub(i + 1)), m);
         self.inner.prepare(flip(rows, n), &inner_cols);
     }
 
     fn stage(&self, rows: Range<usize>, cols: &(dyn Fn(usize) -> Range<usize> + Sync)) {
         let (n, m) = (self.n, self.m);
-        let flip =
-            |r: Range<usize>, len: usize| len.saturating_sub(r.end)..len.saturating_sub(r.start);
         let inner_cols = |i: usize| flip(cols(n.saturating_sub(i + 1)), m);
         self.inner.stage(flip(rows, n), &inner_cols);
     }

@@ -611,6 +611,13 @@ impl PairPricer<'_> {
         .collect()
     }
 
+    /// Which rows of `want` the rows at hand do not hold (and have columns).
+    fn missing(&self, want: &[(usize, Range<usize>)]) -> Vec<bool> {
+        want.iter()
+            .map(|(i, c)| !c.is_empty() && !self.holds(*i, c))
+            .collect()
+    }
+
     /// Whether the row at hand for Chinese unit `i` has columns `cols`.
     fn holds(&self, i: usize, cols: &Range<usize>) -> bool {
         i.checked_sub(self.first)
@@ -621,11 +628,11 @@ impl PairPricer<'_> {
     /// The rows of `want` that the rows at hand do not hold (None for those
     /// they hold), and the English keys they need when those at hand do not
     /// cover them.
-    fn work_out(&self, want: &[(usize, Range<usize>)]) -> (Vec<Option<Row>>, Option<EnKeys>) {
-        let missing: Vec<bool> = want
-            .iter()
-            .map(|(i, c)| !c.is_empty() && !self.holds(*i, c))
-            .collect();
+    fn work_out(
+        &self,
+        want: &[(usize, Range<usize>)],
+        missing: &[bool],
+    ) -> (Vec<Option<Row>>, Option<EnKeys>) {
         let keys = match span(want) {
             Some(span) if missing.contains(&true) && !self.keys.covers(&span) => {
                 Some(EnKeys::new(self.en, span))
@@ -687,13 +694,13 @@ impl Pricer for PairPricer<'_> {
             Some(s) if s.want == want => (s.rows, s.keys),
             _ => {
                 // The old window of keys is given back before a new one is built.
-                let missing = want
-                    .iter()
-                    .any(|(i, c)| !c.is_empty() && !self.holds(*i, c));
-                if missing && span(&want).is_some_and(|span| !self.keys.covers(&span)) {
+                let missing = self.missing(&want);
+                if missing.contains(&true)
+                    && span(&want).is_some_and(|span| !self.keys.covers(&span))
+                {
                     drop(std::mem::take(&mut self.keys));
                 }
-                self.work_out(&want)
+                self.work_out(&want, &missing)
             }
         };
         self.install(&want, new, keys);
@@ -701,7 +708,7 @@ impl Pricer for PairPricer<'_> {
 
     fn stage(&self, rows: Range<usize>, cols: &(dyn Fn(usize) -> Range<usize> + Sync)) {
         let want = self.wanted(rows, cols);
-        let (rows, keys) = self.work_out(&want);
+        let (rows, keys) = self.work_out(&want, &self.missing(&want));
         let staged = Staged { want, rows, keys };
         match self.staged.lock() {
             Ok(mut slot) => *slot = Some(staged),
