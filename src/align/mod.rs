@@ -163,7 +163,7 @@ impl Aligner {
         let (n, m) = (zu.len(), eu.len());
         let mut first = true;
         let (steps, skip_margins) = loop {
-            let band = search_band(&zu, &eu, &senses, &model, 0);
+            let band = search_band(&zu, &eu, &senses, &model);
             let cost = bead_cost(&zu, &eu, &senses, &model, &band);
             let (steps, margins) = if margins {
                 let mut found = dp::MarginSearch::new(n, m, &band, &MOVES, cost);
@@ -255,7 +255,7 @@ fn refine(
         let mut free = next.clone();
         free.crossing_zh = 0.0;
         free.crossing_en = 0.0;
-        let free_steps = search(zu, eu, senses, &free, &MOVES, 0);
+        let free_steps = search(zu, eu, senses, &free, &MOVES);
         let cap = model.weights.paragraph;
         if model.crossing_zh > 0.0 {
             let path: Vec<_> = free_steps.iter().map(|s| (s.i, s.a, s.j, s.b)).collect();
@@ -296,17 +296,15 @@ fn bead_cost<'a>(
     pairs::PairPricer::new(zh, en, senses, model).deferring(!band.is_full())
 }
 
-/// The cheapest path over `zh` × `en` (units of `depth`, as for
-/// [`search_band`]), coarse-to-fine when the grid is large.
+/// The cheapest path over `zh` × `en`, coarse-to-fine when the grid is large.
 fn search(
     zh: &[ZhUnit],
     en: &[EnUnit],
     senses: &Senses,
     model: &CostModel,
     moves: &[(usize, usize)],
-    depth: usize,
 ) -> Vec<Step> {
-    let band = search_band(zh, en, senses, model, depth);
+    let band = search_band(zh, en, senses, model);
     dp::best_path(
         zh.len(),
         en.len(),
@@ -318,14 +316,7 @@ fn search(
 
 /// The cells of the grid worth searching: all of them for small grids, a
 /// band around the path of a coarse pass over blocks of sentences otherwise.
-/// `depth` is 0 for sentences, k for blocks of 4^k sentences or so.
-fn search_band(
-    zh: &[ZhUnit],
-    en: &[EnUnit],
-    senses: &Senses,
-    model: &CostModel,
-    depth: usize,
-) -> Band {
+fn search_band(zh: &[ZhUnit], en: &[EnUnit], senses: &Senses, model: &CostModel) -> Band {
     let (n, m) = (zh.len(), en.len());
     if n == 0 || m == 0 || (n + 1) * (m + 1) <= FULL_SEARCH_CELLS {
         return Band::full(n, m);
@@ -347,17 +338,7 @@ fn search_band(
         (per_block / BLOCK_WORDS).max(1).next_power_of_two() as u32,
     );
     let block_senses = thinned.as_ref().unwrap_or(senses);
-    let coarse = search(&zb, &eb, block_senses, model, &COARSE_MOVES, depth + 1);
-    // The band is the block path widened by a block and BAND_MARGIN units
-    // on each side. Blocks of blocks (sixteen sentences or more) are
-    // widened by the larger of the two only: six of them already span a
-    // hundred sentences. (Blocks of four widened so little lose the
-    // diagonal of a text repeated every few dozen sentences.)
-    let margin = if depth >= 2 {
-        BAND_MARGIN.max(be)
-    } else {
-        BAND_MARGIN + be
-    };
+    let coarse = search(&zb, &eb, block_senses, model, &COARSE_MOVES);
     // Project the block path onto sentences and widen it into a band.
     let mut lo = vec![usize::MAX; n + 1];
     let mut hi = vec![0usize; n + 1];
@@ -365,8 +346,8 @@ fn search_band(
         let (zi0, zi1) = (s.i * bz, ((s.i + s.a) * bz).min(n));
         let (ej0, ej1) = (s.j * be, ((s.j + s.b) * be).min(m));
         for i in zi0..=zi1 {
-            lo[i] = lo[i].min(ej0.saturating_sub(margin));
-            hi[i] = hi[i].max(ej1 + margin);
+            lo[i] = lo[i].min(ej0.saturating_sub(BAND_MARGIN + be));
+            hi[i] = hi[i].max(ej1 + BAND_MARGIN + be);
         }
     }
     for i in 0..=n {
