@@ -29,7 +29,9 @@ use crate::lexicon::{self, LexicalMatch};
 use crate::numbers::{self, Figure, Relation, Value};
 
 /// One match of a pair: Chinese word `zw` meets English word `ew` through
-/// translation id `t`. A pair's matches are sorted by (zw, t, ew).
+/// translation id `t`. A pair's matches are in the order of their Chinese
+/// words, each word's in the order of their English words (what
+/// [`PairPricer::lexical`] reads of them does not depend on the latter).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Entry {
     zw: u32,
@@ -267,6 +269,7 @@ impl<'a> PairPricer<'a> {
             .collect();
         sorted.sort_unstable();
         let starts = IdStarts::new(&sorted);
+        let mut grouping = Grouping::default();
         for j in cols {
             let e0 = row.entries.len();
             if !sorted.is_empty() {
@@ -281,28 +284,23 @@ impl<'a> PairPricer<'a> {
                         row.entries.push(Entry { zw, t, ew });
                     }
                 }
-                row.entries[e0..].sort_unstable_by_key(|e| (e.zw, e.t, e.ew));
             }
-            let entries = &row.entries[e0..];
+            // The English words come in order (keys are listed word by
+            // word), so their distinct ones are read off before the
+            // matches are put in the order of the Chinese words.
             let w0 = row.words.len();
-            let mut last = None;
-            for e in entries {
-                if last != Some(e.zw) {
-                    row.words.push(e.zw);
-                    last = Some(e.zw);
+            grouping.english.clear();
+            for e in &row.entries[e0..] {
+                if grouping.english.last() != Some(&e.ew) {
+                    grouping.english.push(e.ew);
                 }
             }
+            debug_assert!(grouping.english.windows(2).all(|w| w[0] < w[1]));
+            grouping.by_chinese_word(&mut row.entries[e0..], words.len(), &mut row.words);
             let nz = row.words.len() - w0;
-            row.words.extend(entries.iter().map(|e| e.ew));
-            row.words[w0 + nz..].sort_unstable();
-            let mut k = w0 + nz;
-            for r in w0 + nz..row.words.len() {
-                if k == w0 + nz || row.words[r] != row.words[k - 1] {
-                    row.words[k] = row.words[r];
-                    k += 1;
-                }
-            }
-            row.words.truncate(k);
+            row.words.extend_from_slice(&grouping.english);
+            let nen = grouping.english.len();
+            let entries = &row.entries[e0..];
             let r0 = row.rels.len();
             numbers::relations(&self.zh[i].figures, &self.en[j].figures, &mut row.rels);
             row.recs.push(PairRec {
@@ -310,7 +308,7 @@ impl<'a> PairPricer<'a> {
                 ne: entries.len() as u32,
                 w0: w0 as u32,
                 nz: nz as u32,
-                nen: (k - w0 - nz) as u32,
+                nen: nen as u32,
                 r0: r0 as u32,
                 nr: (row.rels.len() - r0) as u32,
             });
@@ -496,6 +494,66 @@ impl<'a> PairPricer<'a> {
             }
         }
         result
+    }
+}
+
+/// Matches of one pair put in the order of their Chinese words, and the
+/// room that takes, kept from pair to pair of a row.
+#[derive(Default)]
+struct Grouping {
+    /// Matches of each Chinese word, then where its matches go.
+    counts: Vec<u32>,
+    moved: Vec<Entry>,
+    /// The distinct English words of the pair at hand.
+    english: Vec<u32>,
+}
+
+/// Matches beyond which a pair's are counted into place rather than sorted.
+const COUNTED_ENTRIES: usize = 32;
+
+impl Grouping {
+    /// Put `entries` in the order of their Chinese words (`words` of them),
+    /// keeping the order of each word's matches, and push the distinct
+    /// Chinese words to `distinct` in order. Sorting a few matches is cheap;
+    /// the many matches of two blocks' bags are counted into place.
+    fn by_chinese_word(&mut self, entries: &mut [Entry], words: usize, distinct: &mut Vec<u32>) {
+        if entries.len() <= COUNTED_ENTRIES {
+            entries.sort_by_key(|e| e.zw);
+            let mut last = None;
+            for e in entries.iter() {
+                if last != Some(e.zw) {
+                    distinct.push(e.zw);
+                    last = Some(e.zw);
+                }
+            }
+            return;
+        }
+        if self.counts.len() < words {
+            self.counts.resize(words, 0);
+        }
+        for e in entries.iter() {
+            if let Some(c) = self.counts.get_mut(e.zw as usize) {
+                *c += 1;
+            }
+        }
+        let mut at = 0u32;
+        for (zw, c) in self.counts.iter_mut().enumerate().take(words) {
+            if *c > 0 {
+                distinct.push(zw as u32);
+            }
+            (*c, at) = (at, at + *c);
+        }
+        self.moved.clear();
+        self.moved.extend_from_slice(entries);
+        for e in &self.moved {
+            if let Some(c) = self.counts.get_mut(e.zw as usize) {
+                if let Some(slot) = entries.get_mut(*c as usize) {
+                    *slot = *e;
+                }
+                *c += 1;
+            }
+        }
+        self.counts.iter_mut().take(words).for_each(|c| *c = 0);
     }
 }
 
