@@ -106,9 +106,16 @@ const FULL_CHUNK_CELLS: usize = 512;
 /// Prices the beads of a search.
 pub(crate) trait Pricer: Sync {
     /// Get ready to price beads over Chinese units `rows`, each with the
-    /// English units `cols(row)`: the search is about to price such beads
-    /// (and, as far as it can tell, no others).
-    fn prepare(&mut self, _rows: Range<usize>, _cols: &dyn Fn(usize) -> Range<usize>) {}
+    /// English units `cols(row)`: the search is about to price such beads,
+    /// and beads over the units `keep` it got ready for before (and, as far
+    /// as it can tell, no others).
+    fn prepare(
+        &mut self,
+        _rows: Range<usize>,
+        _keep: Range<usize>,
+        _cols: &dyn Fn(usize) -> Range<usize>,
+    ) {
+    }
 
     /// Work out ahead, while beads of the rows at hand are still being
     /// priced, what [`Pricer::prepare`] will need for `rows` and `cols`
@@ -160,10 +167,16 @@ struct Mirrored<'p, P> {
 }
 
 impl<P: Pricer> Pricer for Mirrored<'_, P> {
-    fn prepare(&mut self, rows: Range<usize>, cols: &dyn Fn(usize) -> Range<usize>) {
+    fn prepare(
+        &mut self,
+        rows: Range<usize>,
+        keep: Range<usize>,
+        cols: &dyn Fn(usize) -> Range<usize>,
+    ) {
         let (n, m) = (self.n, self.m);
         let inner_cols = |i: usize| flip(cols(n.saturating_sub(i + 1)), m);
-        self.inner.prepare(flip(rows, n), &inner_cols);
+        self.inner
+            .prepare(flip(rows, n), flip(keep, n), &inner_cols);
     }
 
     fn stage(&self, rows: Range<usize>, cols: &(dyn Fn(usize) -> Range<usize> + Sync)) {
@@ -219,8 +232,13 @@ impl<P: Pricer> Kept<'_, P> {
 }
 
 impl<P: Pricer> Pricer for Kept<'_, P> {
-    fn prepare(&mut self, rows: Range<usize>, cols: &dyn Fn(usize) -> Range<usize>) {
-        self.inner.prepare(rows, cols);
+    fn prepare(
+        &mut self,
+        rows: Range<usize>,
+        keep: Range<usize>,
+        cols: &dyn Fn(usize) -> Range<usize>,
+    ) {
+        self.inner.prepare(rows, keep, cols);
     }
 
     fn stage(&self, rows: Range<usize>, cols: &(dyn Fn(usize) -> Range<usize> + Sync)) {
@@ -297,10 +315,7 @@ fn forward<'b, P: Pricer>(
     };
     table.acc[0] = 0.0;
     let row_start = table.row_start.clone();
-    let nm = moves.len();
     let amax = moves.iter().map(|&(a, _)| a).max().unwrap_or(0);
-    let mut chunk_costs: Vec<f64> = Vec::new();
-    let mut chunk_bounds: Vec<f64> = Vec::new();
     let full = band.is_full() && cost.large_units();
     // The chunks of rows, i0..i1 each.
     let mut chunks = Vec::new();
@@ -323,20 +338,84 @@ fn forward<'b, P: Pricer>(
     let rows = |(i0, i1): (usize, usize)| i0.saturating_sub(amax)..i1.saturating_sub(1);
     let cols =
         |r: usize| band.lo[r.saturating_sub(amax.max(1) - 1).min(n)]..band.hi[(r + amax).min(n)];
-    for (c, &(i0, i1)) in chunks.iter().enumerate() {
+    let rows_of = |c: Option<&(usize, usize)>| c.map_or(0..0, |&c| rows(c));
+    // Each chunk's beads are priced or bounded while the recurrence runs
+    // over the chunk before (its rows ready by then), and the pairs of the
+    // chunk after are worked out meanwhile.
+    let mut at_hand = Priced::default();
+    let mut ahead = Priced::default();
+    if let Some(&first) = chunks.first() {
         if amax > 0 {
-            cost.prepare(rows((i0, i1)), &cols);
+            cost.prepare(rows(first), 0..0, &cols);
+        }
+        at_hand.fill(&*cost, band, &row_start, moves, first);
+    }
+    for (c, &(i0, i1)) in chunks.iter().enumerate() {
+        let next = chunks.get(c + 1);
+        if amax > 0 && next.is_some() {
+            cost.prepare(rows_of(next), rows((i0, i1)), &cols);
         }
         let cost = &*cost;
+        let chunk = Chunk {
+            rows: i0..i1,
+            base: row_start[i0],
+            costs: &mut at_hand.costs,
+            bounds: &at_hand.bounds,
+        };
+        match next {
+            Some(&next) => {
+                rayon::join(
+                    || recurrence(&mut table, chunk, moves, cost),
+                    || {
+                        rayon::join(
+                            || ahead.fill(cost, band, &row_start, moves, next),
+                            || match chunks.get(c + 2) {
+                                Some(&after) if amax > 0 => cost.stage(rows(after), &cols),
+                                _ => {}
+                            },
+                        )
+                    },
+                );
+            }
+            None => recurrence(&mut table, chunk, moves, cost),
+        }
+        if let Some(kept) = table.costs.as_mut() {
+            kept.extend_from_slice(&at_hand.costs);
+        }
+        std::mem::swap(&mut at_hand, &mut ahead);
+    }
+    table
+}
+
+/// The beads ending in a chunk of rows, by cell (from the chunk's first)
+/// and move: priced (finite or infinite), or NaN with a lower bound in
+/// `bounds`, to be priced in the recurrence if at all.
+#[derive(Default)]
+struct Priced {
+    costs: Vec<f64>,
+    bounds: Vec<f64>,
+}
+
+impl Priced {
+    /// Price or bound the beads ending in rows `i0..i1`, in parallel.
+    fn fill<P: Pricer>(
+        &mut self,
+        cost: &P,
+        band: &Band,
+        row_start: &[usize],
+        moves: &[(usize, usize)],
+        (i0, i1): (usize, usize),
+    ) {
+        let nm = moves.len();
         let base = row_start[i0];
         let len = row_start[i1] - base;
-        chunk_costs.clear();
-        chunk_costs.resize(len * nm, f64::INFINITY);
-        chunk_bounds.clear();
-        chunk_bounds.resize(len * nm, f64::INFINITY);
-        chunk_costs
+        self.costs.clear();
+        self.costs.resize(len * nm, f64::INFINITY);
+        self.bounds.clear();
+        self.bounds.resize(len * nm, f64::INFINITY);
+        self.costs
             .par_chunks_mut(nm * 16)
-            .zip(chunk_bounds.par_chunks_mut(nm * 16))
+            .zip(self.bounds.par_chunks_mut(nm * 16))
             .enumerate()
             .for_each(|(ci, (slot, bounds))| {
                 let first = ci * 16;
@@ -367,28 +446,7 @@ fn forward<'b, P: Pricer>(
                     }
                 }
             });
-        // The recurrence runs over these rows while the next rows' pairs
-        // are worked out.
-        let chunk = Chunk {
-            rows: i0..i1,
-            base,
-            costs: &mut chunk_costs,
-            bounds: &chunk_bounds,
-        };
-        match chunks.get(c + 1) {
-            Some(&next) if amax > 0 => {
-                rayon::join(
-                    || recurrence(&mut table, chunk, moves, cost),
-                    || cost.stage(rows(next), &cols),
-                );
-            }
-            _ => recurrence(&mut table, chunk, moves, cost),
-        }
-        if let Some(kept) = table.costs.as_mut() {
-            kept.extend_from_slice(&chunk_costs);
-        }
     }
-    table
 }
 
 /// The bead prices of a chunk of rows: priced (finite or infinite), or NaN

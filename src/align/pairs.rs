@@ -706,42 +706,67 @@ impl PairPricer<'_> {
         (rows, keys)
     }
 
-    /// Make `want` the rows at hand: `new` rows where given (or empty
-    /// ones), the others taken from the rows at hand; `keys` replaces the
-    /// keys at hand when given.
+    /// Make `want` the rows at hand, with those of `keep` at hand already
+    /// (rows next to them): `new` rows where given (or empty ones), the
+    /// others taken from the rows at hand; `keys` replaces the keys at hand
+    /// when given.
     fn install(
         &mut self,
         want: &[(usize, Range<usize>)],
+        keep: Range<usize>,
         new: Vec<Option<Row>>,
         keys: Option<EnKeys>,
     ) {
         let mut old = std::mem::take(&mut self.rows);
         let old_first = self.first;
-        let rows = want
-            .iter()
-            .zip(new)
-            .map(|((i, c), row)| {
-                row.or_else(|| {
-                    let r = old.get_mut(i.checked_sub(old_first)?)?;
-                    (r.cols == *c).then(|| std::mem::take(r))
-                })
-                .unwrap_or_else(|| Row {
-                    cols: c.clone(),
-                    ..Row::default()
-                })
+        let keep = keep.start.max(old_first)..keep.end.min(old_first + old.len());
+        let wanted = match (want.first(), want.last()) {
+            (Some((i0, _)), Some((i1, _))) => *i0..*i1 + 1,
+            _ => 0..0,
+        };
+        let window = match (keep.is_empty(), wanted.is_empty()) {
+            (true, _) => wanted.clone(),
+            (false, true) => keep.clone(),
+            (false, false) => keep.start.min(wanted.start)..keep.end.max(wanted.end),
+        };
+        let mut new = new.into_iter();
+        let rows = window
+            .clone()
+            .map(|r| {
+                let taken = |old: &mut Vec<Row>| {
+                    r.checked_sub(old_first)
+                        .and_then(|k| old.get_mut(k))
+                        .map(std::mem::take)
+                };
+                if !wanted.contains(&r) {
+                    return taken(&mut old).unwrap_or_default();
+                }
+                let c = &want[r - wanted.start].1;
+                new.next()
+                    .flatten()
+                    .or_else(|| taken(&mut old).filter(|row| row.cols == *c))
+                    .unwrap_or_else(|| Row {
+                        cols: c.clone(),
+                        ..Row::default()
+                    })
             })
             .collect();
         drop(old);
         if let Some(keys) = keys {
             self.keys = keys;
         }
-        self.first = want.first().map_or(0, |(i, _)| *i);
+        self.first = window.start;
         self.rows = rows;
     }
 }
 
 impl Pricer for PairPricer<'_> {
-    fn prepare(&mut self, rows: Range<usize>, cols: &dyn Fn(usize) -> Range<usize>) {
+    fn prepare(
+        &mut self,
+        rows: Range<usize>,
+        keep: Range<usize>,
+        cols: &dyn Fn(usize) -> Range<usize>,
+    ) {
         let want = self.wanted(rows, cols);
         let staged = match self.staged.get_mut() {
             Ok(staged) => staged.take(),
@@ -761,7 +786,7 @@ impl Pricer for PairPricer<'_> {
                 self.work_out(&want, &missing)
             }
         };
-        self.install(&want, new, keys);
+        self.install(&want, keep, new, keys);
     }
 
     fn stage(&self, rows: Range<usize>, cols: &(dyn Fn(usize) -> Range<usize> + Sync)) {
@@ -987,7 +1012,7 @@ mod tests {
         model.crossing_zh = 1.5;
         let (n, m) = (zh.len(), en.len());
         let mut pricer = PairPricer::new(zh, en, s, &model);
-        pricer.prepare(0..n, &|_| 0..m);
+        pricer.prepare(0..n, 0..0, &|_| 0..m);
         let mut beads = 0;
         for i in 0..n {
             for j in 0..m {
@@ -1090,7 +1115,7 @@ mod tests {
         model.lone_crossing_en = 0.5;
         let (n, m) = (zh.len(), en.len());
         let mut pricer = PairPricer::new(zh, en, s, &model);
-        pricer.prepare(0..n, &|_| 0..m);
+        pricer.prepare(0..n, 0..0, &|_| 0..m);
         let mut bounded = 0;
         for i in 0..n {
             for j in 0..m {
@@ -1138,7 +1163,7 @@ mod tests {
         let pruned = dp::best_path(n, m, &band, &MOVES, PairPricer::new(&zh, &en, &s, &model));
         // A closure gives no lower bounds: every bead is priced.
         let mut every = PairPricer::new(&zh, &en, &s, &model);
-        every.prepare(0..n, &|_| 0..m);
+        every.prepare(0..n, 0..0, &|_| 0..m);
         let all_priced = |i: usize, j: usize, a: usize, b: usize| every.price(i, j, a, b);
         let path = dp::best_path(n, m, &band, &MOVES, all_priced);
         assert_eq!(pruned, path);
@@ -1157,8 +1182,8 @@ mod tests {
         for (r0, r1) in [(0, 20), (15, 40), (35, 70), (66, n)] {
             // `ahead` has these rows worked out while it held the rows before.
             ahead.stage(r0..r1, &cols);
-            ahead.prepare(r0..r1, &cols);
-            fresh.prepare(r0..r1, &cols);
+            ahead.prepare(r0..r1, 0..0, &cols);
+            fresh.prepare(r0..r1, 0..0, &cols);
             for i in r0..r1 {
                 for j in cols(i) {
                     for (a, b) in MOVES {
@@ -1174,12 +1199,60 @@ mod tests {
         assert!(priced > 500, "{priced}");
         // Rows worked out for other columns are not taken for these.
         ahead.stage(0..10, &|_| 0..m);
-        ahead.prepare(0..10, &cols);
-        fresh.prepare(0..10, &cols);
+        ahead.prepare(0..10, 0..0, &cols);
+        fresh.prepare(0..10, 0..0, &cols);
         assert_eq!(ahead.rows.len(), 10);
         for (x, y) in ahead.rows.iter().zip(&fresh.rows) {
             assert_eq!(x.cols, y.cols);
             assert_eq!(x.entries, y.entries);
+        }
+    }
+
+    #[test]
+    fn rows_kept_while_the_next_are_prepared_price_as_rows_prepared_alone() {
+        let (zh, en, s) = seed(2);
+        let model = CostModel::new(&zh, &en, Weights::default());
+        let (n, m) = (zh.len(), en.len());
+        let cols = |i: usize| i.saturating_sub(8).min(m)..(i + 12).min(m);
+        // Chunks of rows that overlap, as a search's chunks do.
+        let q = n / 4;
+        assert!(q > 8, "{n}");
+        let chunks = [(0, q), (q - 5, 2 * q), (2 * q - 5, 3 * q), (3 * q - 5, n)];
+        // Forward, and backward as a search from the far corner goes.
+        for order in [chunks.to_vec(), chunks.iter().rev().copied().collect()] {
+            let mut kept = PairPricer::new(&zh, &en, &s, &model);
+            let mut alone = PairPricer::new(&zh, &en, &s, &model);
+            let mut before = 0..0;
+            let mut priced = 0;
+            for &(r0, r1) in &order {
+                kept.prepare(r0..r1, before.clone(), &cols);
+                // The rows kept from before still price as they did.
+                for rows in [before.clone(), r0..r1] {
+                    alone.prepare(rows.clone(), 0..0, &cols);
+                    for i in rows.clone() {
+                        for j in cols(i) {
+                            for (a, b) in MOVES {
+                                if i + a <= rows.end && j + b <= cols((i + a).saturating_sub(1)).end
+                                {
+                                    let (x, y) = (kept.price(i, j, a, b), alone.price(i, j, a, b));
+                                    assert_eq!(x.to_bits(), y.to_bits(), "bead {i} {j} {a} {b}");
+                                    priced += usize::from(a > 0 && b > 0 && x.is_finite());
+                                }
+                            }
+                        }
+                    }
+                }
+                let held = kept.first..kept.first + kept.rows.len();
+                assert!(
+                    held.start <= r0
+                        && held.end >= r1
+                        && (before.is_empty()
+                            || held.start <= before.start && held.end >= before.end),
+                    "{held:?}"
+                );
+                before = r0..r1;
+            }
+            assert!(priced > 500, "{priced}");
         }
     }
 
