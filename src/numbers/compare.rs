@@ -193,12 +193,24 @@ fn candidates(n: usize, m: usize, rels: impl Iterator<Item = Relation>) -> Vec<C
         })
         .collect();
     // A total order ((i, j) is unique): the unstable sort gives the same.
-    cands.sort_unstable_by(|x, y| {
-        (x.round, x.sub)
-            .cmp(&(y.round, y.sub))
-            .then(x.dist.total_cmp(&y.dist))
-            .then((x.i, x.j).cmp(&(y.i, y.j)))
-    });
+    if n <= usize::from(u16::MAX) && m <= usize::from(u16::MAX) {
+        // The same order as one integer, far cheaper to compare: the
+        // distance is never negative, so its bits order as it does.
+        cands.sort_unstable_by_key(|c| {
+            u128::from(c.round) << 120
+                | u128::from(c.sub) << 112
+                | u128::from(c.dist.to_bits()) << 32
+                | (c.i as u128) << 16
+                | c.j as u128
+        });
+    } else {
+        cands.sort_unstable_by(|x, y| {
+            (x.round, x.sub)
+                .cmp(&(y.round, y.sub))
+                .then(x.dist.total_cmp(&y.dist))
+                .then((x.i, x.j).cmp(&(y.i, y.j)))
+        });
+    }
     cands
 }
 
