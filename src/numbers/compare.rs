@@ -194,24 +194,33 @@ fn candidates(n: usize, m: usize, rels: impl Iterator<Item = Relation>) -> Vec<C
         .collect();
     // A total order ((i, j) is unique): the unstable sort gives the same.
     if n <= usize::from(u16::MAX) && m <= usize::from(u16::MAX) {
-        // The same order as one integer, far cheaper to compare: the
-        // distance is never negative, so its bits order as it does.
-        cands.sort_unstable_by_key(|c| {
-            u128::from(c.round) << 120
-                | u128::from(c.sub) << 112
-                | u128::from(c.dist.to_bits()) << 32
-                | (c.i as u128) << 16
-                | c.j as u128
-        });
+        cands.sort_unstable_by_key(Cand::key);
     } else {
-        cands.sort_unstable_by(|x, y| {
-            (x.round, x.sub)
-                .cmp(&(y.round, y.sub))
-                .then(x.dist.total_cmp(&y.dist))
-                .then((x.i, x.j).cmp(&(y.i, y.j)))
-        });
+        cands.sort_unstable_by(Cand::order);
     }
     cands
+}
+
+impl Cand {
+    /// The order candidates are taken in: by round, then nearest relative
+    /// positions first, then by position.
+    fn order(x: &Cand, y: &Cand) -> std::cmp::Ordering {
+        (x.round, x.sub)
+            .cmp(&(y.round, y.sub))
+            .then(x.dist.total_cmp(&y.dist))
+            .then((x.i, x.j).cmp(&(y.i, y.j)))
+    }
+
+    /// [`Cand::order`] as one integer, far cheaper to compare, for
+    /// positions below 2^16: the distance is never negative, so its bits
+    /// order as it does.
+    fn key(&self) -> u128 {
+        u128::from(self.round) << 120
+            | u128::from(self.sub) << 112
+            | u128::from(self.dist.to_bits()) << 32
+            | (self.i as u128 & 0xffff) << 16
+            | (self.j as u128 & 0xffff)
+    }
 }
 
 /// Take the candidates of one round whose figures are both still free.
@@ -784,5 +793,34 @@ mod tests {
         assert!(!close(2019.0, 2018.0, false));
         assert!(!close(60.0, 57.0, false));
         assert!(close(100.0 / 3.0, 33.0, false));
+    }
+
+    #[test]
+    fn candidates_keyed_by_one_integer_order_as_compared_field_by_field() {
+        // Equal rounds and distances, the distance of a negative zero,
+        // positions past a byte.
+        let mut cands = Vec::new();
+        for (k, &dist) in [0.0, (-0.0f64).abs(), 1e-9, 0.25, 0.2500001, 1.0]
+            .iter()
+            .enumerate()
+        {
+            for (i, j) in [(0, 0), (1, 0), (0, 1), (300, 2), (2, 300), (65_530, 65_535)] {
+                for (round, sub) in [(0, 0), (0, 1), (1, 0), (2, 3)] {
+                    cands.push(Cand {
+                        i: i + k,
+                        j,
+                        quality: MatchQuality::Exact,
+                        round,
+                        sub,
+                        dist,
+                    });
+                }
+            }
+        }
+        for x in &cands {
+            for y in &cands {
+                assert_eq!(x.key().cmp(&y.key()), Cand::order(x, y), "{x:?} {y:?}");
+            }
+        }
     }
 }
