@@ -562,6 +562,7 @@ impl CostModel {
         b.price(self.crossing_en, self.lone_crossing_en)
     }
 
+    #[inline(always)]
     fn shape_of(&self, p: &ShapeParts) -> Shape {
         let w = &self.weights;
         let lz = p.zh_len;
@@ -586,6 +587,7 @@ impl CostModel {
     /// What `agreed` of `total` figures (as [`figure_agreement`] counts
     /// them) add to the log-likelihood ratio: figures count as words that
     /// must find their partner.
+    #[inline(always)]
     fn figure_llr(&self, agreed: usize, total: usize, llr: &LlrTable) -> f64 {
         let w = &self.weights;
         let fw = w.figure;
@@ -600,6 +602,7 @@ impl CostModel {
     /// words and figures taken to find as many partners as they possibly
     /// can. The search uses it to leave unpriced the beads that could not
     /// beat a path it has already found.
+    #[inline(always)]
     pub(crate) fn lower_bound(&self, parts: &ShapeParts, bound: MatchBound, llr: &LlrTable) -> f64 {
         let w = &self.weights;
         let (a, b) = (parts.a, parts.b);
@@ -888,6 +891,7 @@ fn figure_found(w: &Weights) -> f64 {
 
 impl LlrTable {
     /// [`log_likelihood_ratio`], its terms from the table when there.
+    #[inline(always)]
     fn ratio(&self, matched: usize, total: usize, other: usize, w: &Weights) -> f64 {
         let Some(&(found, missed)) = self.terms.get(other) else {
             return log_likelihood_ratio(matched, total, other, w);
@@ -907,6 +911,7 @@ fn length_cost(delta: f64) -> f64 {
 /// logarithm: erfc(z) ≤ exp(−z²) for z ≥ 0, so −ln erfc(δ/√2) ≥ δ²/2; the
 /// cost is capped where erfc is (1e-12), and the small margin covers the
 /// error of [`erfc`]'s fit.
+#[inline(always)]
 fn length_cost_bound(delta: f64) -> f64 {
     (delta * delta / 2.0).min(-(1e-12f64).ln()) - 1e-6
 }
