@@ -407,6 +407,7 @@ impl CostModel {
                 .map(|other| llr_terms(other, &self.weights))
                 .collect(),
             figure_found: Some(figure_found(&self.weights)),
+            marks: marks::LlrByGroups::get(),
         }
     }
 
@@ -562,8 +563,13 @@ impl CostModel {
         b.price(self.crossing_en, self.lone_crossing_en)
     }
 
-    #[inline(always)]
     fn shape_of(&self, p: &ShapeParts) -> Shape {
+        self.shape_with(p, marks::llr)
+    }
+
+    /// [`CostModel::shape_of`], the marks' log-likelihood ratio from `marks_llr`.
+    #[inline(always)]
+    fn shape_with(&self, p: &ShapeParts, marks_llr: impl Fn(Marks, Marks) -> f64) -> Shape {
         let w = &self.weights;
         let lz = p.zh_len;
         let le = p.en_len / self.ratio;
@@ -578,7 +584,7 @@ impl CostModel {
         // that discounts words for not being independent does not apply.
         Shape {
             delta,
-            marks: marks::llr(p.zh_marks, p.en_marks),
+            marks: marks_llr(p.zh_marks, p.en_marks),
             many_to_many,
             crossings: p.crossings,
         }
@@ -606,7 +612,10 @@ impl CostModel {
     pub(crate) fn lower_bound(&self, parts: &ShapeParts, bound: MatchBound, llr: &LlrTable) -> f64 {
         let w = &self.weights;
         let (a, b) = (parts.a, parts.b);
-        let shape = self.shape_of(parts);
+        // The marks by table: the bound need not round as the price does
+        // (`BOUND_SLACK` of the search covers the difference).
+        let groups = llr.marks;
+        let shape = self.shape_with(parts, |z, e| groups.llr(z, e));
         let agreed = bound
             .figures_agreed
             .min(bound.zh_figures.min(bound.en_figures));
@@ -876,11 +885,23 @@ const LLR_TABLE: usize = 1024;
 
 /// [`llr_terms`] for the sizes of the other side up to [`LLR_TABLE`],
 /// worked out once per search instead of once per bead.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone)]
 pub(crate) struct LlrTable {
     terms: Vec<(f64, f64)>,
     /// [`figure_found`] of the weights.
     figure_found: Option<f64>,
+    /// The marks' log-likelihood ratio, for bounds.
+    marks: &'static marks::LlrByGroups,
+}
+
+impl Default for LlrTable {
+    fn default() -> LlrTable {
+        LlrTable {
+            terms: Vec::new(),
+            figure_found: None,
+            marks: marks::LlrByGroups::get(),
+        }
+    }
 }
 
 /// What one figure that found its partner adds to the log-likelihood ratio
