@@ -30,8 +30,8 @@ use crate::numbers::{self, Figure, Relation, Value};
 
 /// One match of a pair: Chinese word `zw` meets English word `ew` through
 /// translation id `t`. A pair's matches are in the order of their Chinese
-/// words, each word's in the order of their English words (what
-/// [`PairPricer::lexical`] reads of them does not depend on the latter).
+/// words, each word's by id, then English word (what [`PairPricer::lexical`]
+/// reads of them does not depend on the order within a Chinese word).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Entry {
     zw: u32,
@@ -77,66 +77,60 @@ struct Row {
     rels: Vec<Relation>,
 }
 
-/// The English side looked up by id: each unit's (id, word) keys, stem and
-/// alternative ids, for the English units `first..` the rows at hand meet
-/// (only a window of a long text is held at once).
+/// The English side looked up by id, for the English units `first..` the
+/// rows at hand meet (only a window of a long text is held at once): for
+/// each id (a word's stem or alternative id), the words that carry it, by
+/// unit then word.
 #[derive(Default)]
 struct EnKeys {
     first: usize,
-    keys: Vec<(u32, u32)>,
-    start: Vec<u32>,
+    units: usize,
+    /// (unit from `first`, word), the postings of each id together.
+    postings: Vec<(u32, u32)>,
+    runs: IdRuns,
 }
 
-/// Where the pairs of each id start in a list of (id, word) pairs sorted
-/// by id: an open-addressing table of (id, start + 1), 0 marking a free
-/// slot, at most a quarter full.
-struct IdStarts {
-    slots: Vec<(u32, u32)>,
+/// Where the postings of each id lie: an open-addressing table of (id,
+/// start + 1, length), 0 marking a free slot, at most a quarter full.
+#[derive(Default)]
+struct IdRuns {
+    slots: Vec<(u32, u32, u32)>,
     shift: u32,
 }
 
-impl IdStarts {
-    fn new(sorted: &[(u32, u32)]) -> IdStarts {
-        let len = (sorted.len() * 4).next_power_of_two().max(16);
-        let mut table = IdStarts {
-            slots: vec![(0, 0); len],
+impl IdRuns {
+    /// A table for at most `ids` distinct ids.
+    fn with_room(ids: usize) -> IdRuns {
+        let len = (ids * 4).next_power_of_two().max(16);
+        IdRuns {
+            slots: vec![(0, 0, 0); len],
             shift: 32 - len.trailing_zeros(),
-        };
-        let mask = len - 1;
-        for (k, &(id, _)) in sorted.iter().enumerate() {
-            if k > 0 && sorted.get(k - 1).is_some_and(|p| p.0 == id) {
-                continue;
-            }
-            let mut at = table.home(id);
-            while let Some(slot) = table.slots.get_mut(at) {
-                if slot.1 == 0 {
-                    *slot = (id, k as u32 + 1);
-                    break;
-                }
-                at = (at + 1) & mask;
-            }
         }
-        table
     }
 
     fn home(&self, id: u32) -> usize {
         (id.wrapping_mul(0x9E37_79B9) >> self.shift) as usize
     }
 
-    /// Where the pairs of `id` start, if it has any.
-    fn get(&self, id: u32) -> Option<usize> {
-        let mask = self.slots.len() - 1;
+    /// The slot of `id`, or the free slot where it would go.
+    fn index(&self, id: u32) -> Option<usize> {
+        let mask = self.slots.len().checked_sub(1)?;
         let mut at = self.home(id);
         loop {
-            let &(slot_id, start) = self.slots.get(at)?;
-            if start == 0 {
-                return None;
-            }
-            if slot_id == id {
-                return Some(start as usize - 1);
+            let &(slot_id, start, _) = self.slots.get(at)?;
+            if start == 0 || slot_id == id {
+                return Some(at);
             }
             at = (at + 1) & mask;
         }
+    }
+
+    /// Where the postings of `id` lie, if it has any.
+    #[inline]
+    fn get(&self, id: u32) -> Option<Range<usize>> {
+        let &(_, start, len) = self.slots.get(self.index(id)?)?;
+        let start = (start as usize).checked_sub(1)?;
+        Some(start..start + len as usize)
     }
 }
 
@@ -145,30 +139,64 @@ impl EnKeys {
     fn new(en: &[EnUnit], units: Range<usize>) -> EnKeys {
         let first = units.start;
         let en = en.get(units).unwrap_or(&[]);
-        let mut keys = Vec::new();
-        let mut start = Vec::with_capacity(en.len() + 1);
-        for u in en {
-            start.push(keys.len() as u32);
-            for (i, w) in u.words.iter().enumerate() {
-                for id in std::iter::once(w.stem).chain(w.alt) {
-                    keys.push((id, i as u32));
-                }
+        let keys = || {
+            en.iter().enumerate().flat_map(|(k, u)| {
+                u.words.iter().enumerate().flat_map(move |(i, w)| {
+                    std::iter::once(w.stem)
+                        .chain(w.alt)
+                        .map(move |id| (id, k as u32, i as u32))
+                })
+            })
+        };
+        // Counted by id, then placed: each id's postings in the order the
+        // units and their words come.
+        let mut runs = IdRuns::with_room(keys().count());
+        for (id, _, _) in keys() {
+            if let Some(slot) = runs.index(id).and_then(|at| runs.slots.get_mut(at)) {
+                *slot = (id, 1, slot.2 + 1);
             }
         }
-        start.push(keys.len() as u32);
-        EnKeys { first, keys, start }
+        let mut total = 0u32;
+        let mut placed = vec![0u32; runs.slots.len()];
+        for (slot, next) in runs.slots.iter_mut().zip(&mut placed) {
+            if slot.1 != 0 {
+                (slot.1, *next) = (total + 1, total);
+                total += slot.2;
+            }
+        }
+        let mut postings = vec![(0, 0); total as usize];
+        for (id, k, i) in keys() {
+            if let Some(next) = runs.index(id).and_then(|at| placed.get_mut(at)) {
+                if let Some(p) = postings.get_mut(*next as usize) {
+                    *p = (k, i);
+                }
+                *next += 1;
+            }
+        }
+        EnKeys {
+            first,
+            units: en.len(),
+            postings,
+            runs,
+        }
     }
 
     /// Whether the keys of units `units` are at hand.
     fn covers(&self, units: &Range<usize>) -> bool {
-        let held = self.start.len().saturating_sub(1);
-        units.is_empty() || (units.start >= self.first && units.end <= self.first + held)
+        units.is_empty() || (units.start >= self.first && units.end <= self.first + self.units)
     }
 
-    /// The keys of English unit `j` (one the rows at hand meet).
-    fn unit(&self, j: usize) -> &[(u32, u32)] {
-        let k = j - self.first;
-        &self.keys[self.start[k] as usize..self.start[k + 1] as usize]
+    /// The words of English units `cols` (counted from the first held, and
+    /// held) that carry `id`: (unit counted so, word), by unit then word.
+    #[inline]
+    fn carrying(&self, id: u32, cols: &Range<u32>) -> &[(u32, u32)] {
+        let Some(run) = self.runs.get(id) else {
+            return &[];
+        };
+        let run = self.postings.get(run).unwrap_or(&[]);
+        let lo = run.partition_point(|p| p.0 < cols.start);
+        let hi = lo + run[lo..].partition_point(|p| p.0 < cols.end);
+        &run[lo..hi]
     }
 }
 
@@ -256,59 +284,74 @@ impl<'a> PairPricer<'a> {
             recs: Vec::with_capacity(cols.len()),
             ..Row::default()
         };
-        let words = &self.zh[i].words;
-        // The unit's (id, word) pairs sorted, and where each id's pairs
-        // start, in an open-addressing table a quarter full: each English
-        // word of a column is looked up (a sentence has fewer words than its
-        // Chinese partner has translation ids), most of them in vain.
         let senses = self.senses;
-        let mut sorted: Vec<(u32, u32)> = words
-            .iter()
-            .enumerate()
-            .flat_map(|(zw, &w)| senses.ids(w).iter().map(move |&t| (t, zw as u32)))
-            .collect();
-        sorted.sort_unstable();
-        let starts = IdStarts::new(&sorted);
-        let mut grouping = Grouping::default();
-        for j in cols {
-            let e0 = row.entries.len();
-            if !sorted.is_empty() {
-                for &(id, ew) in keys.unit(j) {
-                    let Some(from) = starts.get(id) else {
-                        continue;
-                    };
-                    for &(t, zw) in sorted.get(from..).unwrap_or(&[]) {
-                        if t != id {
-                            break;
-                        }
-                        row.entries.push(Entry { zw, t, ew });
-                    }
-                }
+        // Each translation id of the unit's words is looked up once among
+        // the English words of all the columns (a few dozen ids against a
+        // few dozen columns of words each): the matches come out column by
+        // column as they are found, the Chinese words in order.
+        let first = keys.first;
+        let rel = cols.start.saturating_sub(first) as u32..cols.end.saturating_sub(first) as u32;
+        let mut found: Vec<(u32, Entry)> = Vec::new();
+        for (zw, &w) in self.zh[i].words.iter().enumerate() {
+            for &t in senses.ids(w) {
+                found.extend(keys.carrying(t, &rel).iter().map(|&(k, ew)| {
+                    (
+                        k - rel.start,
+                        Entry {
+                            zw: zw as u32,
+                            t,
+                            ew,
+                        },
+                    )
+                }));
             }
-            // The English words come in order (keys are listed word by
-            // word), so their distinct ones are read off before the
-            // matches are put in the order of the Chinese words.
+        }
+        // Put by column, each column's in the order found.
+        let mut start = vec![0usize; cols.len() + 1];
+        for &(c, _) in &found {
+            if let Some(n) = start.get_mut(c as usize + 1) {
+                *n += 1;
+            }
+        }
+        for c in 1..start.len() {
+            start[c] += start[c - 1];
+        }
+        let mut next = start.clone();
+        row.entries = vec![Entry { zw: 0, t: 0, ew: 0 }; found.len()];
+        for (c, e) in found {
+            if let Some(at) = next.get_mut(c as usize) {
+                if let Some(slot) = row.entries.get_mut(*at) {
+                    *slot = e;
+                }
+                *at += 1;
+            }
+        }
+        let mut english = Vec::new();
+        for (c, j) in cols.enumerate() {
+            let (e0, e1) = (start[c], start[c + 1]);
+            let entries = &row.entries[e0..e1];
             let w0 = row.words.len();
-            grouping.english.clear();
-            for e in &row.entries[e0..] {
-                if grouping.english.last() != Some(&e.ew) {
-                    grouping.english.push(e.ew);
+            let mut last = None;
+            for e in entries {
+                if last != Some(e.zw) {
+                    row.words.push(e.zw);
+                    last = Some(e.zw);
                 }
             }
-            debug_assert!(grouping.english.windows(2).all(|w| w[0] < w[1]));
-            grouping.by_chinese_word(&mut row.entries[e0..], words.len(), &mut row.words);
             let nz = row.words.len() - w0;
-            row.words.extend_from_slice(&grouping.english);
-            let nen = grouping.english.len();
-            let entries = &row.entries[e0..];
+            english.clear();
+            english.extend(entries.iter().map(|e| e.ew));
+            english.sort_unstable();
+            english.dedup();
+            row.words.extend_from_slice(&english);
             let r0 = row.rels.len();
             numbers::relations(&self.zh[i].figures, &self.en[j].figures, &mut row.rels);
             row.recs.push(PairRec {
                 e0: e0 as u32,
-                ne: entries.len() as u32,
+                ne: (e1 - e0) as u32,
                 w0: w0 as u32,
                 nz: nz as u32,
-                nen: nen as u32,
+                nen: english.len() as u32,
                 r0: r0 as u32,
                 nr: (row.rels.len() - r0) as u32,
             });
@@ -494,66 +537,6 @@ impl<'a> PairPricer<'a> {
             }
         }
         result
-    }
-}
-
-/// Matches of one pair put in the order of their Chinese words, and the
-/// room that takes, kept from pair to pair of a row.
-#[derive(Default)]
-struct Grouping {
-    /// Matches of each Chinese word, then where its matches go.
-    counts: Vec<u32>,
-    moved: Vec<Entry>,
-    /// The distinct English words of the pair at hand.
-    english: Vec<u32>,
-}
-
-/// Matches beyond which a pair's are counted into place rather than sorted.
-const COUNTED_ENTRIES: usize = 32;
-
-impl Grouping {
-    /// Put `entries` in the order of their Chinese words (`words` of them),
-    /// keeping the order of each word's matches, and push the distinct
-    /// Chinese words to `distinct` in order. Sorting a few matches is cheap;
-    /// the many matches of two blocks' bags are counted into place.
-    fn by_chinese_word(&mut self, entries: &mut [Entry], words: usize, distinct: &mut Vec<u32>) {
-        if entries.len() <= COUNTED_ENTRIES {
-            entries.sort_by_key(|e| e.zw);
-            let mut last = None;
-            for e in entries.iter() {
-                if last != Some(e.zw) {
-                    distinct.push(e.zw);
-                    last = Some(e.zw);
-                }
-            }
-            return;
-        }
-        if self.counts.len() < words {
-            self.counts.resize(words, 0);
-        }
-        for e in entries.iter() {
-            if let Some(c) = self.counts.get_mut(e.zw as usize) {
-                *c += 1;
-            }
-        }
-        let mut at = 0u32;
-        for (zw, c) in self.counts.iter_mut().enumerate().take(words) {
-            if *c > 0 {
-                distinct.push(zw as u32);
-            }
-            (*c, at) = (at, at + *c);
-        }
-        self.moved.clear();
-        self.moved.extend_from_slice(entries);
-        for e in &self.moved {
-            if let Some(c) = self.counts.get_mut(e.zw as usize) {
-                if let Some(slot) = entries.get_mut(*c as usize) {
-                    *slot = *e;
-                }
-                *c += 1;
-            }
-        }
-        self.counts.iter_mut().take(words).for_each(|c| *c = 0);
     }
 }
 
@@ -1258,25 +1241,47 @@ mod tests {
     }
 
     #[test]
-    fn id_starts_find_the_first_pair_of_every_id_and_no_other_id() {
-        // Ids that share their home slot in a small table, repeated ids, gaps.
-        let mut sorted: Vec<(u32, u32)> = (0..200u32)
-            .flat_map(|k| {
-                let id = k * 64 + k % 3;
-                (0..1 + k % 4).map(move |w| (id, w))
+    fn en_keys_list_every_word_carrying_an_id_in_the_columns_asked() {
+        let (_, en, _) = seed(1);
+        let m = en.len();
+        let window = 3..m - 2;
+        let keys = EnKeys::new(&en, window.clone());
+        assert!(keys.covers(&(3..m - 2)) && !keys.covers(&(2..5)) && !keys.covers(&(4..m)));
+        let ids: Vec<u32> = en
+            .iter()
+            .flat_map(|u| {
+                u.words
+                    .iter()
+                    .flat_map(|w| std::iter::once(w.stem).chain(w.alt))
             })
+            .chain([0, 1, u32::MAX])
             .collect();
-        sorted.sort_unstable();
-        let starts = IdStarts::new(&sorted);
-        for (k, &(id, _)) in sorted.iter().enumerate() {
-            if k == 0 || sorted[k - 1].0 != id {
-                assert_eq!(starts.get(id), Some(k), "id {id}");
+        let mut found = 0;
+        for cols in [window.clone(), 3..4, 10..25, m - 3..m - 2, 7..7] {
+            let rel = (cols.start - 3) as u32..(cols.end - 3) as u32;
+            for &id in &ids {
+                // Every word of the columns with the id as its stem or its
+                // alternative (twice when it is both), by unit then word.
+                let mut expected = Vec::new();
+                for j in cols.clone() {
+                    for (i, w) in en[j].words.iter().enumerate() {
+                        for key in std::iter::once(w.stem).chain(w.alt) {
+                            if key == id {
+                                expected.push(((j - 3) as u32, i as u32));
+                            }
+                        }
+                    }
+                }
+                assert_eq!(
+                    keys.carrying(id, &rel),
+                    expected.as_slice(),
+                    "id {id} {cols:?}"
+                );
+                found += expected.len();
             }
         }
-        for id in [1, 63, 64, 12_801, u32::MAX] {
-            assert_eq!(starts.get(id), None, "id {id}");
-        }
-        assert_eq!(IdStarts::new(&[]).get(0), None);
+        assert!(found > 1000, "{found}");
+        assert!(EnKeys::default().carrying(5, &(0..3)).is_empty());
     }
 
     #[test]
