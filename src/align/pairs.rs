@@ -278,7 +278,13 @@ impl<'a> PairPricer<'a> {
 
     /// The matches of Chinese unit `i` with the English units `cols`, whose
     /// keys `keys` holds.
-    fn row(&self, keys: &EnKeys, i: usize, cols: Range<usize>) -> Row {
+    fn row(
+        &self,
+        keys: &EnKeys,
+        i: usize,
+        cols: Range<usize>,
+        found: &mut Vec<(u32, Entry)>,
+    ) -> Row {
         let mut row = Row {
             cols: cols.clone(),
             recs: Vec::with_capacity(cols.len()),
@@ -291,7 +297,7 @@ impl<'a> PairPricer<'a> {
         // column as they are found, the Chinese words in order.
         let first = keys.first;
         let rel = cols.start.saturating_sub(first) as u32..cols.end.saturating_sub(first) as u32;
-        let mut found: Vec<(u32, Entry)> = Vec::new();
+        found.clear();
         for (zw, &w) in self.zh[i].words.iter().enumerate() {
             for &t in senses.ids(w) {
                 found.extend(keys.carrying(t, &rel).iter().map(|&(k, ew)| {
@@ -308,7 +314,7 @@ impl<'a> PairPricer<'a> {
         }
         // Put by column, each column's in the order found.
         let mut start = vec![0usize; cols.len() + 1];
-        for &(c, _) in &found {
+        for &(c, _) in found.iter() {
             if let Some(n) = start.get_mut(c as usize + 1) {
                 *n += 1;
             }
@@ -318,7 +324,7 @@ impl<'a> PairPricer<'a> {
         }
         let mut next = start.clone();
         row.entries = vec![Entry { zw: 0, t: 0, ew: 0 }; found.len()];
-        for (c, e) in found {
+        for &(c, e) in found.iter() {
             if let Some(at) = next.get_mut(c as usize) {
                 if let Some(slot) = row.entries.get_mut(*at) {
                     *slot = e;
@@ -684,7 +690,9 @@ impl PairPricer<'_> {
         let rows = want
             .par_iter()
             .zip(missing.par_iter())
-            .map(|((i, c), &missing)| missing.then(|| self.row(at_hand, *i, c.clone())))
+            .map_init(Vec::new, |found, ((i, c), &missing)| {
+                missing.then(|| self.row(at_hand, *i, c.clone(), found))
+            })
             .collect();
         (rows, keys)
     }
