@@ -400,6 +400,12 @@ impl CostModel {
         lexical_share(&lm, figure_agreement(zh, en), self.weights.figure)
     }
 
+    /// The price of `sentences` left unaligned in one bead.
+    #[inline]
+    pub(crate) fn unaligned(&self, sentences: usize) -> f64 {
+        self.weights.skip * sentences as f64
+    }
+
     /// A table of the log-likelihood ratio's terms for this model's weights.
     pub(crate) fn llr_table(&self) -> LlrTable {
         LlrTable {
@@ -433,7 +439,7 @@ impl CostModel {
             return Evidence {
                 length_delta: 0.0,
                 lexical: 0.0,
-                cost: w.skip * (a + b) as f64,
+                cost: self.unaligned(a + b),
             };
         }
         let shape = self.shape(zh, en);

@@ -864,7 +864,7 @@ impl Pricer for PairPricer<'_> {
         }
         let (zs, es) = (&zh[i..i + a], &en[j..j + b]);
         if a == 0 || b == 0 {
-            return self.model.evidence(self.senses, zs, es).cost;
+            return self.model.unaligned(a + b);
         }
         let pairs = self.gather(i, j, a, b);
         let bead = (i, j, a, b);
