@@ -8,6 +8,7 @@
 //! array, and a million sentences fit in memory with their blocks.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::lexicon::{EnIds, EnWord, ZhIds};
@@ -24,7 +25,7 @@ pub(crate) struct Senses {
     start: Vec<u32>,
     /// Lists by hash while lists are added: the first list of each hash,
     /// and the next list of the same hash after each (`u32::MAX`: none).
-    index: HashMap<u64, u32>,
+    index: HashMap<u64, u32, BuildHasherDefault<Hashed>>,
     next: Vec<u32>,
     /// [`Senses::ranks`], worked out at the first call: every search of a
     /// text builds blocks from the same table.
@@ -36,12 +37,32 @@ impl Default for Senses {
         let mut senses = Senses {
             ids: Vec::new(),
             start: vec![0],
-            index: HashMap::new(),
+            index: HashMap::default(),
             next: Vec::new(),
             ranks: OnceLock::new(),
         };
         senses.intern(&[]);
         senses
+    }
+}
+
+/// The hasher of keys that are hashes already ([`hash`]): the key itself.
+#[derive(Default)]
+struct Hashed(u64);
+
+impl Hasher for Hashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        self.0 = key;
     }
 }
 
@@ -103,7 +124,7 @@ impl Senses {
 
     /// Done adding lists: the index is given back.
     pub(crate) fn freeze(&mut self) {
-        self.index = HashMap::new();
+        self.index = HashMap::default();
         self.next = Vec::new();
         self.ids.shrink_to_fit();
         self.start.shrink_to_fit();
