@@ -133,23 +133,39 @@ pub(crate) fn llr(zh: Marks, en: Marks) -> f64 {
     } else {
         (zh, en)
     };
-    // The marks either side carries, in the order of MARKS (mark k is bit k).
-    let mut carried = zh | en;
+    // Every mark in the order of MARKS (mark k is bit k), its term looked up
+    // by which sides carry it: a mark neither carries adds 0.0, which leaves
+    // the sum as it was, so the sum is that of the marks carried, and no
+    // branch waits on which those are.
+    let terms = terms();
     let mut sum = 0.0;
-    while carried != 0 {
-        let Some(m) = MARKS.get(carried.trailing_zeros() as usize) else {
-            break;
-        };
-        carried &= carried - 1;
-        sum += match (zh & m.bit != 0, en & m.bit != 0) {
-            (true, true) => m.both * AGREEMENT,
-            (true, false) => m.zh_only * DISAGREEMENT,
-            (false, true) => m.en_only * DISAGREEMENT,
-            (false, false) => 0.0,
-        };
+    for (k, t) in terms.iter().enumerate() {
+        let side = usize::from((zh >> k) & 1) << 1 | usize::from((en >> k) & 1);
+        sum += t[side];
     }
     sum
 }
+
+/// Each mark's term by which sides carry it (index: Chinese bit, English
+/// bit): none, the English only, the Chinese only, both.
+fn terms() -> &'static [[f64; 4]; MARKS_COUNT] {
+    static TERMS: std::sync::OnceLock<[[f64; 4]; MARKS_COUNT]> = std::sync::OnceLock::new();
+    TERMS.get_or_init(|| {
+        let mut terms = [[0.0; 4]; MARKS_COUNT];
+        for (k, (t, m)) in terms.iter_mut().zip(&MARKS).enumerate() {
+            debug_assert_eq!(m.bit, 1 << k, "mark {k} is not bit {k}");
+            *t = [
+                0.0,
+                m.en_only * DISAGREEMENT,
+                m.zh_only * DISAGREEMENT,
+                m.both * AGREEMENT,
+            ];
+        }
+        terms
+    })
+}
+
+const MARKS_COUNT: usize = MARKS.len();
 
 /// Words containing 不, 没, 未 or 别 that negate nothing.
 const ZH_NOT_NEGATIONS: &[&str] = &[
