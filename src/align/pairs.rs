@@ -790,9 +790,9 @@ impl Pricer for PairPricer<'_> {
         }
     }
 
-    /// Beads of four sentences or more are priced only when they may beat
-    /// the path found so far: bounded by the words of their pairs that meet
-    /// some partner (a union counts each at most once).
+    /// Beads of two sentences or more, one a side at least, are priced only
+    /// when they may beat the path found so far: bounded by the words of
+    /// their pairs that meet some partner (a union counts each at most once).
     #[inline(always)]
     fn lower_bound(&self, i: usize, j: usize, a: usize, b: usize) -> Option<f64> {
         if !self.defer || a == 0 || b == 0 || a + b < DEFERRED_SENTENCES {
