@@ -1162,6 +1162,30 @@ mod tests {
         assert!(pruned.iter().any(|s| s.a + s.b >= DEFERRED_SENTENCES));
     }
 
+    /// Every bead over Chinese units `rows` (and the English units
+    /// `cols` gives them) priced alike, to the bit, by `x` and `y`; how many
+    /// of them pair sentences at a finite price.
+    fn assert_same_prices(
+        x: &PairPricer<'_>,
+        y: &PairPricer<'_>,
+        rows: Range<usize>,
+        cols: &dyn Fn(usize) -> Range<usize>,
+    ) -> usize {
+        let mut priced = 0;
+        for i in rows.clone() {
+            for j in cols(i) {
+                for (a, b) in MOVES {
+                    if i + a <= rows.end && j + b <= cols((i + a).saturating_sub(1)).end {
+                        let (p, q) = (x.price(i, j, a, b), y.price(i, j, a, b));
+                        assert_eq!(p.to_bits(), q.to_bits(), "bead {i} {j} {a} {b}");
+                        priced += usize::from(a > 0 && b > 0 && p.is_finite());
+                    }
+                }
+            }
+        }
+        priced
+    }
+
     #[test]
     fn rows_worked_out_ahead_price_as_rows_prepared_in_place() {
         let (zh, en, s) = seed(2);
@@ -1176,17 +1200,7 @@ mod tests {
             ahead.stage(r0..r1, &cols);
             ahead.prepare(r0..r1, 0..0, &cols);
             fresh.prepare(r0..r1, 0..0, &cols);
-            for i in r0..r1 {
-                for j in cols(i) {
-                    for (a, b) in MOVES {
-                        if i + a <= r1 && j + b <= cols((i + a).saturating_sub(1)).end {
-                            let (x, y) = (ahead.price(i, j, a, b), fresh.price(i, j, a, b));
-                            assert_eq!(x.to_bits(), y.to_bits(), "bead {i} {j} {a} {b}");
-                            priced += usize::from(a > 0 && b > 0 && x.is_finite());
-                        }
-                    }
-                }
-            }
+            priced += assert_same_prices(&ahead, &fresh, r0..r1, &cols);
         }
         assert!(priced > 500, "{priced}");
         // Rows worked out for other columns are not taken for these.
@@ -1221,18 +1235,7 @@ mod tests {
                 // The rows kept from before still price as they did.
                 for rows in [before.clone(), r0..r1] {
                     alone.prepare(rows.clone(), 0..0, &cols);
-                    for i in rows.clone() {
-                        for j in cols(i) {
-                            for (a, b) in MOVES {
-                                if i + a <= rows.end && j + b <= cols((i + a).saturating_sub(1)).end
-                                {
-                                    let (x, y) = (kept.price(i, j, a, b), alone.price(i, j, a, b));
-                                    assert_eq!(x.to_bits(), y.to_bits(), "bead {i} {j} {a} {b}");
-                                    priced += usize::from(a > 0 && b > 0 && x.is_finite());
-                                }
-                            }
-                        }
-                    }
+                    priced += assert_same_prices(&kept, &alone, rows, &cols);
                 }
                 let held = kept.first..kept.first + kept.rows.len();
                 assert!(
