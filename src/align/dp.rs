@@ -338,7 +338,6 @@ fn forward<'b, P: Pricer>(
     let rows = |(i0, i1): (usize, usize)| i0.saturating_sub(amax)..i1.saturating_sub(1);
     let cols =
         |r: usize| band.lo[r.saturating_sub(amax.max(1) - 1).min(n)]..band.hi[(r + amax).min(n)];
-    let rows_of = |c: Option<&(usize, usize)>| c.map_or(0..0, |&c| rows(c));
     // Each chunk's beads are priced or bounded while the recurrence runs
     // over the chunk before (its rows ready by then), and the pairs of the
     // chunk after are worked out meanwhile.
@@ -352,8 +351,8 @@ fn forward<'b, P: Pricer>(
     }
     for (c, &(i0, i1)) in chunks.iter().enumerate() {
         let next = chunks.get(c + 1);
-        if amax > 0 && next.is_some() {
-            cost.prepare(rows_of(next), rows((i0, i1)), &cols);
+        if let Some(&next) = next.filter(|_| amax > 0) {
+            cost.prepare(rows(next), rows((i0, i1)), &cols);
         }
         let cost = &*cost;
         let chunk = Chunk {
